@@ -1,0 +1,195 @@
+"""The ``archive`` command line: thin wrappers that parse options and call library functions.
+
+Conventions: data to stdout, messages to stderr; exit 0 ok, 1 failure, 2 usage error;
+``--db`` on every command (else ``ARCHIVE_DB``, else ./archive.db); ``--format`` for scripts.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from archive import __version__
+from archive.cli_common import DbOption, fail, open_db
+from archive.render import err
+
+app = typer.Typer(
+    name="archive",
+    help="A news archive: who said what, where, reported by which outlet.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Schema migrations: upgrade, downgrade, current.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"archive {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """A news archive: who said what, where, reported by which outlet."""
+
+
+# --- db -------------------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None, revision: str = typer.Argument("head")) -> None:
+    """Create or migrate the database schema up to REVISION (default: the latest)."""
+    from archive import db as dbm
+
+    engine = dbm.make_engine(db)
+    try:
+        before = dbm.current_revision(engine)
+        dbm.upgrade(engine, revision)
+    except Exception as exc:
+        fail(f"upgrade failed: {exc}")
+    err.print(f"schema {before or 'empty'} -> {dbm.current_revision(engine)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str = typer.Argument(..., help="Target revision, or 'base'."), db: DbOption = None) -> None:
+    """Migrate the database schema down to REVISION."""
+    from archive import db as dbm
+
+    try:
+        engine = dbm.make_engine(db, create=False)
+        before = dbm.current_revision(engine)
+        dbm.downgrade(engine, revision)
+    except Exception as exc:
+        fail(f"downgrade failed: {exc}")
+    err.print(f"schema {before or 'empty'} -> {dbm.current_revision(engine) or 'base'}")
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the database's schema revision and whether it is the latest."""
+    from archive import db as dbm
+
+    try:
+        engine = dbm.make_engine(db, create=False)
+        current, head = dbm.current_revision(engine), dbm.head_revision(engine)
+    except dbm.SchemaError as exc:
+        fail(str(exc))
+    typer.echo(current or "base")
+    err.print("up to date" if current == head else f"latest is {head}: run `archive db upgrade`")
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (recursively); '-' reads stdin.")],
+    db: DbOption = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")] = False,
+) -> None:
+    """Read articles (text, HTML, JSON Lines), extract people, places and quotes, and store them."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from archive.ingest import ingest as run_ingest
+    from archive.nlp import ModelNotFound
+
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            err.print(f"[red]failed[/red] {p}: no such file or directory", markup=True)
+    existing = [p for p in paths if p == "-" or Path(p).exists()]
+    missing = len(paths) - len(existing)
+    engine = open_db(db, create=True)
+    show_bar = err.is_terminal and not quiet
+    started = time.perf_counter()
+    progress = Progress(
+        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), console=err, transient=True, disable=not show_bar,
+    )
+
+    def on_event(event) -> None:
+        done = progress.tasks[0].completed + 1 if progress.tasks else 0
+        rate = done / max(time.perf_counter() - started, 1e-6)
+        progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
+        if event.status == "failed":
+            progress.console.print(f"[red]failed[/red] {event.path}: {event.message}", markup=True, soft_wrap=True)
+        elif verbose:
+            progress.console.print(f"{event.status:9} {event.path}", soft_wrap=True)
+
+    from archive.readers import iter_paths
+
+    try:
+        total = sum(1 for p in existing if p != "-" for _ in iter_paths([p])) or None
+    except Exception:
+        total = None
+    with progress:
+        task = progress.add_task("ingest", total=total, rate="")
+        try:
+            report = run_ingest(existing, engine, jobs=jobs, on_event=on_event, stdin=sys.stdin)
+        except ModelNotFound as exc:
+            fail(str(exc))
+    report.failed += missing
+    elapsed = time.perf_counter() - started
+    err.print(
+        f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
+        f"{report.failed} failed ({elapsed:.1f}s, {report.words} words)"
+    )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    path: Annotated[Optional[Path], typer.Argument(help="Write here instead of stdout.")] = None,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | json | csv")] = "jsonl",
+) -> None:
+    """Export the whole archive, one record per article (gold-format field names)."""
+    import csv
+    import json
+
+    from archive.export import CSV_COLUMNS, article_records, flat_row
+    from archive.render import to_json
+
+    if fmt not in ("jsonl", "json", "csv"):
+        fail(f"unknown format {fmt!r}: choose jsonl, json or csv", code=2)
+    engine = open_db(db, readonly=True)
+    stream = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+        records = article_records(engine)
+        if fmt == "jsonl":
+            for rec in records:
+                stream.write(to_json(rec) + "\n")
+        elif fmt == "json":
+            json.dump(list(records), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        else:
+            writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for rec in records:
+                writer.writerow(flat_row(rec))
+    finally:
+        if path:
+            stream.close()
+
+
+from archive import cli_query  # noqa: E402  (query commands, registered on the same app)
+
+cli_query.register(app)
+
+
+def main() -> None:
+    app()

