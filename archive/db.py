@@ -99,6 +99,19 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 # --- migrations -----------------------------------------------------------------------------
 
 
+def _is_fts(type_: str, name: str | None) -> bool:
+    return type_ == "table" and bool(name) and (name.endswith("_fts") or "_fts_" in name)
+
+
+def autogenerate_options() -> dict:
+    """Options for comparing models and database: FTS5 tables (made by hand) are not compared."""
+    return {
+        "compare_type": True,
+        "include_object": lambda obj, name, type_, reflected, compare_to: not _is_fts(type_, name),
+        "include_name": lambda name, type_, parent_names: not _is_fts(type_, name),
+    }
+
+
 def alembic_config(engine: Engine):
     from alembic.config import Config
 

@@ -94,15 +94,16 @@ _MOJIBAKE = re.compile(
 
 def _unmojibake(match: re.Match) -> str:
     s = match.group(0)
-    try:
-        raw = s.encode("cp1252")
-    except UnicodeEncodeError:
+    raw = bytearray()
+    for c in s:  # cp1252, with its five undefined bytes kept as Latin-1 controls
         try:
-            raw = bytes(ord(c) for c in s)
-        except ValueError:
-            return s
+            raw += c.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(c) > 0xFF:
+                return s
+            raw.append(ord(c))
     try:
-        fixed = raw.decode("utf-8")
+        fixed = bytes(raw).decode("utf-8")
     except UnicodeDecodeError:
         return s
     return fixed

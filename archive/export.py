@@ -69,13 +69,14 @@ def _records(conn, chunk) -> Iterator[dict]:
     ):
         mentions[(aid, pid)].append(text)
     places = defaultdict(list)
-    for aid, pl in conn.execute(
-        select(ArticlePlace.article_id, Place)
+    for pl in conn.execute(
+        select(ArticlePlace.article_id.label("article_id"), Place.id, Place.name, Place.country_code,
+               Place.kind, Place.latitude, Place.longitude)
         .join(Place, Place.id == ArticlePlace.place_id)
         .where(ArticlePlace.article_id.in_(ids))
         .order_by(ArticlePlace.id)
     ):
-        places[aid].append(pl)
+        places[pl.article_id].append(pl)
     place_mentions = defaultdict(list)
     for aid, plid, text in conn.execute(
         select(PlaceMention.article_id, PlaceMention.place_id, PlaceMention.text)
@@ -84,8 +85,9 @@ def _records(conn, chunk) -> Iterator[dict]:
     ):
         place_mentions[(aid, plid)].append(text)
     quotes = defaultdict(list)
-    for q, speaker in conn.execute(
-        select(Quote, Person.name)
+    for q in conn.execute(
+        select(Quote.article_id, Quote.text, Quote.speaker_text, Quote.speaker_kind, Quote.kind,
+               Quote.start_char, Quote.end_char, Quote.cue, Quote.statement_id, Person.name.label("speaker"))
         .outerjoin(Person, Person.id == Quote.speaker_id)
         .where(Quote.article_id.in_(ids))
         .order_by(Quote.article_id, Quote.start_char)
@@ -93,7 +95,7 @@ def _records(conn, chunk) -> Iterator[dict]:
         quotes[q.article_id].append(
             {
                 "text": q.text,
-                "speaker": speaker or q.speaker_text,
+                "speaker": q.speaker or q.speaker_text,
                 "speaker_kind": q.speaker_kind,
                 "kind": q.kind,
                 "start": q.start_char,

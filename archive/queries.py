@@ -1,28 +1,921 @@
-"""Read-side queries: plain functions from an engine (and bound parameters) to rows."""
+"""Read-side queries: plain functions from an engine (and bound parameters) to rows.
+
+Every function takes an engine and plain Python values and returns lists of dicts (or one dict
+for profiles). User input only ever reaches the database as bound parameters; substring
+filters escape the LIKE wildcards (``autoescape``), so a name or quote containing ``'``, ``%``,
+``_`` or SQL text is matched literally. SQL is portable (SQLAlchemy Core) except full-text
+search, which uses FTS5 on SQLite and ``to_tsvector`` on PostgreSQL.
+"""
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+import re
+from collections import defaultdict
+from typing import Any, Iterable
+
+from sqlalchemy import Engine, and_, distinct, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, aliased
+
+from archive.models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Quote,
+    Source,
+    Statement,
+)
+
+Row = dict[str, Any]
+
+# Highlight marks for search snippets (HTML-like, like Datasette; the CLI renders them in bold).
+MARK_START, MARK_END = "<mark>", "</mark>"
 
 
 class QueryError(RuntimeError):
     pass
 
 
+# --- raw SQL ----------------------------------------------------------------------------------
+
+# sqlite3 authorizer action codes that a read-only statement may need.
+_SQLITE_READ_ACTIONS = {
+    20,  # SQLITE_READ
+    21,  # SQLITE_SELECT
+    31,  # SQLITE_FUNCTION
+    33,  # SQLITE_RECURSIVE
+}
+_SQLITE_PRAGMA = 19
+
+
+def _readonly_authorizer(action, arg1, arg2, _db, _trigger):
+    import sqlite3
+
+    if action in _SQLITE_READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == _SQLITE_PRAGMA and arg2 is None:  # reading a pragma, not setting one
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
 def run_sql(engine: Engine, sql: str, limit: int = 1000) -> tuple[list[str], list[dict]]:
-    """Run one statement on a read-only connection; returns (columns, rows)."""
+    """Run one statement on a read-only connection; returns (columns, rows).
+
+    On SQLite the file is opened read-only (``mode=ro``, ``query_only``) and, in addition, an
+    authorizer refuses anything but reading, so that neither ``DELETE`` nor ``ATTACH`` nor a
+    ``PRAGMA`` that changes settings can run; several statements at once are refused by sqlite3.
+    """
     try:
         with engine.connect() as conn:
+            raw = None
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql("SET TRANSACTION READ ONLY")
-            result = conn.execute(text(sql))
-            if not result.returns_rows:
+            elif conn.dialect.name == "sqlite":
+                raw = conn.connection.driver_connection
+                raw.set_authorizer(_readonly_authorizer)
+            try:
+                # the statement goes to the driver as written: no bind-parameter parsing, so a
+                # ':word' or '%' inside a string literal is just text
+                result = conn.execution_options(no_parameters=True).exec_driver_sql(sql)
+                if not result.returns_rows:
+                    conn.rollback()
+                    return [], []
+                columns = list(result.keys())
+                rows = [dict(zip(columns, r)) for r in result.fetchmany(limit)]
                 conn.rollback()
-                return [], []
-            columns = list(result.keys())
-            rows = [dict(zip(columns, r)) for r in result.fetchmany(limit)]
-            conn.rollback()
-            return columns, rows
+                return columns, rows
+            finally:
+                if raw is not None:
+                    raw.set_authorizer(None)
     except SQLAlchemyError as exc:
         orig = getattr(exc, "orig", None) or exc
-        raise QueryError(str(orig).splitlines()[0]) from exc
+        message = str(orig).splitlines()[0] if str(orig) else type(orig).__name__
+        if message == "not authorized":
+            message = "not authorized: the SQL connection is read-only (SELECT only)"
+        raise QueryError(message) from exc
+    except Exception as exc:  # e.g. sqlite3.ProgrammingError for several statements
+        raise QueryError(str(exc).splitlines()[0]) from exc
+
+
+# --- name matching ------------------------------------------------------------------------------
+
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "chancellor", "senator", "sen", "rep", "gov",
+    "governor", "mayor", "general", "gen", "king", "queen", "prince", "princess", "pope",
+    "secretary", "ambassador", "judge", "justice", "rev", "reverend", "sheikh", "colonel", "col",
+    "captain", "capt", "admiral", "adm", "the", "foreign", "defence", "defense", "deputy",
+}
+
+
+def _fold(value: str) -> str:
+    try:
+        from unidecode import unidecode
+
+        value = unidecode(value)
+    except ImportError:  # pragma: no cover - unidecode ships with the dependencies
+        import unicodedata
+
+        value = "".join(
+            c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+        )
+    return value.lower()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lowercased ASCII tokens of a name without leading honorifics/titles ("Mr Putin" -> putin)."""
+    tokens = [t for t in re.split(r"[^a-z0-9]+", _fold(name).replace("'", "")) if t]
+    while len(tokens) > 1 and tokens[0] in _HONORIFICS:
+        tokens.pop(0)
+    # drop single-letter initials in the middle ("Vladimir V. Putin")
+    if len(tokens) > 2:
+        tokens = [tokens[0], *[t for t in tokens[1:-1] if len(t) > 1], tokens[-1]]
+    return tokens
+
+
+def _identity_key(name: str) -> str | None:
+    try:
+        from archive.identity import person_key
+    except ImportError:
+        return None
+    try:
+        return person_key(name) or None
+    except Exception:  # pragma: no cover - a bug elsewhere must not break look-ups
+        return None
+
+
+EXACT, SURNAME, FUZZY_MIN = 100.0, 95.0, 85.0
+FILTER_MIN = 90.0  # spelling variants included by filters such as --speaker
+
+
+def _score(query: str, qtokens: list[str], qkey: str | None, form: str) -> float:
+    from rapidfuzz import fuzz
+
+    ftokens = name_tokens(form)
+    if not ftokens or not qtokens:
+        return 0.0
+    if ftokens == qtokens or (qkey is not None and _identity_key(form) == qkey):
+        return EXACT
+    q, f = " ".join(qtokens), " ".join(ftokens)
+    if qtokens[-1] == ftokens[-1] and set(qtokens) <= set(ftokens):
+        return SURNAME  # "Putin" / "Mr Putin" -> "Vladimir Putin"
+    if set(ftokens) <= set(qtokens) and ftokens[-1] == qtokens[-1] and len(ftokens) > 1:
+        return SURNAME  # "Vladimir Vladimirovich Putin" -> "Vladimir Putin"
+    score = max(fuzz.ratio(q, f), fuzz.token_sort_ratio(q, f))
+    if len(qtokens) == 1:  # a surname alone against the form's surname ("Zelenskyy")
+        score = max(score, fuzz.ratio(qtokens[0], ftokens[-1]) * 0.97)
+    elif len(qtokens) == len(ftokens) and qtokens[:-1] == ftokens[:-1]:
+        score = max(score, fuzz.ratio(qtokens[-1], ftokens[-1]) * 0.97)
+    return min(score, SURNAME - 1)
+
+
+def find_people(engine: Engine, name: str, min_score: float = FUZZY_MIN) -> list[Row]:
+    """People whose name or an alias matches NAME, best first, with a ``score`` (0-100).
+
+    Exact matches (after folding case, accents and honorifics) score 100; a surname or a subset
+    of the name's words 95; spelling variants (rapidfuzz) up to 94.
+    """
+    qtokens = name_tokens(name)
+    qkey = _identity_key(name)
+    if not qtokens:
+        return []
+    forms: dict[int, list[str]] = defaultdict(list)
+    names: dict[int, str] = {}
+    with engine.connect() as conn:
+        for pid, pname in conn.execute(select(Person.id, Person.name)):
+            names[pid] = pname
+            forms[pid].append(pname)
+        for pid, alias in conn.execute(select(PersonAlias.person_id, PersonAlias.alias)):
+            forms[pid].append(alias)
+    scored = []
+    for pid, person_forms in forms.items():
+        best, matched = 0.0, None
+        for form in person_forms:
+            s = _score(name, qtokens, qkey, form)
+            if s > best:
+                best, matched = s, form
+        if best >= min_score:
+            scored.append((best, pid, matched))
+    if not scored:
+        return []
+    counts = _person_counts(engine, [pid for _, pid, _ in scored])
+    rows = [
+        {
+            "person_id": pid,
+            "name": names[pid],
+            "matched": matched,
+            "score": round(score, 1),
+            "articles": counts.get(pid, (0, 0))[0],
+            "quotes": counts.get(pid, (0, 0))[1],
+        }
+        for score, pid, matched in scored
+    ]
+    rows.sort(key=lambda r: (-r["score"], -(r["articles"] + r["quotes"]), r["name"]))
+    return rows
+
+
+def best_people(candidates: list[Row]) -> list[Row]:
+    """The candidates that are equally good answers: the top tier of ``find_people``."""
+    if not candidates:
+        return []
+    top = candidates[0]["score"]
+    margin = 0.0 if top >= SURNAME else 3.0
+    return [c for c in candidates if c["score"] >= top - margin]
+
+
+def resolve_person(engine: Engine, name: str) -> tuple[Row | None, list[Row]]:
+    """(the person NAME means, []) or (None, candidates) when it is ambiguous or unknown.
+
+    A bare number is taken as a person id.
+    """
+    if name.strip().isdigit():
+        with engine.connect() as conn:
+            pname = conn.execute(select(Person.name).where(Person.id == int(name))).scalar()
+        if pname is not None:
+            return {"person_id": int(name), "name": pname, "score": EXACT}, []
+    top = best_people(find_people(engine, name))
+    if len(top) == 1:
+        return top[0], []
+    return None, top
+
+
+def person_ids_for(engine: Engine, name: str) -> list[int]:
+    """All people a filter value such as ``--speaker Zelenskyy`` may mean (the top tier)."""
+    if name.strip().isdigit():
+        return [int(name)]
+    candidates = find_people(engine, name)
+    ids = [c["person_id"] for c in best_people(candidates)]
+    # people the store failed to merge ("Zelenskyy" and "Zelensky" kept apart) count too
+    ids += [c["person_id"] for c in candidates if c["score"] >= FILTER_MIN and c["person_id"] not in ids]
+    return ids
+
+
+def _person_counts(engine: Engine, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    ids = list(ids)
+    if not ids:
+        return {}
+    out: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    with engine.connect() as conn:
+        for pid, n in conn.execute(
+            select(ArticlePerson.person_id, func.count(distinct(ArticlePerson.article_id)))
+            .where(ArticlePerson.person_id.in_(ids))
+            .group_by(ArticlePerson.person_id)
+        ):
+            out[pid][0] = n
+        for pid, n in conn.execute(
+            select(Quote.speaker_id, func.count(Quote.id))
+            .where(Quote.speaker_id.in_(ids))
+            .group_by(Quote.speaker_id)
+        ):
+            out[pid][1] = n
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+# --- sources and places look-ups ----------------------------------------------------------------
+
+
+def source_ids_for(engine: Engine, value: str) -> list[int]:
+    """Sources named VALUE (case-insensitive name or domain), else whose name contains it."""
+    v = value.strip()
+    with engine.connect() as conn:
+        ids = list(
+            conn.execute(
+                select(Source.id).where(
+                    or_(func.lower(Source.name) == v.lower(), func.lower(Source.domain) == v.lower())
+                )
+            ).scalars()
+        )
+        if not ids:
+            ids = list(
+                conn.execute(
+                    select(Source.id).where(
+                        or_(
+                            Source.name.icontains(v, autoescape=True),
+                            Source.domain.icontains(v, autoescape=True),
+                        )
+                    )
+                ).scalars()
+            )
+    return ids
+
+
+def place_ids_for(engine: Engine, value: str) -> list[int]:
+    """Places named VALUE (name or alias, case-insensitive), else whose name contains it."""
+    v = value.strip()
+    with engine.connect() as conn:
+        ids = set(conn.execute(select(Place.id).where(func.lower(Place.name) == v.lower())).scalars())
+        ids |= set(
+            conn.execute(
+                select(PlaceAlias.place_id).where(func.lower(PlaceAlias.alias) == v.lower())
+            ).scalars()
+        )
+        if not ids:
+            ids = set(
+                conn.execute(select(Place.id).where(Place.name.icontains(v, autoescape=True))).scalars()
+            )
+    return sorted(ids)
+
+
+# --- sources --------------------------------------------------------------------------------------
+
+
+def sources(engine: Engine, limit: int | None = None) -> list[Row]:
+    """Outlets and agencies with their article counts (own articles, and as the wire credited)."""
+    wire_count = (
+        select(func.count(Article.id)).where(Article.wire_id == Source.id).scalar_subquery()
+    )
+    own_count = select(func.count(Article.id)).where(Article.source_id == Source.id).scalar_subquery()
+    quote_count = (
+        select(func.count(Quote.id))
+        .join(Article, Article.id == Quote.article_id)
+        .where(Article.source_id == Source.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Source.id.label("source_id"),
+            Source.name,
+            Source.kind,
+            Source.domain,
+            Source.country_code,
+            own_count.label("articles"),
+            wire_count.label("wire_articles"),
+            quote_count.label("quotes"),
+        )
+        .order_by((own_count + wire_count).desc(), Source.name)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+# --- articles -------------------------------------------------------------------------------------
+
+
+def articles(
+    engine: Engine,
+    source: str | None = None,
+    person: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    limit: int | None = 100,
+) -> list[Row]:
+    """Articles, newest first, optionally filtered by outlet/wire, person, place and date."""
+    wire = aliased(Source)
+    quotes_n = select(func.count(Quote.id)).where(Quote.article_id == Article.id).scalar_subquery()
+    people_n = (
+        select(func.count(distinct(ArticlePerson.person_id)))
+        .where(ArticlePerson.article_id == Article.id, ArticlePerson.role == "subject")
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Article.id.label("article_id"),
+            Article.published_at,
+            Source.name.label("outlet"),
+            wire.name.label("wire"),
+            Article.title,
+            Article.word_count.label("words"),
+            people_n.label("people"),
+            quotes_n.label("quotes"),
+        )
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(wire, wire.id == Article.wire_id)
+    )
+    if source is not None:
+        ids = source_ids_for(engine, source)
+        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
+    if person is not None:
+        ids = person_ids_for(engine, person)
+        stmt = stmt.where(
+            select(ArticlePerson.id)
+            .where(ArticlePerson.article_id == Article.id, ArticlePerson.person_id.in_(ids))
+            .exists()
+        )
+    if place is not None:
+        ids = place_ids_for(engine, place)
+        stmt = stmt.where(
+            select(ArticlePlace.id)
+            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
+            .exists()
+        )
+    if since is not None:
+        stmt = stmt.where(Article.published_at >= since)
+    stmt = stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc()).limit(limit)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | None:
+    """One article with its outlet, wire, authors, people, places and quotes (or None)."""
+    wire = aliased(Source)
+    with Session(engine) as conn:  # a Session: rows hold ORM objects (Article, Place, Quote)
+        row = conn.execute(
+            select(Article, Source.name.label("outlet"), wire.name.label("wire_name"))
+            .outerjoin(Source, Source.id == Article.source_id)
+            .outerjoin(wire, wire.id == Article.wire_id)
+            .where(Article.id == article_id)
+        ).first()
+        if row is None:
+            return None
+        a = row[0]
+        people, authors, photographers = [], [], []
+        for pid, name, role, titles, mentions in conn.execute(
+            select(Person.id, Person.name, ArticlePerson.role, ArticlePerson.titles,
+                   ArticlePerson.mention_count)
+            .join(Person, Person.id == ArticlePerson.person_id)
+            .where(ArticlePerson.article_id == article_id)
+            .order_by(ArticlePerson.mention_count.desc(), ArticlePerson.id)
+        ):
+            if role == "author":
+                authors.append(name)
+            elif role == "photographer":
+                photographers.append(name)
+            else:
+                people.append({"person_id": pid, "name": name, "roles": titles or [],
+                               "mentions": mentions})
+        places = [
+            {"place_id": p.id, "name": p.name, "kind": p.kind, "country_code": p.country_code,
+             "latitude": p.latitude, "longitude": p.longitude, "mentions": n}
+            for p, n in conn.execute(
+                select(Place, ArticlePlace.mention_count)
+                .join(ArticlePlace, ArticlePlace.place_id == Place.id)
+                .where(ArticlePlace.article_id == article_id)
+                .order_by(ArticlePlace.mention_count.desc(), ArticlePlace.id)
+            )
+        ]
+        quote_rows = conn.execute(
+            select(Quote, Person.name)
+            .outerjoin(Person, Person.id == Quote.speaker_id)
+            .where(Quote.article_id == article_id)
+            .order_by(Quote.start_char)
+        ).all()
+    carried = statement_outlets(engine, [q.statement_id for q, _ in quote_rows])
+    quotes = [
+        {
+            "quote_id": q.id,
+            "quote": q.text,
+            "speaker": speaker or q.speaker_text,
+            "speaker_id": q.speaker_id,
+            "speaker_kind": q.speaker_kind,
+            "kind": q.kind,
+            "cue": q.cue,
+            "statement_id": q.statement_id,
+            "outlets": len(carried.get(q.statement_id, [])),
+        }
+        for q, speaker in quote_rows
+    ]
+    out: Row = {
+        "article_id": a.id,
+        "title": a.title,
+        "subtitle": a.subtitle,
+        "outlet": row.outlet,
+        "wire": row.wire_name,
+        "published_at": a.published_at,
+        "url": a.url,
+        "byline": a.byline,
+        "dateline": a.dateline,
+        "authors": authors,
+        "photographers": photographers,
+        "words": a.word_count,
+        "file_name": a.file_name,
+        "people": people,
+        "places": places,
+        "quotes": quotes,
+    }
+    if with_body:
+        out["body"] = a.body
+    return out
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def statement_outlets(engine: Engine, statement_ids: Iterable[int | None]) -> dict[int, list[str]]:
+    """For each statement id: the distinct outlets whose articles carried it (sorted)."""
+    ids = sorted({s for s in statement_ids if s is not None})
+    out: dict[int, set[str]] = defaultdict(set)
+    if not ids:
+        return {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for sid, name in conn.execute(
+                select(Quote.statement_id, Source.name)
+                .join(Article, Article.id == Quote.article_id)
+                .join(Source, Source.id == Article.source_id)
+                .where(Quote.statement_id.in_(ids[i : i + 500]))
+            ):
+                out[sid].add(name)
+    return {sid: sorted(names) for sid, names in out.items()}
+
+
+# --- people ------------------------------------------------------------------------------------
+
+
+def people(engine: Engine, limit: int | None = 50) -> list[Row]:
+    """People with their article, quote, statement and outlet counts; most present first."""
+    articles_n = (
+        select(func.count(distinct(ArticlePerson.article_id)))
+        .where(ArticlePerson.person_id == Person.id, ArticlePerson.role == "subject")
+        .scalar_subquery()
+    )
+    bylines_n = (
+        select(func.count(distinct(ArticlePerson.article_id)))
+        .where(ArticlePerson.person_id == Person.id, ArticlePerson.role != "subject")
+        .scalar_subquery()
+    )
+    quotes_n = select(func.count(Quote.id)).where(Quote.speaker_id == Person.id).scalar_subquery()
+    statements_n = (
+        select(func.count(distinct(Quote.statement_id))).where(Quote.speaker_id == Person.id)
+        .scalar_subquery()
+    )
+    outlets_n = (
+        select(func.count(distinct(Article.source_id)))
+        .join(Quote, Quote.article_id == Article.id)
+        .where(Quote.speaker_id == Person.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Person.id.label("person_id"),
+            Person.name,
+            articles_n.label("articles"),
+            quotes_n.label("quotes"),
+            statements_n.label("statements"),
+            outlets_n.label("quoted_by"),
+            bylines_n.label("bylines"),
+        )
+        .order_by((articles_n + quotes_n + bylines_n).desc(), Person.name)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def person_profile(engine: Engine, person_id: int, limit: int = 50) -> Row | None:
+    """Everything about one person: aliases, roles over time, articles, statements (the quotes
+    grouped by statement, with the outlets that carried each), outlets, co-occurring people."""
+    with Session(engine) as conn:
+        person = conn.execute(select(Person).where(Person.id == person_id)).scalar()
+        if person is None:
+            return None
+        aliases = sorted(
+            set(conn.execute(select(PersonAlias.alias).where(PersonAlias.person_id == person_id)).scalars())
+            - {person.name}
+        )
+        links = conn.execute(
+            select(Article.id, Article.published_at, Source.name, Article.title,
+                   ArticlePerson.role, ArticlePerson.titles, ArticlePerson.mention_count)
+            .join(Article, Article.id == ArticlePerson.article_id)
+            .outerjoin(Source, Source.id == Article.source_id)
+            .where(ArticlePerson.person_id == person_id)
+            .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+        ).all()
+        quote_rows = conn.execute(
+            select(Quote.id, Quote.text, Quote.statement_id, Statement.text, Article.id,
+                   Article.published_at, Source.name, Article.title)
+            .join(Article, Article.id == Quote.article_id)
+            .outerjoin(Source, Source.id == Article.source_id)
+            .outerjoin(Statement, Statement.id == Quote.statement_id)
+            .where(Quote.speaker_id == person_id)
+            .order_by(Article.published_at.nulls_last(), Quote.id)
+        ).all()
+        co_ap = aliased(ArticlePerson)
+        co_rows = conn.execute(
+            select(Person.id, Person.name, func.count(distinct(co_ap.article_id)).label("n"))
+            .select_from(ArticlePerson)
+            .join(co_ap, and_(co_ap.article_id == ArticlePerson.article_id,
+                              co_ap.person_id != ArticlePerson.person_id))
+            .join(Person, Person.id == co_ap.person_id)
+            .where(ArticlePerson.person_id == person_id, ArticlePerson.role == "subject",
+                   co_ap.role == "subject")
+            .group_by(Person.id, Person.name)
+            .order_by(func.count(distinct(co_ap.article_id)).desc(), Person.name)
+            .limit(limit)
+        ).all()
+
+    # roles over time: each title with the first and last date an article gave it
+    roles: dict[str, dict] = {}
+    for aid, published, _outlet, _title, role, titles, _n in links:
+        for t in titles or []:
+            r = roles.setdefault(t, {"role": t, "first_seen": None, "last_seen": None, "articles": 0})
+            r["articles"] += 1
+            if published:
+                r["first_seen"] = min(filter(None, [r["first_seen"], published]))
+                r["last_seen"] = max(filter(None, [r["last_seen"], published]))
+    role_rows = sorted(roles.values(), key=lambda r: (r["first_seen"] or "9999", r["role"]))
+
+    article_rows = [
+        {"article_id": aid, "published_at": published, "outlet": outlet, "title": title,
+         "role": role, "mentions": n}
+        for aid, published, outlet, title, role, _t, n in links
+    ]
+
+    statements: dict[Any, Row] = {}
+    outlet_stats: dict[str, dict] = {}
+    for qid, qtext, sid, stext, aid, published, outlet, title in quote_rows:
+        key = sid if sid is not None else f"q{qid}"
+        st = statements.setdefault(
+            key,
+            {"statement_id": sid, "text": stext or qtext, "first_seen": published,
+             "outlets": [], "quotes": []},
+        )
+        st["quotes"].append({"quote_id": qid, "quote": qtext, "outlet": outlet, "article_id": aid,
+                             "published_at": published, "title": title})
+        if outlet and outlet not in st["outlets"]:
+            st["outlets"].append(outlet)
+        if outlet:
+            o = outlet_stats.setdefault(outlet, {"outlet": outlet, "quotes": 0, "statements": set()})
+            o["quotes"] += 1
+            o["statements"].add(key)
+    statement_rows = sorted(
+        statements.values(), key=lambda s: (-len(s["outlets"]), -len(s["quotes"]), s["first_seen"] or "")
+    )
+    for s in statement_rows:
+        s["outlet_count"] = len(s["outlets"])
+        s["quote_count"] = len(s["quotes"])
+    outlets = sorted(
+        ({"outlet": o["outlet"], "quotes": o["quotes"], "statements": len(o["statements"])}
+         for o in outlet_stats.values()),
+        key=lambda o: (-o["quotes"], o["outlet"]),
+    )
+    return {
+        "person_id": person.id,
+        "name": person.name,
+        "description": person.description,
+        "aliases": aliases,
+        "article_count": len({a["article_id"] for a in article_rows if a["role"] == "subject"}),
+        "quote_count": len(quote_rows),
+        "statement_count": len(statement_rows),
+        "roles": role_rows,
+        "articles": article_rows[:limit],
+        "statements": statement_rows[:limit],
+        "outlets": outlets,
+        "co_occurring": [{"person_id": pid, "name": name, "shared_articles": n} for pid, name, n in co_rows],
+    }
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+def quotes(
+    engine: Engine,
+    speaker: str | None = None,
+    source: str | None = None,
+    search: str | None = None,
+    place: str | None = None,
+    limit: int | None = 100,
+) -> list[Row]:
+    """Quotes with speaker, outlet, article, and how many outlets carried the same statement.
+
+    ``speaker`` matches people by name, alias or spelling variant (and, for quotes not
+    attributed to a known person, the speaker as written); ``search`` is a literal,
+    case-insensitive substring of the quote.
+    """
+    wire = aliased(Source)
+    stmt = (
+        select(
+            Quote.id.label("quote_id"),
+            Quote.text.label("quote"),
+            func.coalesce(Person.name, Quote.speaker_text).label("speaker"),
+            Quote.speaker_id,
+            Source.name.label("outlet"),
+            wire.name.label("wire"),
+            Article.published_at,
+            Article.id.label("article_id"),
+            Article.title,
+            Quote.statement_id,
+        )
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Person, Person.id == Quote.speaker_id)
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(wire, wire.id == Article.wire_id)
+    )
+    if speaker is not None:
+        ids = person_ids_for(engine, speaker)
+        stmt = stmt.where(
+            or_(
+                Quote.speaker_id.in_(ids),
+                and_(Quote.speaker_id.is_(None),
+                     Quote.speaker_text.icontains(speaker.strip(), autoescape=True)),
+            )
+        )
+    if source is not None:
+        ids = source_ids_for(engine, source)
+        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
+    if search is not None:
+        stmt = stmt.where(Quote.text.icontains(search, autoescape=True))
+    if place is not None:
+        ids = place_ids_for(engine, place)
+        stmt = stmt.where(
+            select(ArticlePlace.id)
+            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
+            .exists()
+        )
+    stmt = stmt.order_by(
+        Article.published_at.desc().nulls_last(), Article.id.desc(), Quote.start_char
+    ).limit(limit)
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    carried = statement_outlets(engine, [r["statement_id"] for r in rows])
+    for r in rows:
+        names = carried.get(r["statement_id"], [])
+        r["outlets"] = len(names)
+        r["carried_by"] = names
+    return rows
+
+
+# --- places -------------------------------------------------------------------------------------
+
+
+def places(engine: Engine, limit: int | None = 100) -> list[Row]:
+    """Places with coordinates, and how many articles mention them (and how often)."""
+    articles_n = (
+        select(func.count(ArticlePlace.id)).where(ArticlePlace.place_id == Place.id).scalar_subquery()
+    )
+    mentions_n = (
+        select(func.coalesce(func.sum(ArticlePlace.mention_count), 0))
+        .where(ArticlePlace.place_id == Place.id)
+        .scalar_subquery()
+    )
+    quotes_n = (
+        select(func.count(Quote.id))
+        .join(ArticlePlace, ArticlePlace.article_id == Quote.article_id)
+        .where(ArticlePlace.place_id == Place.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            Place.id.label("place_id"),
+            Place.name,
+            Place.kind,
+            Place.country_code,
+            Place.latitude,
+            Place.longitude,
+            articles_n.label("articles"),
+            mentions_n.label("mentions"),
+            quotes_n.label("quotes"),
+        )
+        .order_by(articles_n.desc(), mentions_n.desc(), Place.name)
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def places_geojson(rows: list[Row]) -> dict:
+    """A GeoJSON FeatureCollection of Points (places without coordinates are left out)."""
+    features = []
+    for r in rows:
+        if r.get("latitude") is None or r.get("longitude") is None:
+            continue
+        props = {k: v for k, v in r.items() if k not in ("latitude", "longitude")}
+        features.append(
+            {
+                "type": "Feature",
+                "id": r.get("place_id"),
+                "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+                "properties": props,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+# --- full-text search ---------------------------------------------------------------------------
+
+
+def fts_phrase(value: str) -> str:
+    """VALUE as one FTS5 phrase (double quotes doubled): always valid FTS5 syntax."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _sqlite_search(conn, table: str, query: str, limit: int, marks: tuple[str, str]) -> list[Row]:
+    if table == "articles":
+        sql = text(
+            "SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, "
+            "s.name AS outlet, a.published_at, NULL AS speaker, "
+            "snippet(articles_fts, -1, :ms, :me, '…', 20) AS snippet, "
+            "bm25(articles_fts, 5.0, 1.0) AS rank "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            "LEFT JOIN sources s ON s.id = a.source_id "
+            "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit"
+        )
+    else:
+        sql = text(
+            "SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, a.title, "
+            "s.name AS outlet, a.published_at, COALESCE(p.name, q.speaker_text) AS speaker, "
+            "highlight(quotes_fts, 0, :ms, :me) AS snippet, "
+            "bm25(quotes_fts, 2.0, 1.0) AS rank "
+            "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+            "JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN people p ON p.id = q.speaker_id "
+            "LEFT JOIN sources s ON s.id = a.source_id "
+            "WHERE quotes_fts MATCH :q ORDER BY rank LIMIT :limit"
+        )
+    params = {"q": query, "limit": limit, "ms": marks[0], "me": marks[1]}
+    return [dict(r._mapping) for r in conn.execute(sql, params)]
+
+
+def _pg_search(conn, table: str, query: str, limit: int, marks: tuple[str, str]) -> list[Row]:
+    opts = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=35, MinWords=15"
+    if table == "articles":
+        doc = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.body)"
+        sql = text(
+            "SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, "
+            "s.name AS outlet, a.published_at, NULL AS speaker, "
+            "ts_headline('english', a.body, tsq, :opts) AS snippet, "
+            f"-ts_rank({doc}, tsq) AS rank "
+            "FROM articles a CROSS JOIN websearch_to_tsquery('english', :q) AS tsq "
+            "LEFT JOIN sources s ON s.id = a.source_id "
+            f"WHERE {doc} @@ tsq ORDER BY rank LIMIT :limit"
+        )
+    else:
+        doc = "to_tsvector('english', q.text || ' ' || coalesce(q.speaker_text, ''))"
+        sql = text(
+            "SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, a.title, "
+            "s.name AS outlet, a.published_at, COALESCE(p.name, q.speaker_text) AS speaker, "
+            "ts_headline('english', q.text, tsq, :opts) AS snippet, "
+            f"-ts_rank({doc}, tsq) AS rank "
+            "FROM quotes q CROSS JOIN websearch_to_tsquery('english', :q) AS tsq "
+            "JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN people p ON p.id = q.speaker_id "
+            "LEFT JOIN sources s ON s.id = a.source_id "
+            f"WHERE {doc} @@ tsq ORDER BY rank LIMIT :limit"
+        )
+    return [dict(r._mapping) for r in conn.execute(sql, {"q": query, "limit": limit, "opts": opts})]
+
+
+SEARCH_SCOPES = ("all", "articles", "quotes")
+
+
+def search(
+    engine: Engine,
+    query: str,
+    limit: int = 20,
+    scope: str = "all",
+    marks: tuple[str, str] = (MARK_START, MARK_END),
+) -> list[Row]:
+    """Full-text search over article titles/bodies and quotes, best match first.
+
+    On SQLite QUERY is FTS5 syntax (words, "a phrase", prefix*, AND/OR/NOT, NEAR); text that is
+    not valid FTS5 syntax is searched as one phrase instead. On PostgreSQL it is web-search
+    syntax (words, "a phrase", or, -word). ``snippet`` holds the matched text between ``marks``;
+    ``rank`` is lower for better matches (bm25).
+    """
+    if not query or not query.strip():
+        raise QueryError("empty search")
+    if scope not in SEARCH_SCOPES:
+        raise QueryError(f"unknown scope {scope!r}: choose {', '.join(SEARCH_SCOPES)}")
+    tables = ["articles", "quotes"] if scope == "all" else [scope]
+    rows: list[Row] = []
+    with engine.connect() as conn:
+        dialect = conn.dialect.name
+        for table in tables:
+            if dialect == "sqlite":
+                try:
+                    rows += _sqlite_search(conn, table, query, limit, marks)
+                except SQLAlchemyError:
+                    conn.rollback()
+                    try:  # not FTS5 syntax (an apostrophe, a stray quote or operator): a phrase
+                        rows += _sqlite_search(conn, table, fts_phrase(query), limit, marks)
+                    except SQLAlchemyError as exc:
+                        orig = getattr(exc, "orig", None) or exc
+                        raise QueryError(f"search failed: {str(orig).splitlines()[0]}") from exc
+            elif dialect == "postgresql":
+                rows += _pg_search(conn, table, query, limit, marks)
+            else:
+                raise QueryError(f"full-text search is not available on {dialect}")
+    rows.sort(key=lambda r: (r["rank"], r["kind"], r["article_id"], r["quote_id"] or 0))
+    for r in rows:
+        r["rank"] = round(float(r["rank"]), 4)
+    return rows[:limit]
+
+
+# --- stats -------------------------------------------------------------------------------------
+
+
+def stats(engine: Engine, top: int = 10) -> Row:
+    """Row counts per table, and the most frequent people, places and outlets."""
+    from archive.store import counts
+
+    return {
+        "counts": counts(engine),
+        "top_people": [
+            {"person_id": r["person_id"], "name": r["name"], "articles": r["articles"],
+             "quotes": r["quotes"]}
+            for r in people(engine, limit=top)
+        ],
+        "top_places": [
+            {"place_id": r["place_id"], "name": r["name"], "kind": r["kind"],
+             "articles": r["articles"]}
+            for r in places(engine, limit=top)
+        ],
+        "top_outlets": [
+            {"source_id": r["source_id"], "name": r["name"], "kind": r["kind"],
+             "articles": r["articles"], "wire_articles": r["wire_articles"], "quotes": r["quotes"]}
+            for r in sources(engine, limit=top)
+        ],
+    }

@@ -4,24 +4,11 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from archive.db import autogenerate_options
 from archive.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-# Objects that migrations create by hand and autogenerate must not compare: FTS5 virtual tables
-# and their shadow tables, and views.
-def include_object(obj, name, type_, reflected, compare_to):
-    if type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name):
-        return False
-    return True
-
-
-def include_name(name, type_, parent_names):
-    if type_ == "table" and name and (name.endswith("_fts") or "_fts_" in name):
-        return False
-    return True
-
 
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
@@ -40,9 +27,8 @@ def _run(connection) -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
-        compare_type=True,
-        include_object=include_object,
-        include_name=include_name,
+        # compare_type, and FTS5 tables (created by hand in 0002) left out of comparisons
+        **autogenerate_options(),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,549 @@
+"""Cleaning one article: boilerplate removed, headline/byline/credits/outlet/agency recognised.
+
+Pure and deterministic. The text is split into lines (one paragraph per non-empty line; hard
+line-wrapping is undone first). Then:
+
+* header: the lines before the first body paragraph (a sentence of 8+ words or a "CITY —"
+  dateline; when a "By ..." byline appears near the top the header runs at least to it). Header
+  lines are a masthead, the title, a dek (subtitle), the byline, date lines, photo captions and
+  page furniture; none of them go into the body.
+* body: every later line except photo captions (a line ending with a credit such as
+  "Name / AGENCY", "(Name, Agency)", "(Name/Org via AP)", "Photograph: X", plus an alt-text line
+  or a duplicate caption line right before it), page furniture ("3 photos", "Save Story",
+  "Published", "Read more", ...), boilerplate blocks (newsletter sign-ups, donation appeals,
+  "Related stories", comment prompts, summary boxes such as "KEY TAKEAWAYS": a marker line and
+  the lines after it that are short, bulleted or written to the reader: "we/our/you/your",
+  "support", "newsletter"...) and footer credits ("X contributed reporting.", reporter bios,
+  "The post ... appeared first on ...", copyright lines, trailing navigation and sign-off lines).
+  Kept lines are verbatim (only stripped at both ends) and joined with a blank line.
+
+Outlet (``source``): metadata, else boilerplate clues only (a publisher is never inferred from an
+outlet the article merely quotes), else the URL's domain. Agency (``wire``): metadata, a byline
+affiliation ("By A, Associated Press"), a dateline credit ("WASHINGTON (AP) —"), an agency
+copyright line, a Reuters-style "Reporting by ...; Editing by ..." line, or -- the weakest rule --
+an unaffiliated sign-off line of reporter names at the end of an article that has no byline and
+whose photos are all credited to one agency (how syndicating sites such as KSL.com print agency
+copy; a staff story would carry the outlet's own byline). Agency photo credits alone never make
+an agency story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import credits as cr
+from .dates import parse_date
+from .decoding import normalise_newlines, repair_mojibake
+from .outlets import (OutletInfo, canonical_outlet, copyright_holder, outlet_from_domain,
+                      outlet_from_masthead, outlet_from_text, outlet_prefix, resolve_outlet)
+from .records import CleanArticle, RawDocument
+
+_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+_BULLET = re.compile(r"^[•·▪●◦‣*\-–]\s+")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+)*)*?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?P<agency>[A-Za-z .\-]{2,30})\))?\s*[—–]\s*|"
+    r"^(?P<place2>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.'’\-]+)*?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"\s*\((?P<agency2>[A-Za-z .\-]{2,30})\)\s*-+\s*|"
+    r"^\((?P<agency3>[A-Za-z .\-]{2,30})\)\s*[—–-]+\s*"
+)
+_POST = re.compile(r"^The post (?P<title>.+) appeared first on (?P<outlet>.+?)\.?$")
+_DATE_LINE = re.compile(
+    r"(?i)^(?:(?:first\s+)?published|updated|last\s+updated|posted|modified)(?:\s*(?:on|at|:))?\b\s*(?P<rest>.*)$"
+)
+_FURNITURE = re.compile(
+    r"(?ix)^(?:"
+    r"\d+\s+(?:photos?|images?|pictures?|videos?|comments?)|photos?|gallery|video|watch|listen"
+    r"|advertisement|advert|sponsored(?:\s+content)?|save(?:\s+(?:story|article))?|share(?:\s+(?:this\s+)?(?:story|article|on\s+\w+))?"
+    r"|print|email|comments?|bookmark.{0,30}|(?:removed\s+from|added\s+to)\s+bookmarks|play(?:\s+(?:button|video))?"
+    r"|read\s+more|show\s+more|see\s+more|load\s+more|preview|continue"
+    r"|(?:read|watch|listen|see)\s+(?:more|also|next)(?:\s+on\s+[\w.]+)?\s*:.{0,150}|skip\s+to\s+(?:main\s+)?content|(?:back\s+)?to\s+top"
+    r"|menu|search|supporting\s+image\s+for\s+story:.*|(?:listen\s+to\s+(?:this\s+)?article|\d+\s+min(?:ute)?s?\s+read).{0,40}"
+    r"|(?:follow|like)\s+us\s+on\s+.{0,40}|subscribers\s+agree\s+to\s+.{0,40}"
+    r"|(?:subscribe|sign\s+up|sign\s+in|log\s+in|register)(?:\s+(?:now|today|here))?"
+    r"|(?:click|tap)\s+(?:here|to)\b.{0,60}|(?:image|photo)\s+source\s*:.{0,80}"
+    r")\s*[.!]?$"
+)
+_AI_NOTE = re.compile(
+    r"(?i)\b(?:generated|created|produced|written)\b.{0,60}\b(?:AI|artificial intelligence|large language models?|LLMs?)\b"
+)
+_AI_SUBJECT = re.compile(r"(?i)\b(?:this article|this story|takeaways|summary|summaries)\b")
+_BLOCK_START = re.compile(
+    r"(?ix)^(?:"
+    r"sign\s*up\b.{0,80}\bnewsletters?\b.*|.{0,50}\bnewsletters?|get\s+(?:our|the)\b.{0,50}\bnewsletter.*"
+    r"|a\s+(?:message|note|word)\s+from\s+.{2,60}|dear\s+(?:readers?|friends|subscribers)\b.{0,20}"
+    r"|support\s+(?:us|our\s+(?:journalism|work|newsroom|reporting|mission)|independent\s+journalism)\b.{0,40}"
+    r"|support\s+.{2,40}!"
+    r"|(?:donate|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|supporter|subscriber))\b.{0,60}"
+    r"|join\s+(?:our|the)\s+(?:commenting|conversation|discussion|community)\b.{0,60}"
+    r"|related\s+(?:stories|topics|articles|content|coverage|reading|links|news|video)"
+    r"|(?:more\s+from|more\s+on\s+this\s+story|most\s+recent|most\s+read|most\s+popular|trending(?:\s+now)?"
+    r"|recommended(?:\s+for\s+you)?|read\s+next|up\s+next|also\s+read|read\s+also|see\s+also"
+    r"|you\s+may\s+also\s+like|you\s+might\s+also\s+like|latest\s+news|more\s+stories|top\s+stories)\b.{0,60}"
+    r"|key\s+takeaways|key\s+points|(?:ai[-\s])?summary|at\s+a\s+glance|in\s+brief|what\s+to\s+know|tl;?dr"
+    r"|(?:topics|tags|filed\s+under)\b.{0,80}"
+    r")\s*[:!,]?$"
+)
+_READER_WORDS = {
+    "we", "our", "us", "you", "your", "yours", "journalism", "newsletter", "newsletters", "subscribe",
+    "subscription", "subscribers", "donate", "donation", "contribution", "contributions", "support",
+    "supporting", "readers", "mailbox", "inbox", "privacy", "membership", "member", "members",
+}
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_WORD = re.compile(r"[A-Za-z']+")
+_CAPTION_LEAD = re.compile(r"(?i)^(?:in\s+this\s+(?:photo|image|picture|handout|file)|this\s+(?:photo|image)\s+(?:shows|provided))\b")
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_END.search(line))
+
+
+def _reader_directed(line: str) -> bool:
+    """Written to the reader (appeals, newsletter blurbs): we/our/you/support... outside quotes."""
+    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", line))]
+    hits = sum(w in _READER_WORDS for w in words)
+    return (hits >= 2 and hits / max(1, len(words)) >= 0.04) or (hits >= 1 and len(words) <= 12)
+
+
+def _is_furniture(line: str) -> bool:
+    if _FURNITURE.match(line):
+        return True
+    return bool(_AI_NOTE.search(line) and _AI_SUBJECT.search(line))
+
+
+def _is_block_start(line: str) -> bool:
+    return _words(line) <= 14 and not re.search(r"[.?]$", line) and bool(_BLOCK_START.match(line))
+
+
+def _is_block_line(line: str) -> bool:
+    return (
+        bool(_BULLET.match(line))
+        or _is_furniture(line)
+        or _is_block_start(line)
+        or _words(line) <= 6
+        or (not _is_sentence(line) and _words(line) <= 20)
+        or _reader_directed(line)
+    )
+
+
+def _date_line(line: str) -> tuple[bool, str | None]:
+    """("Published", None) / ("Updated 18 February 2026", "2026-02-18") / not a date line."""
+    m = _DATE_LINE.match(line)
+    if m:
+        rest = m["rest"].strip()
+        iso = parse_date(rest)
+        if not rest or iso or (len(rest) < 40 and re.search(r"\d", rest)):
+            return True, iso
+    if _words(line) <= 8 and not _is_sentence(line.rstrip(".")):
+        iso = parse_date(line)
+        if iso and len(re.sub(r"[\d\s,.:/-]|[A-Za-z]{3,9}", "", line)) <= 3:
+            return True, iso
+    return False, None
+
+
+def _dateline(line: str) -> tuple[str | None, str | None]:
+    m = _DATELINE.match(line)
+    if not m:
+        return None, None
+    place = m["place"] or m["place2"]
+    agency = m["agency"] or m["agency2"] or m["agency3"]
+    if place and len(place.replace(" ", "")) < 3:
+        return None, None
+    return (place.strip(" ,") if place else None), agency
+
+
+def _unwrap(text: str) -> list[str]:
+    """Paragraph lines. Text hard-wrapped inside blank-line separated paragraphs (most lines of
+    a block 40-100 characters and not ending a sentence) is joined back with spaces."""
+    blocks = [b.split("\n") for b in re.split(r"\n\s*\n", text)]
+    multi = [b for b in blocks if len([ln for ln in b if ln.strip()]) > 1]
+    lines_in_multi = [ln.strip() for b in multi for ln in b[:-1] if ln.strip()]
+    long_lines = [ln for ln in lines_in_multi if 40 <= len(ln) <= 100]
+    wrapped = len(long_lines) >= 3 and sum(not _is_sentence(ln) for ln in long_lines) / len(long_lines) >= 0.5
+    width = max((len(ln) for ln in lines_in_multi), default=0)
+    out: list[str] = []
+    for block in blocks:
+        lines = [ln.strip() for ln in block if ln.strip()]
+        if wrapped and len(lines) > 1:
+            para = [lines[0]]
+            for prev, ln in zip(lines, lines[1:]):
+                full = len(prev) >= 0.6 * width and not (_is_sentence(prev) and len(prev) < 0.8 * width)
+                if not _BULLET.match(ln) and (full or (not _is_sentence(prev) and ln[:1].islower())):
+                    para[-1] += " " + ln
+                else:
+                    para.append(ln)
+            out.extend(para)
+        else:
+            out.extend(lines)
+    return out
+
+
+@dataclass
+class _Found:
+    """What the line scan learns besides the body."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    byline_authors: list[str] = field(default_factory=list)
+    wires: list[OutletInfo] = field(default_factory=list)  # in order of strength
+    byline_outlets: list[OutletInfo] = field(default_factory=list)
+    published: str | None = None
+    post_title: str | None = None
+    post_outlet: str | None = None
+    masthead: OutletInfo | None = None
+    footer_authors: list[str] = field(default_factory=list)
+    contrib_authors: list[str] = field(default_factory=list)
+    signoff: list[str] = field(default_factory=list)
+    reuters_signoff: bool = False
+    photographers: list[str] = field(default_factory=list)
+    credit_orgs: list[OutletInfo] = field(default_factory=list)
+    copyright: list[OutletInfo] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # boilerplate lines (outlet clues)
+    nav: list[str] = field(default_factory=list)  # short dropped lines after the body
+    kept_header: list[str] = field(default_factory=list)  # header lines that are article text
+    captions: list[str] = field(default_factory=list)  # photo captions, credits cut off
+
+
+def _take_credit(found: _Found, credit: str, line: str | None = None) -> None:
+    names, orgs = cr.credit_parts(credit)
+    found.photographers.extend(names)
+    found.credit_orgs.extend(orgs)
+    if line:
+        caption = _caption_text(line, credit)
+        if caption and _words(caption) >= 4 and caption not in found.captions:
+            found.captions.append(caption)
+
+
+_CREDIT_LEAD = re.compile(r"(?i)[\s(/|:\-–—]*(?:photo(?:graph)?|picture|image|credit)?[\s:(/|]*$")
+
+
+def _caption_text(line: str, credit: str) -> str:
+    """The caption without its credit ("A soldier ... Ukraine (Name/Org via AP)" -> "A soldier ... Ukraine")."""
+    at = line.rfind(credit)
+    text = line[:at] if at >= 0 else line
+    return _CREDIT_LEAD.sub("", text).strip()
+
+
+def _caption_at(lines: list[str], i: int) -> bool:
+    """Line i is a photo caption: it ends with a credit, or the next line repeats it with one."""
+    if cr.photo_credit(lines[i]):
+        return True
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        _words(lines[i]) >= 4
+        and nxt.startswith(lines[i].rstrip(". "))
+        and bool(cr.photo_credit(nxt))
+    ) or (bool(_CAPTION_LEAD.match(lines[i])) and bool(cr.photo_credit(nxt)))
+
+
+def _footer_line(found: _Found, line: str) -> bool:
+    """Credits and notices that are never article text; records what they say."""
+    m = _POST.match(line)
+    if m:
+        found.post_title, found.post_outlet = m["title"].strip(), m["outlet"].strip()
+        return True
+    names = cr.contributed_names(line)
+    if names:
+        found.contrib_authors.extend(names)
+        return True
+    rb = cr.reporting_by(line)
+    if rb is not None:
+        found.footer_authors.extend(rb[0])
+        found.reuters_signoff = found.reuters_signoff or rb[1]
+        return True
+    holder = copyright_holder(line) if _words(line) <= 20 else None
+    if holder:
+        found.copyright.append(holder)
+        return True
+    return False
+
+
+def _body_start(lines: list[str]) -> tuple[int, int | None]:
+    """(index of the first body line, index of a byline near the top or None)."""
+    byline_idx = None
+    for i, line in enumerate(lines[:15]):
+        if cr.parse_byline(line):
+            byline_idx = i
+            break
+    start = byline_idx + 1 if byline_idx is not None else 0
+    # headline lines allowed before the body: title and dek (none after a byline)
+    allowed = 0 if byline_idx is not None else 2
+    seen = 0
+    for i in range(start, min(len(lines), start + 25)):
+        line = lines[i]
+        if _caption_at(lines, i) or _is_furniture(line) or _is_block_start(line) or _BULLET.match(line):
+            continue
+        if _date_line(line)[0] or (i == 0 and outlet_from_masthead(line)) or (seen == 0 and canonical_outlet(line)):
+            continue
+        if _dateline(line)[0] or _dateline(line)[1] or (_is_sentence(line) and _words(line) >= 8) or seen >= allowed:
+            return i, byline_idx
+        seen += 1
+    return start, byline_idx
+
+
+def _same(line: str, known: list[str]) -> bool:
+    key = " ".join(line.lower().split()).strip(" .")
+    return any(key == " ".join(k.lower().split()).strip(" .") for k in known)
+
+
+def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None = None) -> None:
+    """Header lines. ``keep_unknown`` (the metadata title and dek of an already extracted
+    document): lines other than these and recognised furniture are article text, not headlines."""
+    block = False
+    for i, line in enumerate(lines):
+        if i == 0 and outlet_from_masthead(line) and len(lines) > 1:
+            found.masthead = outlet_from_masthead(line)
+            found.dropped.append(line)
+            continue
+        credit = cr.photo_credit(line)
+        if credit:
+            _take_credit(found, credit, line)
+            continue
+        if _caption_at(lines, i):
+            continue
+        is_date, iso = _date_line(line)
+        if is_date:
+            found.published = found.published or iso
+            continue
+        byline = cr.parse_byline(line)
+        if byline and not found.byline:
+            found.byline = line
+            found.byline_authors.extend(byline.authors)
+            for aff in byline.affiliations:
+                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+            found.published = found.published or parse_date(byline.date_text)
+            continue
+        if found.byline and i > 0 and lines[i - 1] == found.byline and (aff := canonical_outlet(line)):
+            (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+            continue
+        if _is_furniture(line) or _is_block_start(line) or _footer_line(found, line):
+            found.dropped.append(line)
+            block = _is_block_start(line)
+            continue
+        if block and (_BULLET.match(line) or _is_furniture(line)):
+            found.dropped.append(line)
+            continue
+        block = False
+        if keep_unknown:
+            if _same(line, keep_unknown):
+                continue
+            found.kept_header.append(line)
+            continue
+        if found.title is None:
+            found.title = line
+        elif found.subtitle is None and not found.byline:
+            found.subtitle = line
+        elif not found.byline and found.title and (bl := cr.parse_byline(line, require_by=False)):
+            found.byline = line
+            found.byline_authors.extend(bl.authors)
+
+
+def _scan_body(found: _Found, lines: list[str]) -> list[str]:
+    kept: list[str] = []
+    kept_idx: list[int] = []
+    block = False
+    for i, line in enumerate(lines):
+        credit = cr.photo_credit(line)
+        if credit:
+            _take_credit(found, credit, line)
+            # alt text or a lead-in right before the credited caption
+            if kept and kept_idx[-1] == i - 1 and (
+                not _is_sentence(kept[-1]) and _words(kept[-1]) <= 25 or _CAPTION_LEAD.match(kept[-1])
+                or line.startswith(kept[-1].rstrip(". "))
+            ):
+                kept.pop()
+                kept_idx.pop()
+            continue
+        if _caption_at(lines, i):
+            continue
+        if _footer_line(found, line):
+            found.dropped.append(line)
+            continue
+        if _is_block_start(line):
+            block = True
+            found.dropped.append(line)
+            continue
+        if block and _is_block_line(line):
+            found.dropped.append(line)
+            continue
+        block = False
+        if _is_furniture(line) or _date_line(line)[0] and _words(line) <= 6:
+            found.dropped.append(line)
+            continue
+        kept.append(line)
+        kept_idx.append(i)
+    # trailing lines that are not article prose: navigation, sign-offs, reporter bios
+    while kept:
+        line = kept[-1]
+        name = cr.bio_name(line) if len(kept) > 1 else None
+        if name:
+            found.footer_authors.insert(0, name)
+        elif len(kept) == 1 or _words(line) > (3 if _is_sentence(line) else 12):
+            break
+        found.dropped.append(line)
+        kept.pop()
+        kept_idx.pop()
+    last_body = kept_idx[-1] if kept_idx else -1
+    found.nav = [ln for j, ln in enumerate(lines) if j > last_body and not cr.photo_credit(ln)]
+    return kept
+
+
+def _signoff(found: _Found, body: str) -> None:
+    """Reporter names alone on a line after the article (none of them mentioned in the body)."""
+    for line in found.nav:
+        names = cr.signoff_names(line)
+        if names and not any(n in body or n.split()[-1] in body for n in names):
+            found.signoff = names
+            return
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        key = " ".join(n.lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(n)
+    return out
+
+
+def _strip_site_suffix(title: str, source: str | None) -> str:
+    m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    while m and (canonical_outlet(m[2].split(" | ")[-1]) or (source and m[2].strip().lower() in source.lower())):
+        title = m[1]
+        m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    return title.strip()
+
+
+def _source(doc: RawDocument, found: _Found) -> tuple[OutletInfo | None, str | None]:
+    meta = doc.meta
+    url = meta.get("url")
+    if meta.get("source"):
+        return resolve_outlet(str(meta["source"])), url
+    dom = outlet_from_domain(url) if url else None
+    if dom and dom.known:
+        return dom, url
+    if found.post_outlet:
+        return resolve_outlet(found.post_outlet), url
+    clue = outlet_from_text("\n".join(found.dropped))
+    if clue:
+        return clue, url
+    if found.masthead:
+        return found.masthead, url
+    for line in found.nav + found.dropped:
+        if _words(line) <= 6 and not _is_sentence(line):
+            info = outlet_prefix(line)
+            if info and info.kind != "wire":
+                return info, url
+    for holder in found.copyright:
+        if holder.kind != "wire":
+            return holder, url
+    if dom:
+        return dom, url
+    if found.byline_outlets:
+        return found.byline_outlets[0], url
+    return None, url
+
+
+def _wire(doc: RawDocument, found: _Found, dateline_agency: str | None) -> str | None:
+    if doc.meta.get("wire"):
+        return resolve_outlet(str(doc.meta["wire"])).name
+    candidates = list(found.wires)
+    if dateline_agency:
+        info = canonical_outlet(dateline_agency)
+        if info and info.kind == "wire":
+            candidates.append(info)
+    candidates += [h for h in found.copyright if h.kind == "wire"]
+    if candidates:
+        return candidates[0].name
+    if found.reuters_signoff:
+        return "Reuters"
+    agencies = {o.name for o in found.credit_orgs if o.kind == "wire"}
+    if found.signoff and not found.byline_authors and not doc.meta.get("authors") and len(agencies) == 1:
+        return agencies.pop()
+    return None
+
+
+def clean(doc: RawDocument) -> CleanArticle:
+    """Normalise one document (see the module docstring for the rules)."""
+    text = doc.text if doc.text is not None else doc.raw_text
+    text = repair_mojibake(normalise_newlines(text or ""))
+    lines = _unwrap(text)
+    found = _Found()
+    start, _ = _body_start(lines)
+    meta = doc.meta
+    known = [str(meta[k]) for k in ("title", "subtitle", "description") if meta.get(k)] if meta.get("title") else None
+    _scan_header(found, lines[:start], known)
+    kept = found.kept_header + _scan_body(found, lines[start:])
+    # Photo captions are part of what the article says (people and places they name), but not
+    # of its prose: they follow the text, each as its own paragraph, credits cut off.
+    kept += [c for c in found.captions if c not in kept]
+    body = "\n\n".join(kept)
+    _signoff(found, body)
+    for caption in doc.meta.get("captions") or ():
+        credit = cr.photo_credit(caption)
+        if credit:
+            _take_credit(found, credit)
+
+    dateline, agency = _dateline(kept[0]) if kept else (None, None)
+    source, url = _source(doc, found)
+
+    title = meta.get("title") or found.post_title or found.title
+    if title:
+        title = _strip_site_suffix(" ".join(str(title).split()), source.name if source else None)
+    subtitle = meta.get("subtitle") or found.subtitle
+    if subtitle is None and found.title and meta.get("title") and found.title != title:
+        subtitle = found.title
+    desc = meta.get("description")
+    if subtitle is None and desc and not body.startswith(str(desc)[:60]):
+        subtitle = desc
+
+    wire = _wire(doc, found, agency)
+    authors: list[str] = []
+    for a in _meta_authors(meta.get("authors")):
+        info = canonical_outlet(a)
+        if info:
+            if info.kind == "wire" and not wire:
+                wire = info.name
+            continue
+        authors.append(a)
+    authors += found.byline_authors + found.footer_authors + found.signoff + found.contrib_authors
+
+    published = parse_date(str(meta["published_at"])) if meta.get("published_at") else None
+    return CleanArticle(
+        body=body,
+        title=title or None,
+        subtitle=subtitle or None,
+        byline=meta.get("byline") or found.byline,
+        dateline=dateline,
+        published_at=published or found.published,
+        url=url,
+        source=source.name if source else None,
+        source_domain=(source.domain if source and source.domain else _outlet_domain(url)),
+        source_country=source.country if source else None,
+        wire=wire,
+        authors=_dedupe(authors),
+        photographers=_dedupe(found.photographers + list(meta.get("photographers") or [])),
+    )
+
+
+_STAFF = re.compile(r"(?i)^(?:staff|staff writer|staff reporter|editorial staff|news desk|web desk|admin|editor)$")
+
+
+def _meta_authors(value) -> list[str]:
+    """Author names from metadata, without placeholders such as "Staff"."""
+    if not value:
+        return []
+    items = value if isinstance(value, (list, tuple)) else re.split(r"\s*;\s*|\s*,\s*|\s+and\s+", str(value))
+    return [" ".join(str(a).split()) for a in items if str(a).strip() and not _STAFF.match(str(a).strip())]
+
+
+def _outlet_domain(url: str | None) -> str | None:
+    info = outlet_from_domain(url) if url else None
+    return info.domain if info else None

@@ -1,0 +1,267 @@
+"""Who wrote and who photographed: bylines, photo credits, sign-offs, "contributed reporting"
+and reporter bio lines. Pure functions over single lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .outlets import OutletInfo, canonical_outlet
+
+PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin",
+             "ben", "al", "el", "dos", "das", "ter", "ten", "y", "st.", "af", "zu", "mac"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Capitalised words that make a phrase an organisation, a section or a page element, not a person.
+NON_NAME = {
+    w.lower()
+    for w in """
+    News Press Times Post Star Weather Forecast Series Business Sports Sport Video Videos Live Today
+    Daily Weekly Photo Photos Photograph Images Image Pictures Picture Agency Service Brigade
+    Ministry Office Department Council Group Center Centre Company Corporation Inc Ltd LLC Reuters
+    Getty Pool Handout Associated Staff Editor Editors Reporter Reporters Correspondent Team Desk
+    Wire Related Topics Topic Stories Story Latest Read More Most Recent Share Comments Join Sign
+    Subscribe Newsletter Support Follow Home Menu Search World Europe Politics Opinion University
+    Institute Foundation Association Union Force Forces Army Navy Police Government Party Republic
+    Kingdom States United Nations Committee Court House Media Network Channel Radio Television
+    Magazine Journal Herald Tribune Gazette Guardian Independent Telegraph Mail Express Mirror
+    Standard Observer Chronicle Courier Examiner Globe Review Bulletin Register Monitor Echo
+    Bureau Communications Press-Service Command Military Armed Ministry Embassy Administration
+    Authority Commission Mission Parliament Senate Congress Club School College Hospital
+    Airport Station Avenue Road Square River Mountain Island Islands
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+    July August September October November December Breaking Exclusive Analysis Explainer Watch
+    Listen Podcast Podcasts Newsletters Advertisement Sponsored Contributor Contributors Courtesy
+    Collection Archive Archives Library Museum Alamy Shutterstock Sputnik Anadolu Xinhua EPA AFP
+    Beyond Play Button Forum Bookmark Bookmarks Takeaways Key Summary Privacy Policy Terms Cookie
+    Cookies Copyright Rights Reserved Click Here Continue Monthly Annual Once Remind Later
+    """.split()
+}
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
+
+
+def looks_like_person(name: str) -> bool:
+    """2-5 capitalised word tokens (particles such as "de", "van", "Le" allowed; initials allowed),
+    no digits, no organisation/page words, not an outlet name."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    caps = 0
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in PARTICLES and 0 < i < len(tokens) - 1:
+            if tok[0].isupper():
+                caps += 1
+            continue
+        if low in SUFFIXES and i == len(tokens) - 1 and i >= 2:
+            continue
+        if _INITIAL.fullmatch(tok):
+            caps += 1
+            continue
+        if not _TOKEN.fullmatch(tok) or not tok[0].isupper():
+            return False
+        if len(tok) > 1 and tok.rstrip(".").isupper():
+            return False  # acronym ("KSL", "AP")
+        if low.rstrip(".") in NON_NAME:
+            return False
+        caps += 1
+    if caps < 2 or _INITIAL.fullmatch(tokens[-1]):
+        return False
+    return canonical_outlet(name) is None
+
+
+def split_names(text: str) -> list[str] | None:
+    """["A B", "C D"] for "A B, C D and C E" when every part looks like a person, else None."""
+    parts = [p.strip(" .") for p in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text.strip()) if p.strip(" .")]
+    if parts and all(looks_like_person(p) for p in parts):
+        return parts
+    return None
+
+
+@dataclass
+class Byline:
+    authors: list[str] = field(default_factory=list)
+    affiliations: list[OutletInfo] = field(default_factory=list)  # "Associated Press", "BBC News"
+    date_text: str | None = None
+
+
+_BY = re.compile(r"^(?:By|BY|by)[:\s]\s*(.+)$")
+_BY_ROLE = re.compile(
+    r"^(?:(?:staff|special|senior|foreign|political|chief)\s+)*(?:contributors?|writers?|reporters?|"
+    r"correspondents?|editors?)\s+", re.I
+)
+_PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’.\- ]{1,40}$")
+
+
+def parse_byline(line: str, require_by: bool = True) -> Byline | None:
+    """Byline such as "By contributor Jamey Keaten and Illia Novikov, Associated Press"."""
+    line = line.strip()
+    if len(line) > 200 or len(line.split()) > 30:
+        return None
+    m = _BY.match(line)
+    if m:
+        rest = m.group(1)
+    elif require_by:
+        return None
+    else:
+        rest = line
+    rest = _BY_ROLE.sub("", rest.strip())
+    segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", rest) if s.strip()]
+    if not segments:
+        return None
+    out = Byline()
+    for seg in segments[1:]:
+        info = canonical_outlet(seg)
+        if info:
+            out.affiliations.append(info)
+        elif re.search(r"\d", seg):
+            out.date_text = seg
+    for part in re.split(r"\s*,\s*|\s+for\s+", segments[0]):
+        part = part.strip(" .")
+        if not part:
+            continue
+        info = canonical_outlet(re.sub(r"(?i)\s+(?:staff|reporters?|wire|news\s+service)$", "", part))
+        if info:
+            out.affiliations.append(info)
+            continue
+        part = _PLACE_TAIL.sub("", part)
+        for name in re.split(r"\s+and\s+|\s*&\s*", part):
+            name = _BY_ROLE.sub("", name.strip(" ."))
+            if looks_like_person(name):
+                out.authors.append(name)
+            elif name and not re.search(r"\d", name):
+                return None  # "By the end of the day, ..." is a sentence, not a byline
+            elif name:
+                out.date_text = name
+    return out if out.authors or (m and out.affiliations) else None
+
+
+# --- photo credits ----------------------------------------------------------------------------
+
+_CREDIT_WORDS = re.compile(
+    r"(?i)\b(?:photo|photograph|photos|pictures?|images?|getty|reuters|ap|afp|epa|pa|tass|sputnik|"
+    r"anadolu|xinhua|pool|handout|shutterstock|alamy|bloomberg|courtesy|file|press service|via|"
+    r"efe|dpa|upi|zuma|nurphoto|sopa|eyevine|rex)\b"
+)
+_PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$")
+_SLASH_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*\s*/\s*[A-Z][\w'’.&\- ]{0,60}?)\s*$"
+)
+_LABEL_CREDIT = re.compile(
+    r"(?:^|\s)(?:Photograph|Photo|Photos|Picture|Image|Credit|Photo credit)s?\s*(?:by)?\s*:\s*(.{2,120}?)\s*$"
+)
+_GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$")
+
+
+def photo_credit(line: str) -> str | None:
+    """The credit at the end of a caption line ("... Alexander Ryumin / TASS",
+    "... (Pierre Albouy, Reuters )", "... Photograph: Ben Birchall/PA"), or None."""
+    line = line.strip()
+    m = _PAREN_CREDIT.search(line)
+    if m:
+        inner = m.group(1).strip()
+        if "/" in inner or _CREDIT_WORDS.search(inner):
+            return inner
+        segs = [s.strip() for s in inner.split(",")]
+        if len(segs) == 2 and looks_like_person(segs[0]) and canonical_outlet(segs[1]):
+            return inner
+        return None
+    for pattern in (_LABEL_CREDIT, _SLASH_CREDIT, _GETTY):
+        m = pattern.search(line)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+_CREDIT_NOISE = re.compile(
+    r"(?i)^(?:(?:AP|AFP|Reuters|EPA|Pool|File|Handout|Getty)\s+)?(?:pool\s+)?(?:photo(?:graph)?s?|pictures?|images?)"
+    r"(?:\s+by|\s*:)?\s+|^(?:courtesy(?:\s+of)?|photographer|credit|by)[:\s]\s*"
+)
+
+
+def credit_parts(credit: str) -> tuple[list[str], list[OutletInfo]]:
+    """Person names and known outlets/agencies named in a photo credit."""
+    names: list[str] = []
+    orgs: list[OutletInfo] = []
+    for part in re.split(r"\s*[/,;|]\s*|\s+via\s+|\s+for\s+", credit):
+        part = part.strip(" .()")
+        prev = None
+        while part and part != prev:
+            prev, part = part, _CREDIT_NOISE.sub("", part).strip(" .")
+        if not part:
+            continue
+        info = canonical_outlet(part) or canonical_outlet(re.sub(r"(?i)\s+(photos?|images?|pictures?)$", "", part))
+        if info:
+            orgs.append(info)
+        elif looks_like_person(part):
+            names.append(part)
+    return names, orgs
+
+
+# --- footer credits ---------------------------------------------------------------------------
+
+_CONTRIB = re.compile(
+    r"^\(?(?P<names>.{3,200}?)\s+(?:also\s+)?contributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.*$"
+)
+_REPORTING_BY = re.compile(r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|writing|research)\s+by\b")
+_ROLE_SEG = re.compile(r"(?i)^\s*(?P<role>(?:additional\s+)?(?:reporting|writing|research|editing|compiled|graphics))\s+by\s+(?P<names>.+)$")
+_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s+(?:reports|writes|covers|has\s+(?:covered|reported|written)|"
+    r"is\s+(?:a|an|the|our)\s+[^.]{0,80}?\b(?:correspondent|reporter|journalist|editor|writer|"
+    r"columnist|chief|producer|contributor|analyst)s?)\b"
+)
+
+
+def contributed_names(line: str) -> list[str] | None:
+    """Names in "X and Y contributed reporting (from Kyiv)." lines, else None."""
+    m = _CONTRIB.match(line.strip())
+    if not m or len(line.split()) > 40:
+        return None
+    names: list[str] = []
+    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
+        part = _PLACE_TAIL.sub("", _ROLE_PREFIX.sub("", part.strip(" .")))
+        if looks_like_person(part):
+            names.append(part)
+    return names or None
+
+
+# "Associated Press writers Ellen Knickmeyer ..." -> "Ellen Knickmeyer ..."
+_ROLE_PREFIX = re.compile(r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?)\s+(?=[A-Z])")
+
+
+def reporting_by(line: str) -> tuple[list[str], bool] | None:
+    """"(Reporting by A in Geneva and B; Editing by C)" -> ([A, B], has_editing_credit)."""
+    line = line.strip()
+    if not _REPORTING_BY.match(line) or len(line.split()) > 50:
+        return None
+    names: list[str] = []
+    editing = False
+    for seg in re.split(r"\s*;\s*", line.strip("() .")):
+        m = _ROLE_SEG.match(seg)
+        if not m:
+            continue
+        if m["role"].lower() == "editing":
+            editing = True
+            continue
+        for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
+            part = _PLACE_TAIL.sub("", part.strip(" .()"))
+            if looks_like_person(part):
+                names.append(part)
+    return names, editing
+
+
+def bio_name(line: str) -> str | None:
+    """"Constant Méheut reports on the war in Ukraine, ..." -> "Constant Méheut"."""
+    if len(line.split()) > 60:
+        return None
+    m = _BIO.match(line.strip())
+    if m and looks_like_person(m["name"]):
+        return m["name"]
+    return None
+
+
+def signoff_names(line: str) -> list[str] | None:
+    """A line that is only reporters' names ("John Revill and Olivia Le Poidevin")."""
+    line = line.strip()
+    if len(line) > 120 or re.search(r"[.!?:;]$", line) and not line.endswith("."):
+        return None
+    return split_names(line.rstrip("."))

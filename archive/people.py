@@ -1,0 +1,614 @@
+"""People mentioned in one article body: find, cluster, name, give roles and gender.
+
+``find_people(body, doc, places, exclude)`` works on the body and its spaCy Doc only (no database).
+
+How it decides who is a person (the small spaCy model is weak on news text):
+  1. candidates: spaCy PERSON entities; any capitalised name after a title or honorific
+     ("Mr.", "President", "Brig. Gen."); ORG/GPE/NORP-tagged spans shaped "Firstname Lastname"
+     (first word in gender-guesser's first-name dictionary); untagged "Firstname Lastname" runs in
+     a person context (", the ...", "said", a role noun before them).
+  2. rejections: places (the article's places, ``archive.gazetteer.is_place_name`` when present,
+     spans spaCy tags GPE/LOC more often than PERSON), nationalities (NORP), outlets, platforms and
+     organisation-shaped names, all-caps words, lowercase words, digits, credit/byline lines.
+  3. document consistency: every accepted surface form and the surname of every full name is
+     searched in the whole body, so a name tagged once counts at all its mentions.
+  4. clustering: full names with the same surname and a compatible given name are one person;
+     a surname or titled form ("Mr. Medinsky", "President Trump") joins the full name whose
+     surname it is, the most recent one before it when several people share the surname.
+  5. a person known only by one word ("Trump") must have a title or a role somewhere in the
+     article, else it is dropped ("Kyiv", "Bloomberg" tagged PERSON).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from archive import people_credits as credits
+from archive import people_names as pn
+from archive.people_roles import roles_at
+from archive.records import PersonEntity, PlaceEntity, Span
+
+UPPER = credits.UPPER
+# a word that can be part of a name: "Putin", "O'Brien", "Jean-Claude", "V." (not "Trump’s")
+_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}](?:[^\W_]|-(?=[^\W\d_])|['’](?=[^\W\d_])(?!s\b))*)"
+_PARTICLE_ALT = "|".join(sorted(pn.PARTICLES, key=len, reverse=True))
+NAME_RUN_RE = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE_ALT})[ \t]+)?{_WORD})*")
+
+# outlets, platforms and institutions that spaCy often tags PERSON ("told Bloomberg")
+NON_PERSON_NAMES = frozenset(
+    """bloomberg axios reuters ap afp dpa ansa efe bbc cnn cnbc nbc abc cbs fox msnbc npr pbs
+    politico semafor guardian telegraph independent economist forbes fortune newsweek time vox
+    vice wired huffpost breitbart tass interfax ria novosti ukrinform xinhua kyodo yonhap
+    al jazeera sky news times post journal tribune herald gazette
+    telegram whatsapp facebook instagram youtube tiktok twitter x truth social signal reddit
+    linkedin substack google apple amazon microsoft meta netflix spotify uber tesla nvidia
+    nato kremlin pentagon congress parliament senate bundestag duma rada knesset downing street
+    white house capitol hill wall street eu un unesco unicef who imf opec""".split()
+)
+NON_PERSON_PHRASES = frozenset(
+    {"al jazeera", "sky news", "truth social", "downing street", "white house", "capitol hill",
+     "wall street", "ria novosti", "associated press", "agence france-presse", "new york times",
+     "washington post", "wall street journal", "financial times", "the guardian", "der spiegel",
+     "le monde", "fox news", "abc news", "cbs news", "nbc news", "kyiv independent"}
+)
+# last words that make a span an organisation, facility or event, whoever tagged it
+STRONG_ORG_WORDS = frozenset(
+    """inc corp corporation ltd llc plc gmbh ag group council ministry department university
+    college institute foundation fund agency office plant brigade army navy corps forces force
+    bank association union committee commission federation league party network airlines
+    airways motors administration assembly parliament senate airport station stadium arena
+    hospital school museum police service services board authority cathedral mosque church
+    summit conference talks treaty act times news post journal tribune herald gazette
+    press media radio television channel studios holdings partners technologies systems
+    pharmaceuticals index exchange fc cup championship games olympics award prize oblast region
+    province republic kingdom state states nations islands island mountains river sea ocean lake
+    street avenue road square bridge tower palace building hotel""".split()
+)
+_SENT_START_STOP = frozenset(
+    """the a an in on at for from to by with as after before when while if but and or so then
+    this that these those it its his her their our my your we they he she i you there here
+    meanwhile however also still yet now today yesterday tomorrow despite though although
+    according asked speaking like unlike under over during since until among between amid
+    both all some many most several few other another each every no not only just even
+    earlier later last next new former""".split()
+)
+_SPEECH_AFTER = re.compile(
+    r"^(?:,\s+(?:the|a|an|who|whose|his|her|its|their|[a-z][\w\-]*(?:['’]s)?)\b|\s+(?:said|says|told|"
+    r"tells|added|adds|wrote|writes|explained|noted|argued|warned|insisted|declared|stated|"
+    r"announced|confirmed|denied|according)\b)"
+)
+_ORG_PREP_BEFORE = re.compile(r"\b(?:at|for|of|from|by|with|in|on|into|against|to)\s+(?:the\s+)?$", re.I)
+# title words that are also ordinary words: they do not outweigh a place name
+_WEAK_TITLES = frozenset("General Major Private Justice Officer Coach Speaker Father Sister Brother Marshal "
+                         "Commander Inspector Detective Captain Lieutenant Minister Secretary".split())
+_PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
+_PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
+_PERSON_CONTEXT_LABELS = ("PERSON",)
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str  # bare name as written (no title, no possessive)
+    title: str = ""  # title chain right before it ("President ", "Brig. Gen. ")
+    title_start: int | None = None
+    label: str = ""  # spaCy entity label at this span
+
+
+@dataclass
+class _Person:
+    mentions: list[_Mention] = field(default_factory=list)
+    first_key: str = ""
+    sur_key: str = ""
+
+    @property
+    def full_forms(self) -> list[str]:
+        return [m.text for m in self.mentions if pn.is_full_name(m.text)]
+
+
+class _Article:
+    """The body, its Doc and lookup tables built once."""
+
+    def __init__(self, body: str, doc, places: list[PlaceEntity] | None, exclude: list[str] | None):
+        self.body = body
+        self.doc = doc
+        self.tok_start = {t.idx: t.i for t in doc}
+        self.tok_end = {t.idx + len(t): t.i for t in doc}
+        self.credit = credits.credit_ranges(body)
+        self.names_only = credits.names_only_lines(body)
+        self.headline_lines = _headline_lines(body)
+        self.place_names = _place_names(places)
+        self.exclude = [e for e in (exclude or []) if e and e.strip()]
+        labels: dict[str, Counter] = defaultdict(Counter)
+        for ent in doc.ents:
+            labels[_norm(_strip_possessive(ent.text))][ent.label_] += 1
+        self.labels = labels
+        self._gazetteer = _gazetteer()
+
+    def label_at(self, start: int, end: int) -> str:
+        i = self.tok_start.get(start)
+        if i is None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            return span[0].ent_type_ if span is not None and len(span) else ""
+        return self.doc[i].ent_type_
+
+    def in_credit(self, start: int, end: int) -> bool:
+        return credits.inside(self.credit, start, end) or credits.inside(self.names_only, start, end)
+
+    def is_place(self, text: str) -> bool:
+        key = _norm(text)
+        if key in self.place_names:
+            return True
+        if self._gazetteer is not None:
+            try:
+                if self._gazetteer(text):
+                    return True
+            except Exception:  # another helper's module: never let it break people finding
+                pass
+        votes = self.labels.get(key, Counter())
+        return votes["GPE"] + votes["LOC"] + votes["FAC"] > votes["PERSON"]
+
+    def is_norp(self, text: str) -> bool:
+        votes = self.labels.get(_norm(text), Counter())
+        return votes["NORP"] > votes["PERSON"]
+
+
+def _norm(s: str) -> str:
+    s = s.replace("’", "'").lower()
+    s = re.sub(r"^the\s+", "", s.strip())
+    return " ".join(re.sub(r"[^\w\s'\-]", " ", s).split())
+
+
+def _strip_possessive(s: str) -> str:
+    return pn.POSSESSIVE_RE.sub("", s.strip())
+
+
+def _place_names(places: list[PlaceEntity] | None) -> set[str]:
+    out: set[str] = set()
+    for p in places or []:
+        for n in [p.name, *p.aliases, *(m.text for m in p.mentions)]:
+            if n:
+                out.add(_norm(_strip_possessive(n)))
+    return out
+
+
+def _gazetteer():
+    try:
+        from archive.gazetteer import is_place_name  # another helper's module; may not exist yet
+    except Exception:
+        return None
+    return is_place_name
+
+
+def _headline_lines(body: str) -> list[tuple[int, int]]:
+    """Short lines in Title Case without closing punctuation (headlines, menu items)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", body):
+        line = m.group(0).strip()
+        words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+        if not words or len(words) > 14 or line[-1:] in ".?!\"”:":
+            continue
+        caps = sum(w[0].isupper() for w in words)
+        if caps / len(words) >= 0.6:
+            out.append(m.span())
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. candidates
+# ---------------------------------------------------------------------------------------------
+def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str]:
+    """Cut a raw span to a bare name: returns (start, bare text, title chain inside the span)."""
+    cut = re.search(r"[\n/|(]", text)
+    if cut:
+        text = text[: cut.start()]
+    lead = re.match(r"^\W+", text)
+    if lead:
+        start += lead.end()
+        text = text[lead.end():]
+    title = ""
+    m = re.match(rf"^(?:{pn.TITLE_CHAIN})", text + " ")
+    if m and m.end() <= len(text):
+        title = text[: m.end()]
+        start += m.end()
+        text = text[m.end():]
+    text = re.sub(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$", "", text) if not re.search(r"\b[A-Z]\.$", text) else text.rstrip()
+    # drop sentence-initial function words ("Then Zelensky", "The Kremlin")
+    while True:
+        w = re.match(r"^(\S+)\s+", text)
+        if not w or w.group(1).lower() not in _SENT_START_STOP:
+            break
+        start += w.end()
+        text = text[w.end():]
+    return start, text, title
+
+
+def _shape_ok(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 5:
+        return False
+    if not pn.is_name_word(words[0]) or not pn.is_name_word(words[-1]):
+        return False
+    if pn.is_initial(words[-1]):
+        return False
+    for w in words[1:-1]:
+        if not (pn.is_name_word(w) or w.lower() in pn.PARTICLES):
+            return False
+    if all(pn.is_title_word(w) for w in words) or pn.is_title_word(text):
+        return False
+    return True
+
+
+def _is_org_like(text: str, strong_only: bool) -> bool:
+    n = _norm(text)
+    if n in NON_PERSON_PHRASES or n in NON_PERSON_NAMES:
+        return True
+    last = n.split()[-1] if n else ""
+    if last in STRONG_ORG_WORDS and (len(n.split()) > 1 or not strong_only):
+        return True
+    return False
+
+
+def _person_context(body: str, start: int, end: int, doc, tok_start: dict[int, int]) -> bool:
+    after = body[end: end + 40]
+    after = re.sub(r"^['’]s?", "", after)
+    if _SPEECH_AFTER.match(after):
+        return True
+    i = tok_start.get(start)
+    if i is not None and i > 0:
+        prev = doc[i - 1]
+        if prev.pos_ == "NOUN" and prev.text[:1].islower():
+            return True
+        # appositive after a role: "Kyiv's chief negotiator, Rustem Umerov"
+        if prev.text == "," and i > 1 and doc[i - 2].pos_ == "NOUN" and doc[i - 2].text[:1].islower():
+            return True
+    return False
+
+
+def _title_before(body: str, start: int) -> tuple[str, int | None]:
+    m = pn.TITLE_BEFORE_RE.search(body, max(0, start - 48), start)
+    if not m or "\n" in m.group(1):
+        return "", None
+    return m.group(1), m.start(1)
+
+
+@dataclass
+class _Cand:
+    start: int
+    text: str
+    label: str
+    titled: bool
+
+
+def _candidates(art: _Article) -> list[_Cand]:
+    body, doc = art.body, art.doc
+    out: list[_Cand] = []
+    covered: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            continue
+        covered.append((ent.start_char, ent.end_char))
+        start, text, title = _trim_candidate(art, ent.start_char, ent.text)
+        if not title:
+            title, _ = _title_before(body, start)
+        out.append(_Cand(start, text, ent.label_, bool(title)))
+    # names after a title or honorific, whatever spaCy made of them
+    for m in pn.TITLE_START_RE.finditer(body):
+        if "\n" in m.group(0):
+            continue
+        run = NAME_RUN_RE.match(body, m.end())
+        if run:
+            start, text, _ = _trim_candidate(art, run.start(), run.group(0))
+            out.append(_Cand(start, text, art.label_at(start, start + len(text)), True))
+    # untagged "Firstname Lastname" in a person context
+    for run in NAME_RUN_RE.finditer(body):
+        if any(a < run.end() and run.start() < b for a, b in covered):
+            continue
+        start, text, title = _trim_candidate(art, run.start(), run.group(0))
+        words = text.split()
+        if len(words) >= 2 and pn.is_first_name(words[0]) and not title and _person_context(
+            body, start, start + len(text), doc, art.tok_start
+        ):
+            out.append(_Cand(start, text, "", False))
+    return out
+
+
+def _accept(art: _Article, cand: _Cand) -> bool:
+    text, start = cand.text, cand.start
+    end = start + len(text)
+    if not _shape_ok(text) or art.in_credit(start, end):
+        return False
+    words = text.split()
+    first_known = len(words) >= 2 and pn.is_first_name(words[0])
+    honorific = strong_title = False
+    if cand.titled:
+        title, _ = _title_before(art.body, start)
+        honorific = bool(title) and not pn.title_info(title)[1]
+        # "Pope Leo" (Leo is also a town); but "General Kherson" proves nothing
+        strong_title = bool(title) and title.split()[-1].rstrip(".") not in _WEAK_TITLES
+    if _is_org_like(text, strong_only=cand.label == "PERSON" or honorific):
+        return False
+    if not strong_title and (art.is_place(text) or art.is_norp(text)):
+        return False
+    if cand.titled:
+        return True
+    in_headline = credits.inside(art.headline_lines, start, end)
+    if cand.label == "PERSON":
+        if len(words) == 1:
+            return True  # weak: kept only with a title or a role somewhere (see _drop_unsupported)
+        return first_known or not in_headline
+    if cand.label in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+        # "Rustem Umerov, the secretary ..." tagged ORG; but "analysts at Morgan Stanley said"
+        if not first_known or _ORG_PREP_BEFORE.search(art.body, max(0, start - 12), start):
+            return False
+        return _person_context(art.body, start, end, art.doc, art.tok_start)
+    return first_known  # untagged run already checked for a person context
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. mentions of every accepted form, anywhere in the body
+# ---------------------------------------------------------------------------------------------
+def _scan(art: _Article, forms: set[str]) -> list[_Mention]:
+    body = art.body
+    alts = sorted(forms, key=len, reverse=True)
+    if not alts:
+        return []
+    rx = re.compile(r"(?<![\w\-'’])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w\-]|['’][^\Ws])")
+    out: list[_Mention] = []
+    for m in rx.finditer(body):
+        start, end, text = m.start(), m.end(), m.group(0)
+        if art.in_credit(start, end):
+            continue
+        single = len(text.split()) == 1
+        title, title_start = _title_before(body, start)
+        label = art.label_at(start, end)
+        if single and not title:
+            prev = re.search(r"([^\s]+)[ \t]+$", body[max(0, start - 40): start])
+            if prev:
+                pw = prev.group(1)
+                p_start = start - len(prev.group(0))
+                sentence_start = p_start == 0 or re.search(r"(?:[.!?\"“”]\s*|\n\s*)$", body[:p_start]) is not None
+                if pn.is_name_word(pw) and not pn.is_title_word(pw) and not sentence_start and not pw.endswith("."):
+                    plabel = art.label_at(p_start, p_start + len(pw))
+                    if plabel in ("", "PERSON"):
+                        continue  # part of another name ("Dustin Johnson" when scanning "Johnson")
+            i = art.tok_start.get(start)
+            if i is not None and i + 1 < len(art.doc):
+                nxt = art.doc[i + 1]
+                if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("PERSON", ""):
+                    continue  # inside an organisation name ("Trump Organization")
+            if label != "PERSON" and art.is_place(text):
+                continue
+        out.append(_Mention(start, end, text, title, title_start, label))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. clustering
+# ---------------------------------------------------------------------------------------------
+def _first_compatible(a: str, b: str) -> bool:
+    """Given names of one person in one article: equal, initial of, or transliteration variant."""
+    if not a or not b:
+        return True
+    if pn.is_initial(a) or pn.is_initial(b):
+        return pn.fold_word(a)[:1] == pn.fold_word(b)[:1]
+    fa, fb = pn.fold_word(a), pn.fold_word(b)
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Person]:
+    people: list[_Person] = []
+    singles: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not pn.is_full_name(m.text):
+            singles.append(m)
+            continue
+        given = pn.given_names(m.text)[0]
+        sk = pn.fold_word(pn.surname(m.text).replace(" ", ""))
+        for p in people:
+            if p.sur_key == sk and _first_compatible(p.first_key, given):
+                p.mentions.append(m)
+                if pn.is_initial(p.first_key) and not pn.is_initial(given):
+                    p.first_key = given
+                break
+        else:
+            people.append(_Person([m], given, sk))
+    for m in singles:
+        sk = pn.fold_word(m.text.replace(" ", ""))
+        gender = pn.title_info(m.title)[0] if m.title else None
+        cands = [p for p in people if p.sur_key == sk and p.full_forms]
+        if gender and len(cands) > 1:
+            cands = [p for p in cands if _gender_of_titles(p) in (None, gender)] or cands
+        if not cands:
+            cands = [p for p in people if p.sur_key == sk]
+        if not cands:
+            people.append(_Person([m], "", sk))
+            continue
+        before = [(max(x.start for x in p.mentions if x.start < m.start), i) for i, p in enumerate(cands)
+                  if any(x.start < m.start for x in p.mentions)]
+        chosen = cands[max(before)[1]] if before else min(cands, key=lambda p: min(x.start for x in p.mentions))
+        chosen.mentions.append(m)
+    for p in people:
+        p.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _gender_of_titles(p: _Person) -> str | None:
+    for m in p.mentions:
+        if m.title:
+            g = pn.title_info(m.title)[0]
+            if g:
+                return g
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. names, roles, gender
+# ---------------------------------------------------------------------------------------------
+def _canonical(p: _Person) -> str:
+    fulls = p.full_forms
+    if not fulls:
+        return Counter(m.text for m in p.mentions).most_common(1)[0][0]
+    counts = Counter(pn.without_middle_initials(f) for f in fulls)
+    first_seen = {}
+    for f in fulls:
+        first_seen.setdefault(pn.without_middle_initials(f), len(first_seen))
+    return max(counts, key=lambda f: (len(f.split()), not pn.is_initial(f.split()[0]), counts[f], -first_seen[f]))
+
+
+def _aliases(p: _Person) -> list[str]:
+    out: list[str] = []
+    for m in p.mentions:
+        forms = [m.text]
+        if m.title:
+            forms.append(f"{' '.join(m.title.split())} {m.text}")
+        for f in forms:
+            if f not in out:
+                out.append(f)
+    return out
+
+
+def _roles(art: _Article, p: _Person) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in p.mentions:
+        ts, te = art.tok_start.get(m.start), art.tok_end.get(m.end)
+        if ts is None or te is None:
+            continue
+        title_tok = art.tok_start.get(m.title_start) if m.title_start is not None else None
+        is_role = bool(m.title) and pn.title_info(m.title)[1]
+        end_tok = te + 1
+        if end_tok < len(art.doc) and art.doc[end_tok].text in ("’s", "'s"):
+            pass  # possessive: the appositive check sees the possessive and stops
+        for r in roles_at(art.body, art.doc, ts, end_tok, m.title if is_role else "", title_tok, is_role):
+            k = r.lower()
+            if k not in seen and _norm(r) != _norm(m.text):
+                seen.add(k)
+                out.append(r)
+    return out
+
+
+def _gender(art: _Article, p: _Person, by_sentence: dict[int, set[int]], pid: int) -> str | None:
+    g = _gender_of_titles(p)
+    if g:
+        return g
+    counts = Counter()
+    sents = art.sents
+    for k, ids in by_sentence.items():
+        if ids != {pid}:
+            continue
+        s = sents[k]
+        first = min(m.start for m in p.mentions if s.start_char <= m.start < s.end_char)
+        toks = [t for t in s if t.idx > first]
+        if k + 1 < len(sents) and not by_sentence.get(k + 1):
+            toks += list(sents[k + 1])
+        for t in toks:
+            low = t.lower_
+            if low in _PRONOUNS_M:
+                counts["m"] += 1
+            elif low in _PRONOUNS_F and t.text != "Her":  # "Her" may start a name-less clause too
+                counts["f"] += 1
+    if counts["m"] and not counts["f"]:
+        return "m"
+    if counts["f"] and not counts["m"]:
+        return "f"
+    if not counts:
+        for f in p.full_forms:
+            fg = pn.first_name_gender(pn.given_names(f)[0])
+            if fg in ("m", "f"):
+                return fg
+    return None
+
+
+def _drop_unsupported(art: _Article, people: list[_Person], roles: list[list[str]]) -> list[int]:
+    keep = []
+    for i, p in enumerate(people):
+        if not p.mentions:
+            continue
+        if p.full_forms or any(m.title for m in p.mentions) or roles[i]:
+            keep.append(i)
+    return keep
+
+
+def _drop_excluded(art: _Article, people: list[_Person]) -> None:
+    """Authors and photographers: drop their mentions in bio/credit-like lines."""
+    if not art.exclude:
+        return
+    keys = {(pn.fold_word((pn.given_names(e) or [""])[0]), pn.fold_word(pn.surname(e).replace(" ", "")))
+            for e in art.exclude}
+    sur_keys = {s for _, s in keys}
+    for p in people:
+        if p.sur_key not in sur_keys:
+            continue
+        if p.full_forms and not any((pn.fold_word(p.first_key), p.sur_key) == k for k in keys):
+            continue
+        kept = []
+        for m in p.mentions:
+            ls = art.body.rfind("\n", 0, m.start) + 1
+            le = art.body.find("\n", m.end)
+            line = art.body[ls: le if le >= 0 else len(art.body)]
+            bio = line.strip().startswith(m.text) and len(line.split()) <= 30 and not re.search(r"[\"“”]", line)
+            if not bio:
+                kept.append(m)
+        p.mentions = kept
+
+
+def find_people(
+    body: str, doc, places: list[PlaceEntity] | None = None, exclude: list[str] | None = None
+) -> list[PersonEntity]:
+    """People the article talks about, in order of first mention (see the module docstring)."""
+    if not body.strip():
+        return []
+    art = _Article(body, doc, places, exclude)
+    forms: set[str] = set()
+    rejected: list[_Cand] = []
+    for cand in _candidates(art):
+        if _accept(art, cand):
+            forms.add(cand.text)
+        else:
+            rejected.append(cand)
+    # document consistency: "Rustem Umerov" tagged ORG once, "Umerov" tagged PERSON elsewhere
+    for cand in rejected:
+        words = cand.text.split()
+        if (len(words) >= 2 and cand.label not in ("NORP",) and words[-1] in forms
+                and pn.is_first_name(words[0]) and _shape_ok(cand.text)
+                and not art.in_credit(cand.start, cand.start + len(cand.text))
+                and not _is_org_like(cand.text, strong_only=False) and not art.is_place(cand.text)):
+            forms.add(cand.text)
+    scan_forms = set(forms)
+    for f in forms:
+        if pn.is_full_name(f):
+            scan_forms.add(pn.surname(f))
+            scan_forms.add(pn.without_middle_initials(f))
+    scan_forms = {f for f in scan_forms if f and not pn.is_title_word(f) and len(f) > 1}
+    mentions = _scan(art, scan_forms)
+    people = _cluster(mentions)
+    _drop_excluded(art, people)
+    roles = [_roles(art, p) for p in people]
+    keep = _drop_unsupported(art, people, roles)
+    art.sents = list(doc.sents)
+    sent_starts = [s.start_char for s in art.sents]
+    by_sentence: dict[int, set[int]] = defaultdict(set)
+    import bisect
+
+    for i in keep:
+        for m in people[i].mentions:
+            by_sentence[bisect.bisect_right(sent_starts, m.start) - 1].add(i)
+    out: list[PersonEntity] = []
+    for i in sorted(keep, key=lambda i: people[i].mentions[0].start):
+        p = people[i]
+        out.append(
+            PersonEntity(
+                name=_canonical(p),
+                aliases=_aliases(p),
+                roles=roles[i],
+                mentions=[Span(m.start, m.end, m.text) for m in p.mentions],
+                gender=_gender(art, p, by_sentence, i),
+            )
+        )
+    return out

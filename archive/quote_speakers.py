@@ -1,0 +1,547 @@
+"""Who said a quote: the cue verb, its subject, and resolving that subject to a person.
+
+Works on :class:`archive.quote_text.TextView`. With a dependency parse the cue is found on the
+path from the quote up to the sentence root (the outermost reporting verb of a chain of reported
+clauses wins: "Zelensky told Axios that Witkoff said ..." -> Zelensky) and the speaker is the
+cue's subject (inherited through participles and co-ordinated verbs: "..., calling Zelensky
+'illegitimate'"). Without a parse (or when it finds nothing) surface patterns next to the marks
+are used: ``"...," X said``, ``"...," said X``, ``X said: "..."``, ``X told Reuters that "..."``.
+
+Pronouns resolve to the article's people by gender (unknown gender is compatible), subject
+position and recency; descriptions ("the Ukrainian president", "the Kremlin spokesman") by the
+words of the people's roles. A named person is never guessed without a mention or role in text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.quote_cues import CUE_FORMS, NOT_CUE_AFTER_CALL, TELL_LIKE, WEAK
+from archive.quote_text import TextView
+from archive.records import PersonEntity
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PLURAL_PRONOUNS = {"they", "we", "them"}
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+ORG_WORDS = set(
+    """kremlin ministry government office agency agencies army military police court council committee
+    administration embassy company service services department house party union commission parliament
+    delegation newspaper outlet channel network bank fund authorities authority cabinet senate congress
+    duma presidency secretariat board firm group prosecutor's headquarters command staff media press
+    tass reuters ria interfax bbc cnn axios bloomberg afp ap un nato eu""".split()
+)
+SENT_FINAL = {".", "!", "?"}
+QUOTE_CHARS = "\"“”‘’'«»„"
+DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "'s", "’s", "of", "for", "and", "in", "at", "with", "on", "to"}
+_WORD = re.compile(r"[^\W\d_]+")
+_TAIL_STOP = {"with", "and", "that", "but", "while", "as", "when", "meanwhile", "however", "also", "of", "to", "said", "told", "after", "before", "because", "if", "which", "who", "where"} | set(CUE_FORMS)
+_ADVERBS = {"also", "again", "later", "earlier", "then", "previously", "repeatedly", "reportedly", "once", "had", "has", "have", "was", "were", "is", "are", "would", "will"}
+_AUX = {"has", "had", "have", "was", "is", "were", "are", "will", "would", "also", "again", "later", "earlier", "then", "repeatedly", "previously", "told", "said", "says", "added", "could", "can", "did", "does", "might", "may"}
+
+
+@dataclass
+class Speaker:
+    kind: str  # person | unnamed | organisation | none
+    person: int | None = None
+    text: str | None = None
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    cue: str | None = None
+    medium: str | None = None
+    cue_token: int | None = None
+
+
+class PeopleIndex:
+    """The article's people: mentions outside quotes, sorted, for lookups by offset."""
+
+    def __init__(self, people: list[PersonEntity], quote_ranges: list[tuple[int, int]]):
+        self.people = people
+        ms = []
+        for pi, p in enumerate(people):
+            for m in p.mentions or []:
+                if any(a <= m.start and m.end <= b for a, b in quote_ranges):
+                    continue
+                ms.append((m.start, m.end, pi))
+        ms.sort()
+        self.mentions = ms
+
+    def at(self, start: int, end: int) -> int | None:
+        """Person whose mention overlaps [start, end)."""
+        for s, e, pi in self.mentions:
+            if s < end and start < e:
+                return pi
+            if s >= end:
+                break
+        return None
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+
+    def last_before(self, offset: int, pis: set[int]) -> int | None:
+        best, pos = None, -1
+        for s, e, pi in self.mentions:
+            if e <= offset and pi in pis and s > pos:
+                best, pos = pi, s
+        return best
+
+    def gender_ok(self, pi: int, gender: str | None) -> bool:
+        g = self.people[pi].gender
+        return gender is None or g is None or g == gender
+
+
+def is_cue(view: TextView, i: int) -> str | None:
+    """Base form of the reporting verb at token ``i`` (None when it is not one)."""
+    t = view.toks[i]
+    base = CUE_FORMS.get(t.lower)
+    if base is None:
+        return None
+    nxt = view.toks[i + 1].lower if i + 1 < len(view.toks) else ""
+    if base == "according to":
+        return base if nxt == "to" else None
+    if t.tag and not (t.tag.startswith("VB") or t.pos in ("VERB", "AUX")):
+        return None
+    if base == "call" and nxt in NOT_CUE_AFTER_CALL:
+        return None
+    if base in ("report", "post") and t.tag in ("NN", "NNS"):
+        return None
+    return base
+
+
+class Attributor:
+    def __init__(self, view: TextView, people: list[PersonEntity], quote_ranges: list[tuple[int, int]], paragraphs: list[tuple[int, int]]):
+        self.v = view
+        self.body = view.body
+        self.idx = PeopleIndex(people, quote_ranges)
+        self.quote_ranges = quote_ranges  # (mark start, mark end) of every quote incl. marks
+        self.paragraphs = paragraphs
+        self.in_quote = [False] * len(view.toks)
+        for a, b in quote_ranges:
+            for k in view.tokens_in(a, b):
+                self.in_quote[k] = True
+
+    # --- cue finding ---------------------------------------------------------------------------
+
+    def _para_of(self, offset: int) -> int:
+        from archive.quote_marks import paragraph_index
+
+        return paragraph_index(self.paragraphs, offset)
+
+    def _same_para(self, i: int, j: int) -> bool:
+        return self._para_of(self.v.toks[i].idx) == self._para_of(self.v.toks[j].idx)
+
+    def cue_by_parse(self, qa: int, qb: int) -> int | None:
+        v = self.v
+        if not v.parsed or qa >= qb:
+            return None
+        inside = range(qa, qb)
+        heads = [k for k in inside if v.head(k) is None or v.head(k) not in inside]
+        found = None
+        for h in heads:
+            # a reporting verb hanging off the quoted clause ("..., he said" parsed as parataxis)
+            for c in v.children(h, "parataxis", "ccomp", "advcl", "conj"):
+                if c not in inside and not self.in_quote[c] and is_cue(v, c) and self._subject_tok(c) is not None and self._same_para(c, qa):
+                    if abs(c - qb) <= 12 or abs(qa - c) <= 12:
+                        found = found if found is not None else c
+            cur, prev, steps = v.head(h), h, 0
+            while cur is not None and steps < 15:
+                if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
+                    break  # a co-ordinated clause with its own subject is not reported by its head
+                if not self.in_quote[cur] and is_cue(v, cur) and self._same_para(cur, qa):
+                    # climb through a chain of reported clauses to the outermost reporting verb
+                    outer = cur
+                    while v.toks[outer].dep in ("ccomp", "xcomp", "parataxis") and v.head(outer) is not None:
+                        up = v.head(outer)
+                        if not self.in_quote[up] and is_cue(v, up) and is_cue(v, up) not in WEAK and self._same_para(up, qa):
+                            outer = up
+                        else:
+                            break
+                    return outer
+                prev, cur, steps = cur, v.head(cur), steps + 1
+        return found
+
+    def cue_after(self, close_tok: int) -> int | None:
+        """Reporting verb just after the closing mark: '"...," X said' / '"...," said X'."""
+        v, words = self.v, 0
+        k = close_tok
+        para = self._para_of(v.toks[close_tok - 1].idx) if close_tok > 0 else 0
+        while k < len(v.toks) and words <= 10:
+            t = v.toks[k]
+            if self._para_of(t.idx) != para:
+                return None
+            if t.text in SENT_FINAL and not self.in_quote[k]:
+                return None
+            if self.in_quote[k]:
+                if words:
+                    return None
+                k += 1
+                continue
+            base = is_cue(v, k)
+            if base and base not in WEAK:
+                return k
+            if t.text[0].isalnum():
+                words += 1
+            k += 1
+        return None
+
+    def cue_before(self, open_tok: int) -> int | None:
+        """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that "..."'."""
+        v, words = self.v, 0
+        k = open_tok - 1
+        para = self._para_of(v.toks[open_tok].idx) if open_tok < len(v.toks) else None
+        while k >= 0 and words <= 20:
+            t = v.toks[k]
+            if self._para_of(t.idx) != para:
+                return None
+            if not self.in_quote[k]:
+                if t.text in SENT_FINAL:
+                    return None
+                base = is_cue(v, k)
+                if base and base not in WEAK:
+                    return k
+                if t.text[0].isalnum():
+                    words += 1
+            k -= 1
+        return None
+
+    # --- speaker of a cue ----------------------------------------------------------------------
+
+    def _subject_tok(self, cue: int) -> int | None:
+        v = self.v
+        if not v.parsed:
+            return None
+        t = v.toks[cue]
+        if t.lower == "according":
+            for to in v.children(cue, "prep"):
+                for p in v.children(to, "pobj"):
+                    return p
+            return None
+        # "X was quoted as saying" / "agencies quoted a source as saying"
+        h = v.head(cue)
+        if t.lower == "saying" and h is not None and v.toks[h].lower == "as":
+            q = v.head(h)
+            if q is not None and v.toks[q].lower.startswith("quot"):
+                for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+                    kids = v.children(q, *deps)
+                    if kids:
+                        return kids[0]
+        cur, steps = cue, 0
+        while cur is not None and steps < 6:
+            kids = v.children(cur, *SUBJ_DEPS)
+            if kids:
+                s = kids[0]
+                if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
+                    return v.head(cur)
+                return s
+            dep = v.toks[cur].dep
+            nh = v.head(cur)
+            if nh is None:
+                return None
+            if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
+                return nh
+            if dep == "conj" and is_cue(v, cur) and not is_cue(v, nh):
+                # "X said his side had been 'unlucky' and described it as 'a disgrace'": the second
+                # reporting verb belongs with the first one, not with the reported clause
+                up = v.head(nh) if v.toks[nh].dep == "ccomp" else None
+                if up is not None and is_cue(v, up):
+                    cur = up
+                    steps += 1
+                    continue
+            if dep in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "ccomp", "dep", "oprd"):
+                cur = nh
+                steps += 1
+                continue
+            return None
+        return None
+
+    def speaker_of_cue(self, cue: int, close_tok: int | None, open_tok: int | None, anchor: int) -> Speaker:
+        v = self.v
+        s = self._subject_tok(cue)
+        if s is not None and not self.in_quote[s]:
+            sp = self.resolve_np(s, anchor)
+            if sp.kind != "none":
+                return sp
+        # surface: '"...," X said' -> tokens between the close mark and the cue
+        if close_tok is not None and close_tok <= cue:
+            toks = [k for k in range(close_tok, cue) if not self.in_quote[k]]
+            sp = self._speaker_in(toks, anchor)
+            if sp:
+                return sp
+            # '"...," said X'
+            after = []
+            k = cue + 1
+            while k < len(v.toks) and v.toks[k].text not in (",", ".", ";", "!", "?") and len(after) < 12:
+                after.append(k)
+                k += 1
+            sp = self._speaker_in(after, anchor)
+            if sp:
+                return sp
+        # 'X said: "..."' -> the nearest speaker before the cue in its sentence
+        a, _ = v.sent_range(cue)
+        before = [k for k in range(a, cue) if not self.in_quote[k]]
+        if not v.parsed:
+            m = re.search(r"quoted\s+(.{1,60}?)\s+as\s*$", self.body[v.toks[a].idx : v.toks[cue].idx])
+            if m:  # "agencies quoted a source as saying"
+                text = m.group(1)
+                pi = self.idx.at(v.toks[a].idx + m.start(1), v.toks[a].idx + m.end(1))
+                if pi is not None:
+                    return Speaker("person", pi, text)
+                return Speaker("unnamed", None, text)
+            if v.toks[cue].lower.endswith("ing") and cue > 0 and v.toks[cue - 1].text == ",":
+                # "X hit out at Y, arguing ..." -> the subject of the sentence
+                subj = [k for k in before if self.idx.at(v.toks[k].idx, v.toks[k].end) is not None and self._is_subject(k)]
+                if subj:
+                    return self._speaker_in(subj[:1], anchor) or Speaker("none")
+        sp = self._speaker_in(before, anchor, nearest_last=True)
+        if sp:
+            return sp
+        sp = self._description_before(before, anchor)
+        if sp:
+            return sp
+        return Speaker("none")
+
+    def _description_before(self, toks: list[int], anchor: int) -> Speaker | None:
+        """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic source"."""
+        v = self.v
+        tail: list[int] = []
+        for k in reversed(toks):
+            t = v.toks[k]
+            if not t.text[:1].isalnum() or t.lower in _TAIL_STOP or len(tail) >= 5:
+                break
+            tail.insert(0, k)
+        while tail and v.toks[tail[-1]].lower in _ADVERBS:
+            tail.pop()
+        if not tail:
+            return None
+        text = self.body[v.toks[tail[0]].idx : v.toks[tail[-1]].end]
+        head = tail[-1]
+        if v.toks[head].lower in ("he", "she"):
+            return self.resolve_pronoun(v.toks[head].lower, min(anchor, v.toks[head].idx), v.toks[head].text)
+        return Speaker(self._np_kind(head, text), None, text)
+
+    def _speaker_in(self, toks: list[int], anchor: int, nearest_last: bool = False) -> Speaker | None:
+        v = self.v
+        if not toks:
+            return None
+        order = list(reversed(toks)) if nearest_last else toks
+        for k in order:
+            t = v.toks[k]
+            pi = self.idx.at(t.idx, t.end)
+            if pi is not None:
+                return Speaker("person", pi, self._mention_text(pi, t.idx, t.end))
+            if t.lower in PRONOUN_GENDER and t.lower in ("he", "she"):
+                return self.resolve_pronoun(t.lower, min(anchor, t.idx), t.text)
+        words = [k for k in toks if v.toks[k].text[0].isalnum()]
+        if not words or nearest_last:
+            return None
+        text = self.body[v.toks[words[0]].idx : v.toks[words[-1]].end]
+        head = words[-1]
+        return Speaker(self._np_kind(head, text), None, text)
+
+    def _mention_text(self, pi: int, start: int, end: int) -> str:
+        for s, e, p in self.idx.mentions:
+            if p == pi and s < end and start < e:
+                return self.body[s:e]
+        return self.idx.people[pi].name
+
+    # --- noun phrases --------------------------------------------------------------------------
+
+    def np_range(self, head: int) -> tuple[int, int]:
+        v = self.v
+        if not v.parsed:
+            return head, head + 1
+        keep = []
+        todo = [head]
+        while todo:
+            k = todo.pop()
+            keep.append(k)
+            for c in v.toks[k].children:
+                if v.toks[c].dep not in ("relcl", "acl", "appos", "punct", "advcl", "parataxis"):
+                    todo.append(c)
+        keep = [k for k in keep if not self.in_quote[k]]
+        if not keep:
+            return head, head + 1
+        return min(keep), max(keep) + 1
+
+    def resolve_np(self, head: int, anchor: int) -> Speaker:
+        v = self.v
+        t = v.toks[head]
+        # a person named by the head, an apposition or a compound ("the head of X, Rustem Umerov")
+        cands = [head] + (v.children(head, "appos", "compound", "conj") if v.parsed else [])
+        for k in cands:
+            tk = v.toks[k]
+            pi = self.idx.at(tk.idx, tk.end)
+            if pi is not None:
+                return Speaker("person", pi, self._mention_text(pi, tk.idx, tk.end))
+        if t.lower in ("he", "she"):
+            return self.resolve_pronoun(t.lower, min(anchor, t.idx), t.text)
+        if t.lower in PLURAL_PRONOUNS or t.lower in ("i", "you"):
+            return Speaker("unnamed", None, t.text)
+        if t.lower == "it":
+            return Speaker("organisation", None, t.text)
+        a, b = self.np_range(head)
+        text = self.body[v.toks[a].idx : v.toks[b - 1].end].strip(" ,")
+        pi = self.resolve_description(a, b, head, anchor)
+        if pi is not None:
+            return Speaker("person", pi, text)
+        if t.ent == "PERSON" or (t.pos == "PROPN" and t.ent in ("", "PERSON") and t.text[:1].isupper() and t.lower not in ORG_WORDS and self._looks_like_name(a, b)):
+            # a named person the people list does not know: keep the name, claim no identity
+            return Speaker("unnamed", None, text)
+        return Speaker(self._np_kind(head, text), None, text)
+
+    def _looks_like_name(self, a: int, b: int) -> bool:
+        toks = self.v.toks[a:b]
+        return len(toks) >= 2 and all(x.text[:1].isupper() for x in toks) and any(x.ent == "PERSON" for x in toks)
+
+    def _np_kind(self, head: int, text: str) -> str:
+        t = self.v.toks[head]
+        words = {w.lower() for w in _WORD.findall(text)}
+        if t.lower in ORG_WORDS or t.ent in ("ORG", "GPE") or (words & {"kremlin", "ministry", "government", "white"} and t.lower in ORG_WORDS):
+            return "organisation"
+        if t.pos == "PROPN" and t.ent not in ("PERSON", "NORP") and t.lower not in ("sources", "source"):
+            return "organisation"
+        return "unnamed"
+
+    def resolve_description(self, a: int, b: int, head: int, anchor: int) -> int | None:
+        """'the Ukrainian president' -> the person whose roles say president of Ukraine."""
+        v = self.v
+        ht = v.toks[head]
+        if ht.tag in ("NNS", "NNPS") or not ht.text[:1].isalpha():
+            return None
+        words = [v.toks[k].lower for k in range(a, b) if k != head and v.toks[k].text[:1].isalnum()]
+        mods = [w for w in words if w not in DETERMINERS]
+        hits = set()
+        for pi, p in enumerate(self.idx.people):
+            role_words = set()
+            for r in p.roles or []:
+                role_words.update(w.lower() for w in _WORD.findall(r))
+            if ht.lower not in role_words:
+                continue
+            if all(any(_stem_match(m, r) for r in role_words) for m in mods):
+                hits.add(pi)
+        if not hits:
+            return None
+        if len(hits) == 1:
+            return next(iter(hits))
+        return self.idx.last_before(anchor, hits)
+
+    # --- pronouns ------------------------------------------------------------------------------
+
+    def _is_subject(self, k: int) -> bool:
+        v = self.v
+        if not v.parsed:
+            # surface guess: the name (last token of a mention) is followed by a verb-like word
+            j = k + 1
+            while j < len(v.toks) and self.idx.at(v.toks[j].idx, v.toks[j].end) is not None and j < k + 4:
+                j += 1
+            if j >= len(v.toks):
+                return False
+            w = v.toks[j].lower
+            if w == ",":  # an apposition: "X, a spokesman, said"
+                for m in range(j + 1, min(j + 10, len(v.toks) - 1)):
+                    if v.toks[m].text in SENT_FINAL:
+                        return False
+                    if v.toks[m].text == ",":
+                        nw = v.toks[m + 1].lower
+                        return nw in CUE_FORMS or nw in _AUX
+                return False
+            return w in CUE_FORMS or w in _AUX or (w.endswith("ed") and len(w) > 4)
+        steps = 0
+        while k is not None and steps < 3:
+            dep = v.toks[k].dep
+            if dep in ("nsubj", "nsubjpass"):
+                return True
+            if dep not in ("compound", "appos", "conj", "flat"):
+                return False
+            k = v.head(k)
+            steps += 1
+        return False
+
+    def resolve_pronoun(self, pron: str, anchor: int, surface: str) -> Speaker:
+        """He/she before ``anchor``: the subject of the nearest sentence naming a compatible person."""
+        v = self.v
+        gender = PRONOUN_GENDER.get(pron)
+        if not v.toks:
+            return Speaker("unnamed", None, surface)
+        ai = min(v.token_at(anchor), len(v.toks) - 1)
+        si = v.toks[ai].sent if v.toks else 0
+        first_para = self._para_of(anchor)
+        looked = 0
+        while si >= 0 and looked < 8:
+            a, b = v.sents[si] if v.sents else (0, len(v.toks))
+            if self._para_of(v.toks[a].idx) < first_para - 3:
+                break
+            lo = v.toks[a].idx
+            hi = min(v.toks[b - 1].end, anchor)
+            ms = [m for m in self.idx.between(lo, hi) if self.idx.gender_ok(m[2], gender)]
+            subj = [m for m in ms if any(self._is_subject(k) for k in v.tokens_in(m[0], m[1]))]
+            if subj:
+                pi = subj[0][2]
+                return Speaker("person", pi, surface)
+            # a sentence led by a compatible pronoun continues the same referent
+            led = [k for k in range(a, b) if v.toks[k].idx < hi and v.toks[k].lower in ("he", "she") and not self.in_quote[k]]
+            led_subj = [k for k in led if (self._is_subject(k) if v.parsed else k == a)]
+            if led_subj and PRONOUN_GENDER[v.toks[led_subj[0]].lower] == gender:
+                si -= 1
+                looked += 1
+                continue
+            if ms:
+                pi = ms[0][2] if not v.parsed else ms[-1][2]
+                return Speaker("person", pi, surface)
+            si -= 1
+            looked += 1
+        return Speaker("unnamed", None, surface)
+
+    # --- medium --------------------------------------------------------------------------------
+
+    def medium_of(self, cue: int) -> str | None:
+        v = self.v
+        if not v.parsed:
+            return None
+        base = is_cue(v, cue)
+        for c in v.children(cue):
+            ct = v.toks[c]
+            if ct.dep == "prep" and ct.lower == "on":
+                for p in v.children(c, "pobj"):
+                    if v.toks[p].ent in ("DATE", "TIME"):
+                        continue
+                    a, b = self.np_range(p)
+                    return _clean_medium(self.body[ct.idx : v.toks[b - 1].end])
+            if ct.dep == "prep" and ct.lower == "in":
+                for p in v.children(c, "pobj"):
+                    if v.toks[p].lower == "interview":
+                        for w in v.children(p, "prep"):
+                            for o in v.children(w, "pobj"):
+                                return self._np_text(o)
+            if ct.dep == "prep" and ct.lower == "to" and base == "say":
+                for p in v.children(c, "pobj"):
+                    if v.toks[p].pos == "PROPN":
+                        return self._np_text(p)
+            if base in TELL_LIKE and ct.dep in ("dobj", "dative", "iobj") and not self.in_quote[c]:
+                if self.idx.at(ct.idx, ct.end) is None and (ct.pos == "PROPN" or ct.lower == "media"):
+                    return self._np_text(c)
+        # "In an interview with Axios, X was quoted as saying"
+        h = v.head(cue)
+        if h is not None and v.toks[h].lower == "as" and v.head(h) is not None:
+            return self.medium_of(v.head(h))
+        return None
+
+    def _np_text(self, k: int) -> str:
+        a, b = self.np_range(k)
+        return _clean_medium(self.body[self.v.toks[a].idx : self.v.toks[b - 1].end])
+
+
+def _stem_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = 5 if min(len(a), len(b)) >= 5 else max(len(a), len(b))
+    return len(a) >= 4 and len(b) >= 4 and a[:n] == b[:n]
+
+
+def _clean_medium(text: str) -> str:
+    text = text.strip()
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]\.){2,}$", text):
+        text = text[:-1]
+    return text

@@ -1,0 +1,148 @@
+"""A light token view of an article body shared by the quote modules.
+
+Built from a spaCy ``Doc`` (tokens, tags, dependency parse, entities, sentences) or, when no doc
+is given, from regular expressions (tokens and sentences only; the parse fields stay empty so that
+the callers fall back to surface patterns).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig)\.|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_SENT_END_RE = re.compile(r"\n+|[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig|No|vs|etc|Inc|Ltd|Co)\.|\b(?:[A-Z]\.){1,}[A-Z]?\.?)$")
+
+
+@dataclass
+class Tok:
+    i: int
+    idx: int  # character offset in body
+    end: int
+    text: str
+    lower: str
+    tag: str = ""
+    pos: str = ""
+    dep: str = ""
+    head: int = -1  # index of the head token (itself for a root); -1 without a parse
+    ent: str = ""
+    sent: int = 0
+    children: list[int] = field(default_factory=list)
+
+
+class TextView:
+    """Tokens and sentences of ``body``; ``parsed`` tells whether dependency labels exist."""
+
+    def __init__(self, body: str, doc=None):
+        self.body = body
+        self.toks: list[Tok] = []
+        self.sents: list[tuple[int, int]] = []  # token index ranges [a, b)
+        self.parsed = False
+        if doc is not None and len(doc) and doc.text == body:
+            self._from_doc(doc)
+        else:
+            self._from_regex()
+        self._starts = [t.idx for t in self.toks]
+
+    def _from_doc(self, doc) -> None:
+        self.parsed = doc.has_annotation("DEP")
+        skip = {}
+        n = 0
+        for t in doc:
+            if t.is_space:
+                skip[t.i] = True
+                continue
+            skip[t.i] = n
+            n += 1
+        mapping = {i: v for i, v in skip.items() if v is not True}
+        for t in doc:
+            if t.i not in mapping:
+                continue
+            head = mapping.get(t.head.i, mapping[t.i]) if self.parsed else -1
+            self.toks.append(Tok(mapping[t.i], t.idx, t.idx + len(t.text), t.text, t.text.lower(), t.tag_, t.pos_, t.dep_ if self.parsed else "", head, t.ent_type_))
+        if doc.has_annotation("SENT_START") or self.parsed:
+            for si, s in enumerate(doc.sents):
+                idxs = [mapping[t.i] for t in s if t.i in mapping]
+                if idxs:
+                    self.sents.append((idxs[0], idxs[-1] + 1))
+        else:
+            self._regex_sents()
+        self._finish()
+
+    def _from_regex(self) -> None:
+        for k, m in enumerate(_TOKEN_RE.finditer(self.body)):
+            self.toks.append(Tok(k, m.start(), m.end(), m.group(), m.group().lower()))
+        self._regex_sents()
+        self._finish()
+
+    def _regex_sents(self) -> None:
+        bounds = []
+        start = 0
+        for m in _SENT_END_RE.finditer(self.body):
+            if m.group().startswith("\n") or not _ABBREV_END.search(self.body, max(0, m.start() - 12), m.start() + 1):
+                bounds.append((start, m.end()))
+                start = m.end()
+        bounds.append((start, len(self.body)))
+        self.sents = []
+        ti = 0
+        for s, e in bounds:
+            a = ti
+            while ti < len(self.toks) and self.toks[ti].idx < e:
+                ti += 1
+            if ti > a:
+                self.sents.append((a, ti))
+        if ti < len(self.toks):
+            self.sents.append((ti, len(self.toks)))
+
+    def _finish(self) -> None:
+        # a sentence never runs over a line break (paragraphs are separated by newlines)
+        split: list[tuple[int, int]] = []
+        for a, b in self.sents:
+            start = a
+            for k in range(a + 1, b):
+                if "\n" in self.body[self.toks[k - 1].end : self.toks[k].idx]:
+                    split.append((start, k))
+                    start = k
+            split.append((start, b))
+        self.sents = split
+        for si, (a, b) in enumerate(self.sents):
+            for k in range(a, b):
+                self.toks[k].sent = si
+        if self.parsed:
+            for t in self.toks:
+                if t.head != t.i and 0 <= t.head < len(self.toks):
+                    self.toks[t.head].children.append(t.i)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (len(toks) when none)."""
+        import bisect
+
+        return bisect.bisect_left(self._starts, offset)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        return range(self.token_at(start), self.token_at(end))
+
+    def head(self, i: int) -> int | None:
+        t = self.toks[i]
+        if not self.parsed or t.head == i or t.head < 0:
+            return None
+        return t.head
+
+    def children(self, i: int, *deps: str) -> list[int]:
+        kids = self.toks[i].children
+        if not deps:
+            return list(kids)
+        return [c for c in kids if self.toks[c].dep in deps]
+
+    def subtree(self, i: int) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            k = todo.pop()
+            out.append(k)
+            todo.extend(self.toks[k].children)
+        return sorted(out)
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        return self.sents[self.toks[i].sent] if self.sents else (0, len(self.toks))

@@ -1,0 +1,303 @@
+"""Quotes: who said what, as pure functions over an article body (no database).
+
+``find_quotes(body, doc, people)`` returns one :class:`QuoteRecord` per passage of reported
+speech or writing between quotation marks:
+
+1. passages between marks (:mod:`archive.quote_marks`; paragraphs are the runs of text between
+   newline characters, ``QuoteRecord.paragraph`` is the 0-based index among non-blank ones);
+2. the reporting verb and its speaker (:mod:`archive.quote_speakers`), with follow-up quotes
+   ("X said. "Y."", a quote in the next paragraph, a speaker introduced by a colon) given the
+   previous quote's speaker;
+3. kind: ``full`` when the passage is a clause with its own subject (a sentence or more of
+   speech), else ``partial`` (a fragment woven into the reporter's sentence);
+4. left out: scare quotes, titles and terms nobody is reported as saying (a fragment with no
+   speaker, "so-called ...", a quoted term modified from outside: demilitarized "free economic
+   zone", "undesirable" organisation), passages in boilerplate (appeals, newsletter blurbs), and
+   repeats of the same quote by the same speaker.
+
+``doc`` is the spaCy Doc of ``body`` (dependency parse used when present) or None (regular
+expressions for tokens and sentences, surface patterns for attribution).
+"""
+from __future__ import annotations
+
+import re
+
+from archive.quote_marks import MarkedSpan, find_marked_spans, paragraph_spans
+from archive.quote_speakers import Attribution, Attributor, Speaker, is_cue
+from archive.quote_text import TextView
+from archive.records import PersonEntity, QuoteRecord
+from archive.statements import same_statement, statement_key
+
+__all__ = ["find_quotes", "statement_key", "same_statement", "boilerplate_paragraphs"]
+
+_BOILERPLATE = re.compile(
+    r"^\s*(dear readers?\b|sign up\b|subscribe\b|subscribers agree|a message from\b|support (us|our|the)\b"
+    r"|donate\b|make a donation|we are facing unprecedented|thank you for (reading|standing|supporting)"
+    r"|join our commenting|read more\b|related (stories|topics|articles)|most recent .* stories|key takeaways"
+    r"|the key takeaways|the post .* appeared first on|click here|follow us on|share this|advertisement\b"
+    r"|by supporting\b|your support\b|if you can, please support)",
+    re.IGNORECASE,
+)
+_TERM_BEFORE = re.compile(r"(so[-‑ ]called|known as|titled|entitled|nicknamed|hashtag|the words?|the terms?|the phrase|the slogan|labell?ed as)\s*$", re.IGNORECASE)
+_SENT_OPEN = re.compile(r"(^|[.!?:…][”\"’')\]]*|[”\"])\s*$")
+
+
+def boilerplate_paragraphs(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Paragraphs that look like site boilerplate: appeals, newsletter blurbs, a trailing block of
+    indented lines after the article (as scraped pages leave them)."""
+    out = set()
+    for i, (s, e) in enumerate(paragraphs):
+        if _BOILERPLATE.match(body[s:e]):
+            out.add(i)
+    # a trailing run of indented lines after unindented article text
+    def indented(i: int) -> bool:
+        s = paragraphs[i][0]
+        line_start = body.rfind("\n", 0, s) + 1
+        return s - line_start >= 2
+
+    flags = [indented(i) for i in range(len(paragraphs))]
+    if flags and not all(flags):
+        k = len(paragraphs)
+        while k > 0 and flags[k - 1]:
+            k -= 1
+        if k < len(paragraphs) and any(not f for f in flags[:k]):
+            out.update(range(k, len(paragraphs)))
+    return out
+
+
+def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]:
+    """Quotes in ``body`` with speakers (indices into ``people`` for speaker_kind "person")."""
+    if not body:
+        return []
+    paragraphs = paragraph_spans(body)
+    skip = boilerplate_paragraphs(body, paragraphs)
+    spans = [s for s in find_marked_spans(body, paragraphs) if s.paragraph not in skip]
+    if not spans:
+        return []
+    view = TextView(body, doc)
+    ranges = [_mark_range(s) for s in spans]
+    att = Attributor(view, people or [], ranges, paragraphs)
+    found: list[tuple[MarkedSpan, QuoteRecord, Attribution | None, bool]] = []
+    for sp in spans:
+        qa, qb = view.token_at(sp.start), view.token_at(sp.end)
+        open_tok = view.token_at(sp.open_mark) if sp.open_mark is not None else qa
+        close_tok = view.token_at(sp.close_mark + 1) if sp.close_mark is not None else qb
+        initial = _sentence_initial(body, sp, paragraphs)
+        kind = _kind(view, qa, qb, body[sp.start : sp.end], initial)
+        attr = _attribute(att, view, sp, qa, qb, open_tok, close_tok, initial or kind == "full")
+        rec = QuoteRecord(
+            text=body[sp.start : sp.end], start=sp.start, end=sp.end, kind=kind,
+            speaker_kind="none", paragraph=sp.paragraph,
+        )
+        if attr is not None:
+            _apply(rec, attr)
+        found.append((sp, rec, attr, initial))
+    _follow_ups(att, view, body, paragraphs, found)
+    out: list[QuoteRecord] = []
+    for sp, rec, attr, initial in found:
+        if _is_not_speech(view, body, sp, rec):
+            continue
+        dup = next((o for o in out if statement_key(o.text) == statement_key(rec.text) and _same_speaker(o, rec)), None)
+        if dup is not None:
+            if dup.speaker_kind == "none" and rec.speaker_kind != "none":
+                _copy_speaker(rec, dup)
+            continue
+        out.append(rec)
+    return out
+
+
+# --- attribution ----------------------------------------------------------------------------------
+
+
+def _mark_range(sp: MarkedSpan) -> tuple[int, int]:
+    a = sp.open_mark if sp.open_mark is not None else sp.start
+    b = sp.close_mark + 1 if sp.close_mark is not None else sp.end
+    return a, b
+
+
+def _attribute(att: Attributor, view: TextView, sp: MarkedSpan, qa: int, qb: int, open_tok: int, close_tok: int, after_first: bool) -> Attribution | None:
+    cue = att.cue_by_parse(qa, qb)
+    if cue is None:
+        order = (att.cue_after, att.cue_before) if after_first else (att.cue_before, att.cue_after)
+        for fn in order:
+            cue = fn(close_tok) if fn == att.cue_after else fn(open_tok)
+            if cue is not None:
+                break
+    if cue is None:
+        return None
+    anchor = view.toks[open_tok].idx if open_tok < len(view.toks) else sp.start
+    speaker = att.speaker_of_cue(cue, close_tok if cue >= close_tok else None, open_tok, anchor)
+    if speaker.kind == "none":
+        return None
+    t = view.toks[cue]
+    cue_text = "according to" if t.lower == "according" else t.text
+    h = view.head(cue)
+    if t.lower == "saying" and h is not None and view.toks[h].lower == "as":
+        q = view.head(h)
+        if q is not None and view.toks[q].lower.startswith("quot"):
+            cue_text = f"{view.toks[q].text} as saying"
+    return Attribution(speaker, cue_text, att.medium_of(cue), cue)
+
+
+def _apply(rec: QuoteRecord, attr: Attribution) -> None:
+    rec.speaker_kind = attr.speaker.kind
+    rec.speaker = attr.speaker.person if attr.speaker.kind == "person" else None
+    rec.speaker_text = attr.speaker.text
+    rec.cue = attr.cue
+    rec.medium = attr.medium
+
+
+def _copy_speaker(src: QuoteRecord, dst: QuoteRecord) -> None:
+    dst.speaker_kind, dst.speaker, dst.speaker_text = src.speaker_kind, src.speaker, src.speaker_text
+
+
+def _same_speaker(a: QuoteRecord, b: QuoteRecord) -> bool:
+    if a.speaker_kind == "person" or b.speaker_kind == "person":
+        return a.speaker == b.speaker and a.speaker_kind == b.speaker_kind
+    return True
+
+
+def _sentence_initial(body: str, sp: MarkedSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    mark = sp.open_mark if sp.open_mark is not None else sp.start
+    ps = paragraphs[sp.paragraph][0]
+    return bool(_SENT_OPEN.search(body[max(ps, mark - 200) : mark])) or mark <= ps
+
+
+def _follow_ups(att: Attributor, view: TextView, body: str, paragraphs, found) -> None:
+    """Quotes with no cue of their own: the previous quote's speaker when they follow it, or the
+    speaker introduced by a colon ("Zelensky said:" then the quote)."""
+    prev: QuoteRecord | None = None
+    prev_sp: MarkedSpan | None = None
+    for sp, rec, attr, initial in found:
+        if attr is None and initial:
+            mark = sp.open_mark if sp.open_mark is not None else sp.start
+            before = body[: mark].rstrip()
+            if before.endswith(":"):
+                cue = _colon_cue(att, view, len(before) - 1)
+                if cue is not None:
+                    speaker = att.speaker_of_cue(cue, None, None, mark)
+                    if speaker.kind != "none":
+                        _apply(rec, Attribution(speaker, view.toks[cue].text, att.medium_of(cue), cue))
+                        prev, prev_sp = rec, sp
+                        continue
+            if prev is not None and prev.speaker_kind != "none" and _follows(att, view, body, prev_sp, sp):
+                _copy_speaker(prev, rec)
+        if rec.speaker_kind != "none":
+            prev, prev_sp = rec, sp
+        elif rec.kind == "full":
+            prev, prev_sp = None, None
+
+
+def _colon_cue(att: Attributor, view: TextView, colon: int) -> int | None:
+    k = view.token_at(colon)
+    if k >= len(view.toks):
+        return None
+    a, _ = view.sent_range(k)
+    for j in range(k - 1, max(a, k - 25) - 1, -1):
+        if att.in_quote[j]:
+            continue
+        if is_cue(view, j):
+            return j
+    return None
+
+
+def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp: MarkedSpan) -> bool:
+    """``sp`` continues the speech of ``prev_sp``: same or next paragraph, nothing between but
+    the attribution of the previous quote (no other person named, no other reporting verb)."""
+    if sp.paragraph - prev_sp.paragraph > 1:
+        return False
+    a = prev_sp.close_mark + 1 if prev_sp.close_mark is not None else prev_sp.end
+    b = sp.open_mark if sp.open_mark is not None else sp.start
+    gap = body[a:b]
+    if len(gap) > 250:
+        return False
+    if sp.paragraph != prev_sp.paragraph:
+        # the new paragraph must open with the quote, the previous one must end with the old one's attribution
+        if body[paragraphs_start(att, sp.paragraph) : b].strip():
+            return False
+    cues = [k for k in view.tokens_in(a, b) if not att.in_quote[k] and is_cue(view, k)]
+    if len(cues) > 1:
+        return False
+    names = {m[2] for m in att.idx.between(a, b)}
+    return len(names) <= 1
+
+
+def paragraphs_start(att: Attributor, i: int) -> int:
+    return att.paragraphs[i][0]
+
+
+# --- kind and non-speech ---------------------------------------------------------------------------
+
+
+def _kind(view: TextView, qa: int, qb: int, text: str, initial: bool) -> str:
+    words = re.findall(r"\w+", text)
+    inside = range(qa, qb)
+    if initial and text[:1].isupper() and text.rstrip()[-1:] in ".!?…":
+        return "full"  # a sentence of its own: "Always."
+    if view.parsed and qb > qa:
+        for k in inside:
+            t = view.toks[k]
+            h = view.head(k)
+            if h is not None and h in inside:
+                continue
+            if t.pos in ("VERB", "AUX") and any(c in inside for c in view.children(k, "nsubj", "nsubjpass", "expl", "csubj")):
+                return "full"
+            # a quoted clause may hang inside the quote below a fragment head ("Never. They will ...")
+        for k in inside:
+            t = view.toks[k]
+            if t.dep == "ROOT" and t.pos in ("VERB", "AUX") and any(c in inside for c in view.children(k, "nsubj", "nsubjpass", "expl")):
+                return "full"
+        if initial and text[:1].isupper() and len(words) >= 4 and any(view.toks[k].pos in ("VERB", "AUX") for k in inside):
+            return "full"
+        return "partial"
+    if (initial or text[:1].isupper()) and len(words) >= 4:
+        return "full"
+    if len(words) >= 8 and text.rstrip()[-1:] in ".,!?":
+        return "full"
+    return "partial"
+
+
+def _is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) -> bool:
+    words = re.findall(r"\w+", rec.text)
+    if len(re.findall(r"[^\W\d_]", rec.text)) < 2:
+        return True
+    if rec.speaker_kind == "none":
+        if rec.kind == "partial":
+            return True  # a fragment nobody is reported as saying: scare quote, term, title
+        if sp.broken == "missing_open":
+            return True  # a stray closing mark without attribution
+        if _title_like(rec.text):
+            return True
+    if rec.kind == "partial" and len(words) <= 5:
+        mark = sp.open_mark if sp.open_mark is not None else sp.start
+        if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
+            return True
+        if view.parsed and _modified_term(view, sp):
+            return True
+    return False
+
+
+def _title_like(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "but", "with"}
+    return bool(words) and len(words) <= 8 and text.rstrip()[-1:] not in ".,!?" and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _modified_term(view: TextView, sp: MarkedSpan) -> bool:
+    """A quoted term used as part of a noun phrase outside it: demilitarized "free economic zone",
+    an "undesirable" organisation, 2 days of 'difficult' talks."""
+    qa, qb = view.token_at(sp.start), view.token_at(sp.end)
+    inside = range(qa, qb)
+    if sp.open_mark is not None:
+        o = view.token_at(sp.open_mark)
+        if o > 0:
+            prev = view.toks[o - 1]
+            if prev.dep in ("amod", "compound", "nmod") and prev.head in inside:
+                return True
+    if sp.close_mark is not None:
+        c = view.token_at(sp.close_mark + 1)
+        if c < len(view.toks):
+            nxt = view.toks[c]
+            if nxt.pos in ("NOUN", "PROPN") and any(view.toks[k].head == c and view.toks[k].dep in ("amod", "compound", "nmod") for k in inside):
+                return True
+    return False

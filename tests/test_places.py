@@ -1,0 +1,276 @@
+"""Gazetteer lookups and place extraction (archive.gazetteer, archive.places)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive import gazetteer
+from archive.places import find_places
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold_seeds.json"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from archive import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+def top(name):
+    got = gazetteer.lookup(name)
+    assert got, f"no candidate for {name!r}"
+    return got[0]
+
+
+def places_of(text, doc=None):
+    ents = find_places(text, doc)
+    for e in ents:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    return {e.name: e for e in ents}
+
+
+# ---------------------------------------------------------------- gazetteer
+@pytest.mark.parametrize(
+    "name, canonical, kind, cc",
+    [
+        ("Ukraine", "Ukraine", "country", "UA"),
+        ("U.S.", "United States", "country", "US"),
+        ("US", "United States", "country", "US"),
+        ("the United States", "United States", "country", "US"),
+        ("Britain", "United Kingdom", "country", "GB"),
+        ("UK", "United Kingdom", "country", "GB"),
+        ("Russia", "Russia", "country", "RU"),
+        ("Iran", "Iran", "country", "IR"),
+        ("South Korea", "South Korea", "country", "KR"),
+        ("Ivory Coast", "Ivory Coast", "country", "CI"),
+        ("Kiev", "Kyiv", "city", "UA"),
+        ("Kyiv", "Kyiv", "city", "UA"),
+        ("Zaporizhzhia", "Zaporizhzhia", "city", "UA"),
+        ("Donbas", "Donbas", "region", "UA"),
+        ("Donbass", "Donbas", "region", "UA"),
+        ("Crimea", "Crimea", "region", "UA"),
+        ("Donetsk region", "Donetsk Oblast", "region", "UA"),
+        ("Dnipropetrovsk", "Dnipropetrovsk Oblast", "region", "UA"),
+        ("Washington", "Washington, D.C.", "city", "US"),
+        ("Washington state", "Washington", "region", "US"),
+        ("Delaware", "Delaware", "region", "US"),
+        ("Europe", "Europe", "continent", None),
+        ("Black Sea", "Black Sea", "other", None),
+        ("Geneva", "Geneva", "city", "CH"),
+        ("GENEVA", "Geneva", "city", "CH"),
+        ("Moscow", "Moscow", "city", "RU"),
+        ("Paris", "Paris", "city", "FR"),
+        ("Paris, Texas", "Paris", "city", "US"),
+        ("Sao Paulo", "São Paulo", "city", "BR"),
+        ("Georgia", "Georgia", "country", "GE"),
+    ],
+)
+def test_lookup(name, canonical, kind, cc):
+    c = top(name)
+    assert (c.name, c.kind, c.country_code) == (canonical, kind, cc)
+
+
+def test_lookup_ids_coordinates_and_population():
+    ua = top("Ukraine")
+    assert ua.gazetteer_id == "iso3166:UA"
+    assert 44 < ua.lat < 53 and 22 < ua.lon < 41  # population centre lies inside Ukraine
+    kyiv = top("Kyiv")
+    assert kyiv.gazetteer_id == "geonames:703448" and kyiv.population > 2_000_000
+    us = top("US")
+    assert 30 < us.lat < 45 and -110 < us.lon < -75
+    assert top("Fiji").lon is not None and abs(top("Fiji").lon) > 170  # across the antimeridian
+
+
+def test_most_populous_city_first():
+    springfields = [c for c in gazetteer.lookup("Springfield") if c.kind == "city"]
+    assert len(springfields) > 5
+    assert springfields[0].population == max(c.population for c in springfields)
+    kost = gazetteer.lookup("Kostyantynivka")
+    assert kost[0].population == max(c.population for c in kost) and kost[0].country_code == "UA"
+
+
+def test_unknown_and_small_places():
+    assert gazetteer.lookup("Kremlin") == []
+    assert gazetteer.lookup("Russian") == []
+    assert gazetteer.lookup("") == []
+    assert gazetteer.lookup("Cook County")[0].country_code == "US"  # lower subdivision, lazily indexed
+
+
+@pytest.mark.parametrize("text", ["Kyiv", "U.S.", "Ukraine", "Donetsk region", "Crimea", "the United Kingdom"])
+def test_is_place_name_true(text):
+    assert gazetteer.is_place_name(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Kremlin", "Russian", "Denzel Washington", "Trump", "Zelensky", "March", "us", "White House", ""]
+)
+def test_is_place_name_false(text):
+    assert not gazetteer.is_place_name(text)
+
+
+# ---------------------------------------------------------------- extraction
+NON_PLACES = (
+    "The Kremlin said on Monday that Russian troops would stay. The White House and the Pentagon "
+    "declined to comment, and Downing Street was silent. Swiss and Ukrainian officials met. "
+    "The Moscow Times, The New York Times, the Kyiv Independent and the Shropshire Star reported it. "
+    "Denzel Washington attended."
+)
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_non_places(nlp, use_doc):
+    doc = nlp(NON_PLACES) if use_doc else None
+    assert places_of(NON_PLACES, doc) == {}
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_us_brokered_and_merging(nlp, use_doc):
+    text = (
+        "GENEVA — The latest U.S.-brokered talks in Geneva ended. Kyiv said Russia wants the Donetsk region; "
+        "Moscow insists Donetsk is not negotiable. The US and the United States envoy flew to Washington."
+    )
+    got = places_of(text, nlp(text) if use_doc else None)
+    us = got["United States"]
+    assert {"U.S.", "US", "United States"} <= set(us.aliases)
+    assert [text[m.start : m.end] for m in us.mentions][0] == "U.S."
+    geneva = got["Geneva"]
+    assert set(geneva.aliases) == {"GENEVA", "Geneva"} and len(geneva.mentions) == 2
+    donetsk = got["Donetsk Oblast"]
+    assert donetsk.kind == "region" and set(donetsk.aliases) == {"Donetsk region", "Donetsk"}
+    assert got["Washington, D.C."].country_code == "US"
+    assert got["Kyiv"].gazetteer_id == "geonames:703448"
+    assert set(got) == {"Geneva", "United States", "Kyiv", "Russia", "Donetsk Oblast", "Moscow", "Washington, D.C."}
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_georgia_by_context(nlp, use_doc):
+    caucasus = "Georgia and Armenia signed a deal in Tbilisi, the Georgian capital."
+    us = "Voters in Atlanta and across Georgia went to the polls, as did voters in Alabama."
+    a = places_of(caucasus, nlp(caucasus) if use_doc else None)
+    b = places_of(us, nlp(us) if use_doc else None)
+    assert a["Georgia"].country_code == "GE" and a["Georgia"].kind == "country"
+    assert b["Georgia"].country_code == "US" and b["Georgia"].kind == "region"
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_washington_state_and_qualified_city(nlp, use_doc):
+    text = "Fires spread in Washington state. In Paris, Texas, the mayor spoke."
+    got = places_of(text, nlp(text) if use_doc else None)
+    assert got["Washington"].kind == "region"
+    assert got["Paris"].country_code == "US"
+
+
+FIXTURES = [
+    # sport
+    (
+        "MANCHESTER, England — Manchester United beat Real Madrid 2-1 at Old Trafford on Saturday. "
+        "The Brazil forward scored in the first half. United travel to Munich next week, and the "
+        "league leaders drew in London.",
+        {"Manchester": "GB", "England": "GB", "Brazil": "BR", "Munich": "DE", "London": "GB"},
+        {"Madrid", "Real Madrid"},
+    ),
+    # business
+    (
+        "Shares of Toyota rose 3% in Tokyo on Monday after the Japanese carmaker said it would build a "
+        "battery plant in North Carolina. It also plans to expand in India and Mexico, analysts at "
+        "Goldman Sachs in New York said.",
+        {"Tokyo": "JP", "North Carolina": "US", "India": "IN", "Mexico": "MX", "New York City": "US"},
+        {"Toyota", "Goldman Sachs"},
+    ),
+    # local news
+    (
+        "A bypass around Shrewsbury will open in May, Shropshire Council said on Tuesday. The road links "
+        "the town with Telford, and drivers from Wales and Birmingham are expected to use it.",
+        {"Shrewsbury": "GB", "Telford": "GB", "Wales": "GB", "Birmingham": "GB"},
+        {"Shropshire", "May"},
+    ),
+]
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+@pytest.mark.parametrize("text, expected, forbidden", FIXTURES)
+def test_other_domains(nlp, text, expected, forbidden, use_doc):
+    got = places_of(text, nlp(text) if use_doc else None)
+    for name, cc in expected.items():
+        assert name in got, (name, sorted(got))
+        assert got[name].country_code == cc
+    assert not forbidden & set(got)
+    assert not forbidden & {a for e in got.values() for a in e.aliases}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pre=st.text(alphabet="abc .,\n—’'-", max_size=30),
+    post=st.text(alphabet="abc .,\n—’'-", max_size=30),
+    place=st.sampled_from(["Kyiv", "U.S.", "Donetsk region", "GENEVA", "Abu Dhabi", "Côte d'Ivoire"]),
+)
+def test_offsets_slice_exactly(pre, post, place):
+    text = f"{pre} {place} {post}"
+    for e in find_places(text):
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text
+    assert any(place in e.aliases for e in find_places(text))
+
+
+# ---------------------------------------------------------------- seeds against the gold
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def _norm(s):
+    s = unicodedata.normalize("NFKC", s or "").replace("’", "'").replace("‘", "'")
+    return " ".join(_PUNCT.sub(" ", s.lower()).split())
+
+
+def _score(g, s):
+    """score.py's rule: best name/alias similarity (difflib) >= 0.9."""
+    best = 0.0
+    for a in [g["name"], *g.get("aliases", [])]:
+        for b in [s["name"], *s.get("aliases", [])]:
+            na, nb = _norm(a), _norm(b)
+            if len(na) > 1 and len(nb) > 1:
+                best = max(best, 1.0 if na == nb else SequenceMatcher(None, na, nb).ratio())
+    return best if best >= 0.9 else None
+
+
+def _greedy(gold, system):
+    cands = sorted(
+        ((v, i, j) for i, g in enumerate(gold) for j, s in enumerate(system) if (v := _score(g, s)) is not None),
+        reverse=True,
+    )
+    used_g, used_s, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i not in used_g and j not in used_s:
+            used_g.add(i)
+            used_s.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+@pytest.mark.parametrize("use_doc", [False, True])
+def test_seeds_against_gold(nlp, use_doc):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    tp = n_sys = n_gold = country_ok = 0
+    for art in gold:
+        body = (SEEDS / art["file"]).read_text(encoding="utf-8")
+        ents = find_places(body, nlp(body) if use_doc else None)
+        system = [{"name": e.name, "aliases": e.aliases, "country": e.country_code} for e in ents]
+        pairs = _greedy(art["places"], system)
+        tp += len(pairs)
+        n_sys += len(system)
+        n_gold += len(art["places"])
+        country_ok += sum((art["places"][i]["country"] or "") == (system[j]["country"] or "") for i, j in pairs)
+    precision, recall, country = tp / n_sys, tp / n_gold, country_ok / tp
+    assert recall >= 0.90, recall
+    assert precision >= 0.90, precision
+    assert country >= 0.95, country

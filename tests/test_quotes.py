@@ -1,0 +1,482 @@
+"""Quotes: extraction between marks, attribution, kinds, cross-outlet statement matching."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, HealthCheck
+from hypothesis import strategies as st
+
+from archive.quote_marks import find_marked_spans, paragraph_spans
+from archive.quotes import find_quotes
+from archive.records import PersonEntity, Span
+from archive.statements import same_statement, statement_key
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold_seeds.json"
+SCORER = Path("/work/shared/tools/score.py")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from archive import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+def people_for(body: str, specs: list[tuple]) -> list[PersonEntity]:
+    """PersonEntity list built by finding every alias in ``body`` (longest forms first).
+
+    ``specs``: (name, [aliases], gender, [roles]) tuples; gender/roles optional."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    forms = []
+    for i, spec in enumerate(specs):
+        name, aliases = spec[0], list(spec[1]) if len(spec) > 1 else []
+        forms += [(a, i) for a in {name, *aliases}]
+    mentions: dict[int, list[Span]] = {i: [] for i in range(len(specs))}
+    for form, i in sorted(forms, key=lambda f: -len(f[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", body):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions[i].append(Span(m.start(), m.end(), m.group()))
+    for i, spec in enumerate(specs):
+        name = spec[0]
+        aliases = list(spec[1]) if len(spec) > 1 else []
+        gender = spec[2] if len(spec) > 2 else None
+        roles = list(spec[3]) if len(spec) > 3 else []
+        out.append(PersonEntity(name=name, aliases=aliases, roles=roles, gender=gender,
+                                mentions=sorted(mentions[i], key=lambda s: s.start)))
+    return out
+
+
+def run(body: str, specs: list[tuple], nlp=None):
+    people = people_for(body, specs)
+    doc = nlp(body) if nlp is not None else None
+    quotes = find_quotes(body, doc, people)
+    for q in quotes:
+        assert body[q.start : q.end] == q.text
+    return quotes, people
+
+
+def who(q, people) -> str | None:
+    return people[q.speaker].name if q.speaker_kind == "person" else None
+
+
+def by_text(quotes, fragment: str):
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+# --- marks -------------------------------------------------------------------------------------------
+
+
+def texts(body: str) -> list[str]:
+    return [body[s.start : s.end] for s in find_marked_spans(body)]
+
+
+def test_paragraphs_are_newline_separated_and_skip_blank_lines():
+    body = "One.\n\n  Two.\n   \nThree."
+    assert [body[s:e] for s, e in paragraph_spans(body)] == ["One.", "Two.", "Three."]
+
+
+def test_apostrophes_are_not_quote_marks():
+    body = "Russia's demands and the talks’ progress worried Ukrainians’ allies; They’re in the ’90s mood."
+    assert texts(body) == []
+
+
+def test_single_quotes_british_style_and_possessive_inside():
+    body = "'We will win, and the players' spirit is strong,' he said. 'It's our year.'"
+    assert texts(body) == ["We will win, and the players' spirit is strong,", "It's our year."]
+
+
+def test_curly_single_quotes_with_apostrophes_inside():
+    body = "‘They’re big talks,’ she said."
+    assert texts(body) == ["They’re big talks,"]
+
+
+def test_nested_quotes_belong_to_the_outer_quote():
+    body = "“He told me ‘never’ and called it “a farce” twice,” she said."
+    assert texts(body) == ["He told me ‘never’ and called it “a farce” twice,"]
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    body = "He called it an “unsuccessful story.\nNext paragraph with “a quote” here."
+    assert texts(body) == ["unsuccessful story.", "a quote"]
+
+
+def test_missing_opening_mark_at_paragraph_start():
+    body = "Intro line.\nWe can see some progress,” Zelensky said.\nMore."
+    spans = find_marked_spans(body)
+    assert [body[s.start : s.end] for s in spans] == ["We can see some progress,"]
+    assert spans[0].broken == "missing_open"
+
+
+def test_stray_mark_does_not_swallow_the_article():
+    body = 'He said "yes.\nShe said "no," firmly.\nThen "maybe," they said.'
+    assert texts(body) == ["yes.", "no,", "maybe,"]
+
+
+def test_multi_paragraph_quote_is_one_passage():
+    body = "“First paragraph of the speech.\n“Second paragraph.\n“Third and last,” she said.\nAfter."
+    spans = find_marked_spans(body)
+    assert len(spans) == 1
+    assert body[spans[0].start : spans[0].end].startswith("First paragraph")
+    assert body[spans[0].start : spans[0].end].endswith("Third and last,")
+    assert spans[0].paragraph == 0 and spans[0].multi_paragraph
+
+
+def test_straight_double_quotes():
+    body = 'The coach said "we played well" and added: "Next week is harder."'
+    assert texts(body) == ["we played well", "Next week is harder."]
+
+
+# --- attribution on hand-made articles ----------------------------------------------------------------
+
+SPORT = """Manchester United beat Arsenal 2-1 on Sunday.
+
+"We deserved it," said Erik ten Hag. "The boys were brilliant."
+
+Ten Hag praised his captain, Bruno Fernandes, who scored the winner.
+
+"He is a leader," the manager said. "Always."
+
+Fernandes was modest. "It's a team effort," he told Sky Sports. "Nothing more."
+
+Arsenal coach Mikel Arteta said his side had been "unlucky" and described the referee's decision as "a disgrace."
+
+"We move on," Arteta added.
+"""
+
+
+def test_sport_interview_many_short_quotes(nlp):
+    specs = [
+        ("Erik ten Hag", ["Ten Hag"], "m", ["manager"]),
+        ("Bruno Fernandes", ["Fernandes"], "m", ["captain"]),
+        ("Mikel Arteta", ["Arteta"], "m", ["Arsenal coach"]),
+    ]
+    quotes, people = run(SPORT, specs, nlp)
+    expected = {
+        "We deserved it,": "Erik ten Hag",
+        "The boys were brilliant.": "Erik ten Hag",
+        "He is a leader,": "Erik ten Hag",
+        "Always.": "Erik ten Hag",
+        "It's a team effort,": "Bruno Fernandes",
+        "Nothing more.": "Bruno Fernandes",
+        "unlucky": "Mikel Arteta",
+        "a disgrace.": "Mikel Arteta",
+        "We move on,": "Mikel Arteta",
+    }
+    assert sorted(q.text for q in quotes) == sorted(expected)
+    for q in quotes:
+        assert who(q, people) == expected[q.text], (q.text, q.speaker_text)
+    assert by_text(quotes, "team effort").medium == "Sky Sports"
+    assert by_text(quotes, "team effort").cue == "told"
+    assert by_text(quotes, "unlucky").kind == "partial"
+    assert by_text(quotes, "We deserved").kind == "full"
+    assert by_text(quotes, "a leader").speaker_text == "the manager"
+
+
+COURT = """A former bank manager went on trial in London on Monday accused of stealing £2 million from elderly customers.
+
+The prosecution said the defendant had "abused the trust of vulnerable people for years."
+
+"She knew exactly what she was doing," prosecutor Jane Miller told the jury.
+
+Defence lawyers said their client was "a scapegoat" for failures at the bank.
+
+According to court documents, the money was moved through "a web of shell companies."
+
+Police sources said the investigation had been "long and complex."
+
+The trial continues.
+"""
+
+
+def test_court_story_unnamed_sources(nlp):
+    quotes, people = run(COURT, [("Jane Miller", ["Miller"], "f", ["prosecutor"])], nlp)
+    q = by_text(quotes, "abused the trust")
+    assert q.speaker_kind in ("unnamed", "organisation") and "prosecution" in q.speaker_text
+    q = by_text(quotes, "She knew exactly")
+    assert who(q, people) == "Jane Miller" and q.kind == "full"
+    q = by_text(quotes, "a scapegoat")
+    assert q.speaker_kind == "unnamed" and "lawyers" in q.speaker_text.lower()
+    q = by_text(quotes, "shell companies")
+    assert q.speaker_kind != "person" and q.cue == "according to"
+    assert "documents" in q.speaker_text
+    q = by_text(quotes, "long and complex")
+    assert q.speaker_kind == "unnamed" and "sources" in q.speaker_text.lower()
+    assert len(quotes) == 5
+
+
+BRITISH = """Shropshire Town were relegated on Saturday after a 3-0 defeat.
+
+Manager Sarah Jones was defiant afterwards. 'We will win again,' she said. 'Our supporters deserve it.'
+
+Her assistant, Tom Brown, was less sure. 'It's the players' fault,' he said, 'not the fans.'
+"""
+
+
+def test_british_single_quotes_and_gendered_pronouns(nlp):
+    specs = [("Sarah Jones", ["Jones"], "f", ["Manager"]), ("Tom Brown", ["Brown"], "m", ["assistant"])]
+    quotes, people = run(BRITISH, specs, nlp)
+    got = {q.text: who(q, people) for q in quotes}
+    assert got == {
+        "We will win again,": "Sarah Jones",
+        "Our supporters deserve it.": "Sarah Jones",
+        "It's the players' fault,": "Tom Brown",
+        "not the fans.": "Tom Brown",
+    }
+
+
+def test_pronoun_gender_picks_the_matching_person(nlp):
+    body = ("Maria Silva met Pedro Costa on Tuesday. Costa left early.\n"
+            "\"We agreed on nothing,\" she said.")
+    quotes, people = run(body, [("Maria Silva", ["Silva"], "f"), ("Pedro Costa", ["Costa"], "m")], nlp)
+    assert who(quotes[0], people) == "Maria Silva"
+
+
+MULTI = """The minister spoke for an hour at the conference in Vienna.
+
+Minister Anna Berg said: "Europe must act now. We cannot wait for another winter.
+
+"The people have paid enough.
+
+"This is the moment," she told delegates.
+
+Her rival, Karl Weber, disagreed. "Nonsense," he said.
+"""
+
+
+def test_multi_paragraph_quote_and_colon_introduction(nlp):
+    quotes, people = run(MULTI, [("Anna Berg", ["Berg"], "f", ["Minister"]), ("Karl Weber", ["Weber"], "m")], nlp)
+    assert len(quotes) == 2
+    q = quotes[0]
+    assert q.text.startswith("Europe must act now.") and q.text.endswith("This is the moment,")
+    assert who(q, people) == "Anna Berg" and q.paragraph == 1 and q.kind == "full"
+    assert who(quotes[1], people) == "Karl Weber" and quotes[1].text == "Nonsense,"
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(nlp):
+    body = "“The talks were hard,” Zelensky said, “but we will continue.”"
+    quotes, people = run(body, [("Volodymyr Zelensky", ["Zelensky"], "m")], nlp)
+    assert [q.text for q in quotes] == ["The talks were hard,", "but we will continue."]
+    assert all(who(q, people) == "Volodymyr Zelensky" for q in quotes)
+
+
+def test_scare_quotes_titles_and_terms_are_not_quotes(nlp):
+    body = ("The film \"Dune\" opened on Friday. Officials designated the group as an \"undesirable\" organization.\n"
+            "He wants a so-called \"peace dividend\" from the demilitarized \"free economic zone\".\n"
+            "Putin said Kyiv was run by \"neo-Nazis\".")
+    quotes, people = run(body, [("Vladimir Putin", ["Putin"], "m")], nlp)
+    assert [q.text for q in quotes] == ["neo-Nazis"]
+    assert who(quotes[0], people) == "Vladimir Putin"
+
+
+def test_subject_of_calling_is_the_speaker_not_the_object(nlp):
+    body = "Putin has warned Ukraine again. He also said he wants a new government, calling Zelensky “illegitimate.”"
+    quotes, people = run(body, [("Vladimir Putin", ["Putin"], "m"), ("Volodymyr Zelensky", ["Zelensky"], "m")], nlp)
+    assert who(quotes[0], people) == "Vladimir Putin"
+
+
+def test_description_resolves_through_roles(nlp):
+    body = ("Volodymyr Zelensky met Donald Trump in Paris.\n"
+            "The Ukrainian president said the meeting was “productive.”\n"
+            "A spokesperson for the White House said it was “frank.”")
+    specs = [("Volodymyr Zelensky", ["Zelensky"], "m", ["President of Ukraine"]),
+             ("Donald Trump", ["Trump"], "m", ["President of the United States"])]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "productive"), people) == "Volodymyr Zelensky"
+    q = by_text(quotes, "frank")
+    assert q.speaker_kind == "unnamed" and q.speaker is None
+
+
+def test_no_person_guessed_without_evidence(nlp):
+    body = "Volodymyr Zelensky was in Kyiv.\n\"We need more air defence,\" an official said."
+    quotes, people = run(body, [("Volodymyr Zelensky", ["Zelensky"], "m")], nlp)
+    assert quotes[0].speaker_kind == "unnamed" and quotes[0].speaker_text == "an official"
+
+
+def test_organisation_speaker_and_quoted_as_saying(nlp):
+    body = ("The Kremlin said the proposal was “unacceptable.”\n"
+            "Russian news agencies quoted a source as saying the talks had been “very tense.”\n"
+            "Zelensky was quoted as saying it was “not fair.”")
+    quotes, people = run(body, [("Volodymyr Zelensky", ["Zelensky"], "m")], nlp)
+    assert by_text(quotes, "unacceptable").speaker_kind == "organisation"
+    q = by_text(quotes, "very tense")
+    assert q.speaker_kind == "unnamed" and q.speaker_text == "a source"
+    assert who(by_text(quotes, "not fair"), people) == "Volodymyr Zelensky"
+
+
+def test_repeated_quote_listed_once_but_same_words_of_two_speakers_kept(nlp):
+    body = ("Peskov told reporters it is “too early” to judge.\n"
+            "Umerov said the talks were “substantive.”\n"
+            "Zelensky said the talks were “substantive.”\n"
+            "Peskov told reporters it is “too early” to judge.")
+    specs = [("Dmitry Peskov", ["Peskov"], "m"), ("Rustem Umerov", ["Umerov"], "m"), ("Volodymyr Zelensky", ["Zelensky"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert [(q.text, who(q, people)) for q in quotes] == [
+        ("too early", "Dmitry Peskov"), ("substantive.", "Rustem Umerov"), ("substantive.", "Volodymyr Zelensky")]
+
+
+def test_unattributed_full_quote_has_speaker_none():
+    body = "Introduction here.\n\n\"This is a sentence nobody claims.\"\n"
+    quotes = find_quotes(body, None, [])
+    assert len(quotes) == 1 and quotes[0].speaker_kind == "none" and quotes[0].paragraph == 1
+
+
+def test_boilerplate_lines_give_no_quotes(nlp):
+    body = ("Zelensky said the talks were “difficult.”\n\n"
+            "    Dear readers,\n\n"
+            "    The authorities claim our work \"discredits the decisions of the leadership.\"\n\n"
+            "    Please support us.")
+    quotes, people = run(body, [("Volodymyr Zelensky", ["Zelensky"], "m")], nlp)
+    assert [q.text for q in quotes] == ["difficult."]
+
+
+def test_kinds(nlp):
+    body = ("Medinsky told reporters the talks “were difficult but businesslike.”\n"
+            "Umerov said “there is progress, but no details can be disclosed.”\n"
+            "“Ukraine better come to the table fast,” Trump said.")
+    specs = [("Vladimir Medinsky", ["Medinsky"]), ("Rustem Umerov", ["Umerov"]), ("Donald Trump", ["Trump"])]
+    quotes, _ = run(body, specs, nlp)
+    assert [q.kind for q in quotes] == ["partial", "full", "full"]
+
+
+def test_works_without_doc():
+    quotes, people = run(SPORT, [("Erik ten Hag", ["Ten Hag"], "m"), ("Bruno Fernandes", ["Fernandes"], "m"),
+                                 ("Mikel Arteta", ["Arteta"], "m")])
+    got = {q.text: who(q, people) for q in quotes}
+    assert got["We deserved it,"] == "Erik ten Hag"
+    assert got["It's a team effort,"] == "Bruno Fernandes"
+    assert got["We move on,"] == "Mikel Arteta"
+
+
+# --- seeds against the gold ---------------------------------------------------------------------------
+
+_TRAILER = re.compile(r"^\s*(Sign up for our|Join our commenting forum|Photos\s*$|Nataliya Vasilyeva contributed)", re.M)
+
+
+def strip_trailing_boilerplate(text: str) -> str:
+    m = _TRAILER.search(text)
+    return text[: m.start()] if m else text
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _seed_system(nlp, use_doc=True, strip=True):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    system = {}
+    for ga in gold["articles"]:
+        text = (SEEDS / ga["file"]).read_text(encoding="utf-8")
+        if strip:
+            text = strip_trailing_boilerplate(text)
+        specs = [(p["name"], p["aliases"], None, p["roles"]) for p in ga["people"]]
+        quotes, people = run(text, specs, nlp if use_doc else None)
+        rows = [{"text": q.text, "speaker_kind": q.speaker_kind,
+                 "speaker": who(q, people) if q.speaker_kind == "person" else q.speaker_text} for q in quotes]
+        system[ga["file"]] = {"file": ga["file"], "quotes": rows}
+    return gold, system
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+@pytest.mark.parametrize("strip", [True, False])
+def test_seeds_against_gold(nlp, strip):
+    gold, system = _seed_system(nlp, strip=strip)
+    res = _scorer().score(gold, system, True)
+    assert res["quotes"]["r"] >= 0.95, res["per_article"]
+    assert res["quotes"]["p"] >= 0.95, res["per_article"]
+    assert res["speaker_accuracy"] >= 0.95, res["per_article"]
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
+def test_seeds_against_gold_without_doc(nlp):
+    gold, system = _seed_system(nlp, use_doc=False)
+    res = _scorer().score(gold, system, True)
+    assert res["quotes"]["r"] >= 0.95 and res["quotes"]["p"] >= 0.95
+    assert res["speaker_accuracy"] >= 0.9
+
+
+# --- statements across outlets -------------------------------------------------------------------------
+
+
+def test_statement_key_normalises():
+    assert statement_key("Difficult, but business-like.") == statement_key("difficult but businesslike")
+    assert statement_key("They’re big talks.") == statement_key("They're big talks")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("difficult but businesslike", "difficult, but business-like."),
+    ("difficult but businesslike.", "were difficult but businesslike"),
+    ("Ukraine better come to the table, fast.", "Ukraine better come to the table fast. That's all I'm telling you."),
+    ("Ukraine better come to the table fast", "Ukraine better come to the table, fast."),
+    ("difficult", "Difficult."),
+    ("brought about meaningful progress", "has brought about meaningful progress, and we are proud"),
+])
+def test_same_statement_positive(a, b):
+    assert same_statement(a, b) and same_statement(b, a)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("difficult", "difficult but businesslike"),
+    ("not fair", "it is not fair to expect Kyiv alone to make concessions"),
+    ("The negotiations were not easy,", "The negotiations were difficult,"),
+    ("constructive", "substantive"),
+    ("", ""),
+])
+def test_same_statement_negative(a, b):
+    assert not same_statement(a, b)
+
+
+# --- properties ----------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("ab Zc.,:;\n\"“”‘’'-") + ["he said", "Zelensky said", " said ", "X's", "—"])
+_TEXT = st.lists(_ALPHABET, max_size=80).map("".join)
+
+
+def _check(body: str, quotes) -> None:
+    for q in quotes:
+        assert 0 <= q.start <= q.end <= len(body)
+        assert body[q.start : q.end] == q.text
+        assert q.kind in ("full", "partial")
+        assert q.speaker_kind in ("person", "unnamed", "organisation", "none")
+        assert (q.speaker is not None) == (q.speaker_kind == "person")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_property_no_crash_offsets_hold_without_doc(body):
+    people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
+    _check(body, find_quotes(body, None, people))
+
+
+@pytest.fixture(scope="module")
+def blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TEXT)
+def test_property_no_crash_offsets_hold_with_blank_pipeline(blank, body):
+    people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
+    _check(body, find_quotes(body, blank(body), people))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_TEXT)
+def test_property_no_crash_offsets_hold_with_parser(nlp, body):
+    people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
+    _check(body, find_quotes(body, nlp(body), people))
