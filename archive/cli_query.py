@@ -367,9 +367,10 @@ def datasette_metadata(
     from archive.catalog import datasette_metadata as build
     from archive.db import resolve_url
 
+    url = resolve_url(db)
+    is_file = url.get_backend_name() == "sqlite" and bool(url.database)
     if name is None:
-        url = resolve_url(db)
-        name = Path(url.database or "archive").stem if url.get_backend_name() == "sqlite" else "archive"
+        name = Path(url.database).stem if is_file else "archive"
     text = json.dumps(build(name), ensure_ascii=False, indent=2) + "\n"
     if path is None:
         sys.stdout.write(text)
@@ -378,7 +379,8 @@ def datasette_metadata(
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             fail(f"cannot write {path}: {exc.strerror or exc}")
-        err.print(f"wrote {path} (database {name!r}): datasette {name}.db -m {path}", soft_wrap=True)
+        hint = f": datasette {url.database} -m {path}" if is_file else ""
+        err.print(f"wrote {path} (database {name!r}){hint}", soft_wrap=True, markup=False)
 
 
 def register(app: typer.Typer) -> None:

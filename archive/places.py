@@ -14,6 +14,7 @@ context: a city of that region, another region of that country, "Paris, Texas", 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -34,8 +35,14 @@ _FUNCTION_WORDS = {
     "What", "Where", "Who", "This", "That", "Its", "His", "Her", "Their", "Our", "Mr", "Ms", "Mrs",
 }
 MISTAG_MIN_POPULATION = 500_000
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|near|around|outside|across|into|towards?|through|via|with|between|and)\s+$", re.I
+)
 _BLOCKING_LABELS = {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "FAC", "LANGUAGE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+_key = functools.lru_cache(maxsize=1 << 16)(name_key)
 
 
 class _Mention:
@@ -79,6 +86,8 @@ def _strip_ent(text: str, start: int) -> tuple[str, int]:
 def _from_entities(body, doc, g, mentions, blocked, ner_place) -> None:
     for ent in doc.ents:
         label = ent.label_
+        if label not in _PLACE_LABELS and label not in _BLOCKING_LABELS:
+            continue
         text, start = _strip_ent(ent.text, ent.start_char)
         if not text or "\n" in text:
             if label in _BLOCKING_LABELS:
@@ -96,17 +105,17 @@ def _from_entities(body, doc, g, mentions, blocked, ner_place) -> None:
                 mentions.append(_Mention(start, end, body[start:end], cands, hint))
             elif label == "FAC":
                 blocked.append((ent.start_char, ent.end_char))
-        elif label in _BLOCKING_LABELS and not _mistagged_place(text, g):
+        elif label in _BLOCKING_LABELS and not _mistagged_place(text, g, body[max(0, start - 12) : start]):
             blocked.append((ent.start_char, ent.end_char))
 
 
-def _mistagged_place(text: str, g) -> bool:
-    """A PERSON/ORG entity that is really a well-known place ("Kyiv", "Crimea"), not a company or
-    person named after a town ("Toyota")."""
+def _mistagged_place(text: str, g, before: str) -> bool:
+    """A PERSON/ORG entity that is really a well-known place ("Kyiv", "Crimea", "around
+    Shrewsbury"), not a company or person named after a town ("shares of Toyota")."""
     if not gazetteer.is_place_name(text):
         return False
     c = g.lookup(text, small=False)[0]
-    return c.level <= 1 or c.population >= MISTAG_MIN_POPULATION
+    return c.level <= 1 or c.population >= MISTAG_MIN_POPULATION or bool(_LOCATIVE.search(before))
 
 
 def _region_suffix(body: str, end: int, cands: list[Candidate], g):
@@ -142,10 +151,10 @@ def _scan(body, g, mentions, covered, blocked, ner_place, doc) -> None:
         if s0 < resume or taken[s0]:
             continue
         t0 = m.group()
-        cands = g.acronym(t0)
+        cands = g.acronyms.get(t0.replace(".", "")) if t0.isupper() else None
         end, words = e0, [t0]
         if not cands:
-            k0 = name_key(t0)
+            k0 = _key(t0)
             width = g.scan_len.get(k0, 0)
             if not width:
                 continue
@@ -157,7 +166,7 @@ def _scan(body, g, mentions, covered, blocked, ner_place, doc) -> None:
                 if not nxt:
                     break
                 pos = nxt.end()
-                parts.append((pos, name_key(nxt.group(1)), nxt.group(1)))
+                parts.append((pos, _key(nxt.group(1)), nxt.group(1)))
             for w in range(len(parts), 0, -1):
                 last = parts[w - 1]
                 if not last[2][0].isupper():
@@ -208,7 +217,7 @@ def _plausible(body, start, end, words, cands, g, doc, propn, tagged) -> bool:
 
 
 def _is_place_word(word: str, g) -> bool:
-    return bool(g.acronym(word)) or name_key(word) in g.scan_len
+    return bool(g.acronym(word)) or _key(word) in g.scan_len
 
 
 # ---------------------------------------------------------------------------- resolution

@@ -45,26 +45,46 @@ class TextView:
         self._starts = [t.idx for t in self.toks]
 
     def _from_doc(self, doc) -> None:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, POS, SENT_START, TAG
+
         self.parsed = doc.has_annotation("DEP")
-        skip = {}
-        n = 0
-        for t in doc:
-            if t.is_space:
-                skip[t.i] = True
+        has_sents = self.parsed or doc.has_annotation("SENT_START")
+        arr = doc.to_array([HEAD, SENT_START, TAG, POS, DEP, ENT_TYPE, IDX, IS_SPACE]).tolist()
+        store = doc.vocab.strings
+        cache: dict[int, str] = {0: ""}
+
+        def name(h: int) -> str:
+            got = cache.get(h)
+            if got is None:
+                got = cache[h] = store[h]
+            return got
+
+        mapping: dict[int, int] = {}
+        for i in range(len(arr)):
+            if not arr[i][7]:
+                mapping[i] = len(mapping)
+        sent_starts: list[int] = []
+        body = self.body
+        for i, row in enumerate(arr):
+            k = mapping.get(i)
+            if k is None:
                 continue
-            skip[t.i] = n
-            n += 1
-        mapping = {i: v for i, v in skip.items() if v is not True}
-        for t in doc:
-            if t.i not in mapping:
-                continue
-            head = mapping.get(t.head.i, mapping[t.i]) if self.parsed else -1
-            self.toks.append(Tok(mapping[t.i], t.idx, t.idx + len(t.text), t.text, t.text.lower(), t.tag_, t.pos_, t.dep_ if self.parsed else "", head, t.ent_type_))
-        if doc.has_annotation("SENT_START") or self.parsed:
-            for si, s in enumerate(doc.sents):
-                idxs = [mapping[t.i] for t in s if t.i in mapping]
-                if idxs:
-                    self.sents.append((idxs[0], idxs[-1] + 1))
+            head_rel, sent_start, tag, pos, dep, ent, idx = row[:7]
+            head_rel = head_rel - (1 << 64) if head_rel >= (1 << 63) else head_rel
+            sent_start = sent_start - (1 << 64) if sent_start >= (1 << 63) else sent_start
+            head = mapping.get(i + head_rel, k) if self.parsed else -1
+            self.toks.append(Tok(k, idx, 0, "", "", name(tag), name(pos), name(dep) if self.parsed else "", head, name(ent)))
+            if has_sents and (sent_start == 1 or not sent_starts):
+                sent_starts.append(k)
+        # token texts from the offsets (no spaCy Token objects: they are slow to create)
+        nexts = [t.idx for t in self.toks[1:]] + [len(body)]
+        for t, nxt in zip(self.toks, nexts):
+            piece = body[t.idx : nxt]
+            text = piece.rstrip() if piece[:1] and not piece[:1].isspace() else piece
+            t.text, t.lower, t.end = text, text.lower(), t.idx + len(text)
+        if has_sents:
+            bounds = sent_starts + [len(self.toks)]
+            self.sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
         else:
             self._regex_sents()
         self._finish()

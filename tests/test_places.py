@@ -182,7 +182,7 @@ FIXTURES = [
     ),
     # business
     (
-        "Shares of Toyota rose 3% in Tokyo on Monday after the Japanese carmaker said it would build a "
+        "Shares of Toyota Motor rose 3% in Tokyo on Monday after the Japanese carmaker said it would build a "
         "battery plant in North Carolina. It also plans to expand in India and Mexico, analysts at "
         "Goldman Sachs in New York said.",
         {"Tokyo": "JP", "North Carolina": "US", "India": "IN", "Mexico": "MX", "New York City": "US"},
