@@ -31,9 +31,10 @@ from archive.records import PersonEntity, PlaceEntity, Span
 
 UPPER = credits.UPPER
 # a word that can be part of a name: "Putin", "O'Brien", "Jean-Claude", "V." (not "Trump’s")
-_WORD = rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*|[{UPPER}](?:[^\W_]|-(?=[^\W\d_])|['’](?=[^\W\d_])(?!s\b))*)"
+_WORD = (rf"(?:[{UPPER}]\.(?:[{UPPER}]\.)*|(?:(?:al|el|bin|ibn|abu)-)?[{UPPER}]"
+         rf"(?:[^\W_]|-(?=[^\W\d_])|['’](?=[^\W\d_])(?!s\b))*)")
 _PARTICLE_ALT = "|".join(sorted(pn.PARTICLES, key=len, reverse=True))
-NAME_RUN_RE = re.compile(rf"{_WORD}(?:[ \t]+(?:(?:{_PARTICLE_ALT})[ \t]+)?{_WORD})*")
+NAME_RUN_RE = re.compile(rf"(?<![\w\-'’]){_WORD}(?:[ \t]+(?:(?:{_PARTICLE_ALT})[ \t]+)*{_WORD})*(?:,? (?:Jr|Sr)\.)?")
 
 # outlets, platforms and institutions that spaCy often tags PERSON ("told Bloomberg")
 NON_PERSON_NAMES = frozenset(
@@ -82,6 +83,14 @@ _ORG_PREP_BEFORE = re.compile(r"\b(?:at|for|of|from|by|with|in|on|into|against|t
 # title words that are also ordinary words: they do not outweigh a place name
 _WEAK_TITLES = frozenset("General Major Private Justice Officer Coach Speaker Father Sister Brother Marshal "
                          "Commander Inspector Detective Captain Lieutenant Minister Secretary".split())
+# first words of named storms, ships, buildings ... that the model tags PERSON
+_NON_PERSON_HEADS = frozenset("hurricane storm typhoon cyclone tropical tornado operation project "
+                              "camp fort mount lake cape saint st. st san santa hms uss".split())
+_ROLE_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|forward|striker|midfielder|defender|goalkeeper|winger|"
+    r"quarterback|pitcher|coach|manager|captain|envoy|adviser|advisor|aide|minister|president|"
+    r"chairman|chairwoman|ceo|founder|singer|rapper|actor|actress|director|author|artist|player|"
+    r"leader|chief|negotiator|officer|lawyer|attorney|analyst|economist)\s+$")
 _PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
 _PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
 _PERSON_CONTEXT_LABELS = ("PERSON",)
@@ -214,7 +223,9 @@ def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str
         title = text[: m.end()]
         start += m.end()
         text = text[m.end():]
-    text = re.sub(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$", "", text) if not re.search(r"\b[A-Z]\.$", text) else text.rstrip()
+    if not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", text):
+        text = re.sub(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$", "", text)
+    text = text.rstrip()
     # drop sentence-initial function words ("Then Zelensky", "The Kremlin")
     while True:
         w = re.match(r"^(\S+)\s+", text)
@@ -227,7 +238,9 @@ def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str
 
 def _shape_ok(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 5:
+    if not words or len(words) > 6:
+        return False
+    if words[0].lower() in _NON_PERSON_HEADS or text.lower().rstrip(".") in pn.SUFFIXES:
         return False
     if not pn.is_name_word(words[0]) or not pn.is_name_word(words[-1]):
         return False
@@ -263,6 +276,9 @@ def _person_context(body: str, start: int, end: int, doc, tok_start: dict[int, i
             return True
         # appositive after a role: "Kyiv's chief negotiator, Rustem Umerov"
         if prev.text == "," and i > 1 and doc[i - 2].pos_ == "NOUN" and doc[i - 2].text[:1].islower():
+            return True
+        # coordinated with a person: "Prince Harry and Meghan Markle"
+        if prev.lower_ == "and" and i > 1 and doc[i - 2].ent_type_ == "PERSON":
             return True
     return False
 
@@ -335,6 +351,8 @@ def _accept(art: _Article, cand: _Cand) -> bool:
     if cand.titled:
         return True
     in_headline = credits.inside(art.headline_lines, start, end)
+    if len(words) == 1 and _ROLE_BEFORE.search(art.body, max(0, start - 30), start):
+        return cand.label != "NORP"  # "Brazil forward Neymar", "spokesman Peskov"
     if cand.label == "PERSON":
         if len(words) == 1:
             return True  # weak: kept only with a title or a role somewhere (see _drop_unsupported)
@@ -362,6 +380,8 @@ def _scan(art: _Article, forms: set[str]) -> list[_Mention]:
         if art.in_credit(start, end):
             continue
         single = len(text.split()) == 1
+        if pn.is_title_word(text) and re.match(rf"[ \t]+[{UPPER}]", body[end:end + 2]):
+            continue  # "King Charles": the surname "King" used as a title
         title, title_start = _title_before(body, start)
         label = art.label_at(start, end)
         if single and not title:
@@ -427,6 +447,11 @@ def _cluster(mentions: list[_Mention]) -> list[_Person]:
         if not cands:
             cands = [p for p in people if p.sur_key == sk]
         if not cands:
+            # "Mr. Xi" / "Kim" for "Xi Jinping" / "Kim Jong Un": the first word of exactly one full name
+            firsts = [p for p in people if p.full_forms and pn.fold_word(p.first_key) == sk]
+            if len(firsts) == 1:
+                firsts[0].mentions.append(m)
+                continue
             people.append(_Person([m], "", sk))
             continue
         before = [(max(x.start for x in p.mentions if x.start < m.start), i) for i, p in enumerate(cands)
@@ -581,11 +606,13 @@ def find_people(
                 and not _is_org_like(cand.text, strong_only=False) and not art.is_place(cand.text)):
             forms.add(cand.text)
     scan_forms = set(forms)
+    surnames = set()
     for f in forms:
         if pn.is_full_name(f):
+            surnames.add(pn.surname(f))
             scan_forms.add(pn.surname(f))
             scan_forms.add(pn.without_middle_initials(f))
-    scan_forms = {f for f in scan_forms if f and not pn.is_title_word(f) and len(f) > 1}
+    scan_forms = {f for f in scan_forms if f and len(f) > 1 and not (pn.is_title_word(f) and f not in surnames)}
     mentions = _scan(art, scan_forms)
     people = _cluster(mentions)
     _drop_excluded(art, people)

@@ -107,8 +107,12 @@ def is_initial(tok: str) -> bool:
     return bool(_INITIAL_RE.match(tok))
 
 
+_ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-(?=[^\W\d_])")
+
+
 def is_name_word(tok: str) -> bool:
-    """A capitalised word that can be part of a name ("Putin", "O'Brien", "McCain", "V.")."""
+    """A capitalised word that can be part of a name ("Putin", "O'Brien", "al-Sharaa", "V.")."""
+    tok = _ARABIC_PREFIX_RE.sub("", tok) if tok[:1].islower() else tok
     if not tok or not tok[0].isupper() or any(c.isdigit() for c in tok):
         return False
     if is_initial(tok):
@@ -135,9 +139,10 @@ def surname(name: str) -> str:
     parts = name_parts(name)
     if not parts:
         return ""
-    if len(parts) >= 3 and parts[-2].lower() in PARTICLES:
-        return " ".join(parts[-2:])
-    return parts[-1]
+    k = len(parts) - 1
+    while k >= 1 and parts[k - 1].lower() in PARTICLES:  # "von der Leyen", "van Persie"
+        k -= 1
+    return " ".join(parts[k:])
 
 
 def given_names(name: str) -> list[str]:
@@ -173,12 +178,12 @@ def _detector():
 
 @functools.lru_cache(maxsize=20000)
 def first_name_gender(word: str) -> str | None:
-    """"m"/"f"/"?" (known first name, either gender) or None when it is not a known first name."""
+    """"m"/"f" (clearly), "?m"/"?f" (mostly), "?" (either) for a known first name, else None."""
     det = _detector()
     if det is None or not word or not word[0].isupper() or is_initial(word):
         return None
     res = det.get_gender(word.split("-")[0])
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "?"}.get(res)
+    return {"male": "m", "mostly_male": "?m", "female": "f", "mostly_female": "?f", "andy": "?"}.get(res)
 
 
 def is_first_name(word: str) -> bool:

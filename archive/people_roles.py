@@ -33,6 +33,8 @@ _ROLE_TITLE_WORDS = {
     "leader", "head", "coach", "manager", "captain", "negotiator", "aide", "officer", "king",
     "queen", "prince", "pope", "premier", "speaker", "analyst", "member", "official", "founder",
     "owner", "striker", "goalkeeper", "midfielder", "defender", "player", "executive", "economist",
+    "forward", "winger", "quarterback", "pitcher", "singer", "rapper", "actor", "actress", "author",
+    "artist", "lawyer", "attorney", "spokeswoman", "chairperson", "founder",
 }
 
 
@@ -55,7 +57,7 @@ def _premodifier(doc, first_tok: int, for_title: bool = False):
             toks.append(t)
         elif t.lower_ == "in" and glued and toks and toks[-1].text == "-":  # son-in-law
             toks.append(t)
-        elif t.pos_ in _ROLE_POS and not t.is_punct:
+        elif (t.pos_ in _ROLE_POS or t.lower_ in _ROLE_TITLE_WORDS) and not t.is_punct:
             if not toks and not for_title and not (t.text[:1].islower() or _looks_role_word(t) or t.is_upper):
                 break  # "in Geneva Zelensky": a proper noun right before the name is no role
             toks.append(t)

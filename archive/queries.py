@@ -48,7 +48,12 @@ _SQLITE_READ_ACTIONS = {
     31,  # SQLITE_FUNCTION
     33,  # SQLITE_RECURSIVE
 }
-_SQLITE_PRAGMA = 19
+_SQLITE_PRAGMA, _SQLITE_UPDATE = 19, 23
+# pragmas that take an argument but only read (PRAGMA table_info(quotes), pragma_table_info())
+_READ_PRAGMAS = {
+    "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+    "foreign_key_check", "integrity_check", "quick_check", "table_list",
+}
 
 
 def _readonly_authorizer(action, arg1, arg2, _db, _trigger):
@@ -56,7 +61,11 @@ def _readonly_authorizer(action, arg1, arg2, _db, _trigger):
 
     if action in _SQLITE_READ_ACTIONS:
         return sqlite3.SQLITE_OK
-    if action == _SQLITE_PRAGMA and arg2 is None:  # reading a pragma, not setting one
+    if action == _SQLITE_PRAGMA and (arg2 is None or (arg1 or "").lower() in _READ_PRAGMAS):
+        return sqlite3.SQLITE_OK  # reading a pragma, not setting one
+    if action == _SQLITE_UPDATE and arg1 in ("sqlite_master", "sqlite_schema"):
+        # SQLite reports this while loading virtual tables (FTS5) on a new connection; real
+        # writes to the schema need PRAGMA writable_schema, refused above, and a writable file
         return sqlite3.SQLITE_OK
     return sqlite3.SQLITE_DENY
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from archive.quote_cues import CUE_FORMS, NOT_CUE_AFTER_CALL, TELL_LIKE, WEAK
+from archive.quote_marks import paragraph_index
 from archive.quote_text import TextView
 from archive.records import PersonEntity
 
@@ -125,8 +126,6 @@ class Attributor:
     # --- cue finding ---------------------------------------------------------------------------
 
     def _para_of(self, offset: int) -> int:
-        from archive.quote_marks import paragraph_index
-
         return paragraph_index(self.paragraphs, offset)
 
     def _same_para(self, i: int, j: int) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from archive.quote_marks import MarkedSpan, find_marked_spans, paragraph_spans
-from archive.quote_speakers import Attribution, Attributor, Speaker, is_cue
+from archive.quote_speakers import Attribution, Attributor, is_cue
 from archive.quote_text import TextView
 from archive.records import PersonEntity, QuoteRecord
 from archive.statements import same_statement, statement_key
@@ -92,7 +92,7 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
         if attr is not None:
             _apply(rec, attr)
         found.append((sp, rec, attr, initial))
-    _follow_ups(att, view, body, paragraphs, found)
+    _follow_ups(att, view, body, found)
     out: list[QuoteRecord] = []
     for sp, rec, attr, initial in found:
         if _is_not_speech(view, body, sp, rec):
@@ -163,7 +163,7 @@ def _sentence_initial(body: str, sp: MarkedSpan, paragraphs: list[tuple[int, int
     return bool(_SENT_OPEN.search(body[max(ps, mark - 200) : mark])) or mark <= ps
 
 
-def _follow_ups(att: Attributor, view: TextView, body: str, paragraphs, found) -> None:
+def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
     """Quotes with no cue of their own: the previous quote's speaker when they follow it, or the
     speaker introduced by a colon ("Zelensky said:" then the quote)."""
     prev: QuoteRecord | None = None
@@ -213,17 +213,13 @@ def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp
         return False
     if sp.paragraph != prev_sp.paragraph:
         # the new paragraph must open with the quote, the previous one must end with the old one's attribution
-        if body[paragraphs_start(att, sp.paragraph) : b].strip():
+        if body[att.paragraphs[sp.paragraph][0] : b].strip():
             return False
     cues = [k for k in view.tokens_in(a, b) if not att.in_quote[k] and is_cue(view, k)]
     if len(cues) > 1:
         return False
     names = {m[2] for m in att.idx.between(a, b)}
     return len(names) <= 1
-
-
-def paragraphs_start(att: Attributor, i: int) -> int:
-    return att.paragraphs[i][0]
 
 
 # --- kind and non-speech ---------------------------------------------------------------------------

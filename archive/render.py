@@ -13,6 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, Enum):
@@ -73,7 +74,7 @@ def emit(
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(Text(_cell(row.get(c))) for c in columns))  # never markup
         console = Console(file=stream, highlight=False) if stream is not sys.stdout else out_console()
         console.print(table)
 

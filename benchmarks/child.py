@@ -18,6 +18,13 @@ import sys
 import time
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its reaped children (the workers)."""
+    a = resource.getrusage(resource.RUSAGE_SELF)
+    b = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
 def _rss() -> dict:
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -44,14 +51,17 @@ def raw(paths: list[str], jobs: int, batch_size: int) -> dict:
     t_clean = time.perf_counter() - t0
     nlp = nlp_mod.load()
     words = sum(word_count(b) for b in bodies)
+    cpu = _cpu()
     t = time.perf_counter()
     tokens = ents = 0
     for doc in nlp.pipe(bodies, n_process=jobs, batch_size=batch_size):
         tokens += len(doc)
         ents += len(doc.ents)
     seconds = time.perf_counter() - t
+    cpu = _cpu() - cpu
     return {
         "mode": "raw",
+        "cpu_seconds": cpu,
         "articles": len(bodies),
         "words": words,
         "tokens": tokens,
@@ -79,9 +89,11 @@ def ingest(paths: list[str], jobs: int, db: str, batch_size: int, profile: str |
 
         prof = cProfile.Profile()
         prof.enable()
+    cpu = _cpu()
     t = time.perf_counter()
     report = run(paths, engine, jobs=jobs, batch_size=batch_size)
     seconds = time.perf_counter() - t
+    cpu = _cpu() - cpu
     if prof is not None:
         prof.disable()
         prof.dump_stats(profile)
@@ -98,6 +110,7 @@ def ingest(paths: list[str], jobs: int, db: str, batch_size: int, profile: str |
         "failures": failures,
         "words": report.words,
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "reingest_files": again.total,
         "reingest_unchanged": again.unchanged,
         "reingest_seconds": re_seconds,

@@ -132,6 +132,17 @@ def test_titles_honorifics_initials_possessives(nlp):
     assert "base commander" in nk.roles
 
 
+def test_title_finds_names_the_model_misses(nlp):
+    text = "Coach Pep Guardiola praised the squad. Sgt. Wilkes arrested two men, and Guardiola said he was relieved."
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "PERSON"]
+    people = by_name(find_people(text, doc))
+    assert set(people) == {"Pep Guardiola", "Wilkes"}
+    assert "Coach Pep Guardiola" in people["Pep Guardiola"].aliases
+    assert len(people["Pep Guardiola"].mentions) == 2
+    assert "Sgt. Wilkes" in people["Wilkes"].aliases
+
+
 def test_place_tagged_person_is_rejected(nlp):
     text = "Kherson, the regional capital, was liberated in November. Officials said Kherson would need years to rebuild."
     doc = nlp(text)

@@ -305,6 +305,17 @@ def test_sql_select(sample_archive):
     assert rows == [{"n": 1}]
 
 
+def test_sql_reads_fts_and_schema_pragmas(sample_archive):
+    ro = _readonly(sample_archive)
+    _, rows = queries.run_sql(ro, "SELECT rowid, highlight(quotes_fts, 0, '[', ']') AS h "
+                                  "FROM quotes_fts WHERE quotes_fts MATCH 'done_deal'")
+    assert [r["h"] for r in rows] == ["It's 100% a [done_deal], don't worry about it."]
+    _, rows = queries.run_sql(ro, "PRAGMA table_info(quotes)")
+    assert "statement_id" in [r["name"] for r in rows]
+    _, rows = queries.run_sql(ro, "SELECT name FROM pragma_table_info('places') WHERE name = 'latitude'")
+    assert rows == [{"name": "latitude"}]
+
+
 @pytest.mark.parametrize(
     "statement",
     [
@@ -318,6 +329,10 @@ def test_sql_select(sample_archive):
         "ATTACH DATABASE ':memory:' AS other",
         "CREATE TABLE x (a)",
         "VACUUM",
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = 'x'",
+        "INSERT INTO quotes_fts(quotes_fts) VALUES ('delete-all')",
+        "SELECT load_extension('x')",
     ],
 )
 def test_sql_cannot_write(sample_archive, statement):
