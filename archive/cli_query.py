@@ -74,8 +74,8 @@ def _emit(rows: list[dict], fmt: Format | str, columns: Sequence[str], title: st
     fmt = Format(fmt)
     if fmt is Format.table:
         out_console().print(_table(rows, columns, title=title, marks=marks))
-    elif fmt is Format.csv:
-        emit(rows, fmt, columns=columns)
+    elif fmt is Format.csv:  # every field, not only the table's columns
+        emit(rows, fmt, columns=list(rows[0].keys()) if rows else columns)
     else:
         emit(rows, fmt)
 
@@ -290,8 +290,7 @@ def quotes(
 
     rows = queries.quotes(_engine(db), speaker=speaker, source=source, search=search, place=place,
                           limit=limit)
-    _emit(rows, fmt, ["quote_id", "quote", "speaker", "outlet", "published_at", "article_id",
-                      "statement_id", "outlets"])
+    _emit(rows, fmt, ["quote", "speaker", "outlet", "article_id", "outlets"])
 
 
 def places(

@@ -100,11 +100,12 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def _is_fts(type_: str, name: str | None) -> bool:
-    return type_ == "table" and bool(name) and (name.endswith("_fts") or "_fts_" in name)
+    return type_ in ("table", "index") and bool(name) and (name.endswith("_fts") or "_fts_" in name)
 
 
 def autogenerate_options() -> dict:
-    """Options for comparing models and database: FTS5 tables (made by hand) are not compared."""
+    """Options for comparing models and database: full-text tables and indexes (made by hand in
+    a migration: FTS5 on SQLite, GIN on PostgreSQL) are not compared."""
     return {
         "compare_type": True,
         "include_object": lambda obj, name, type_, reflected, compare_to: not _is_fts(type_, name),

@@ -14,18 +14,28 @@ How it decides who is a person (the small spaCy model is weak on news text):
      searched in the whole body, so a name tagged once counts at all its mentions.
   4. clustering: full names with the same surname and a compatible given name are one person;
      a surname or titled form ("Mr. Medinsky", "President Trump") joins the full name whose
-     surname it is, the most recent one before it when several people share the surname.
+     surname it is, the most recent one before it when several people share the surname; a
+     word that is no surname but the first word of exactly one full name joins it ("Mr. Xi").
   5. a person known only by one word ("Trump") must have a title or a role somewhere in the
      article, else it is dropped ("Kyiv", "Bloomberg" tagged PERSON).
+  6. authors/photographers (``exclude``): their mentions in bylines, credits and bio lines at
+     the top or bottom of the body are dropped; mentions elsewhere make them subjects.
+Names: canonical = longest full form without titles or middle initials; aliases = every
+surface form including titled ones ("Mr. Zelensky", "President Volodymyr Zelensky").
+Mentions cover the bare name (no title, no possessive). Gender: honorifics, then he/she in the
+sentences where the person is the only one named, then gender-guesser's list for clearly
+male/female first names.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from archive import people_credits as credits
 from archive import people_names as pn
+from archive.people_cluster import Mention, Person, aliases, canonical, cluster, gender_of_titles
 from archive.people_roles import roles_at
 from archive.records import PersonEntity, PlaceEntity, Span
 
@@ -93,28 +103,6 @@ _ROLE_BEFORE = re.compile(
     r"leader|chief|negotiator|officer|lawyer|attorney|analyst|economist)\s+$")
 _PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
 _PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
-_PERSON_CONTEXT_LABELS = ("PERSON",)
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    text: str  # bare name as written (no title, no possessive)
-    title: str = ""  # title chain right before it ("President ", "Brig. Gen. ")
-    title_start: int | None = None
-    label: str = ""  # spaCy entity label at this span
-
-
-@dataclass
-class _Person:
-    mentions: list[_Mention] = field(default_factory=list)
-    first_key: str = ""
-    sur_key: str = ""
-
-    @property
-    def full_forms(self) -> list[str]:
-        return [m.text for m in self.mentions if pn.is_full_name(m.text)]
 
 
 class _Article:
@@ -368,13 +356,13 @@ def _accept(art: _Article, cand: _Cand) -> bool:
 # ---------------------------------------------------------------------------------------------
 # 2. mentions of every accepted form, anywhere in the body
 # ---------------------------------------------------------------------------------------------
-def _scan(art: _Article, forms: set[str]) -> list[_Mention]:
+def _scan(art: _Article, forms: set[str]) -> list[Mention]:
     body = art.body
     alts = sorted(forms, key=len, reverse=True)
     if not alts:
         return []
     rx = re.compile(r"(?<![\w\-'’])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w\-]|['’][^\Ws])")
-    out: list[_Mention] = []
+    out: list[Mention] = []
     for m in rx.finditer(body):
         start, end, text = m.start(), m.end(), m.group(0)
         if art.in_credit(start, end):
@@ -401,104 +389,14 @@ def _scan(art: _Article, forms: set[str]) -> list[_Mention]:
                     continue  # inside an organisation name ("Trump Organization")
             if label != "PERSON" and art.is_place(text):
                 continue
-        out.append(_Mention(start, end, text, title, title_start, label))
+        out.append(Mention(start, end, text, title, title_start, label))
     return out
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. clustering
+# 4. roles, gender
 # ---------------------------------------------------------------------------------------------
-def _first_compatible(a: str, b: str) -> bool:
-    """Given names of one person in one article: equal, initial of, or transliteration variant."""
-    if not a or not b:
-        return True
-    if pn.is_initial(a) or pn.is_initial(b):
-        return pn.fold_word(a)[:1] == pn.fold_word(b)[:1]
-    fa, fb = pn.fold_word(a), pn.fold_word(b)
-    if fa == fb:
-        return True
-    short, long_ = sorted((fa, fb), key=len)
-    return len(short) >= 3 and long_.startswith(short)
-
-
-def _cluster(mentions: list[_Mention]) -> list[_Person]:
-    people: list[_Person] = []
-    singles: list[_Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if not pn.is_full_name(m.text):
-            singles.append(m)
-            continue
-        given = pn.given_names(m.text)[0]
-        sk = pn.fold_word(pn.surname(m.text).replace(" ", ""))
-        for p in people:
-            if p.sur_key == sk and _first_compatible(p.first_key, given):
-                p.mentions.append(m)
-                if pn.is_initial(p.first_key) and not pn.is_initial(given):
-                    p.first_key = given
-                break
-        else:
-            people.append(_Person([m], given, sk))
-    for m in singles:
-        sk = pn.fold_word(m.text.replace(" ", ""))
-        gender = pn.title_info(m.title)[0] if m.title else None
-        cands = [p for p in people if p.sur_key == sk and p.full_forms]
-        if gender and len(cands) > 1:
-            cands = [p for p in cands if _gender_of_titles(p) in (None, gender)] or cands
-        if not cands:
-            cands = [p for p in people if p.sur_key == sk]
-        if not cands:
-            # "Mr. Xi" / "Kim" for "Xi Jinping" / "Kim Jong Un": the first word of exactly one full name
-            firsts = [p for p in people if p.full_forms and pn.fold_word(p.first_key) == sk]
-            if len(firsts) == 1:
-                firsts[0].mentions.append(m)
-                continue
-            people.append(_Person([m], "", sk))
-            continue
-        before = [(max(x.start for x in p.mentions if x.start < m.start), i) for i, p in enumerate(cands)
-                  if any(x.start < m.start for x in p.mentions)]
-        chosen = cands[max(before)[1]] if before else min(cands, key=lambda p: min(x.start for x in p.mentions))
-        chosen.mentions.append(m)
-    for p in people:
-        p.mentions.sort(key=lambda m: m.start)
-    return people
-
-
-def _gender_of_titles(p: _Person) -> str | None:
-    for m in p.mentions:
-        if m.title:
-            g = pn.title_info(m.title)[0]
-            if g:
-                return g
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# 4. names, roles, gender
-# ---------------------------------------------------------------------------------------------
-def _canonical(p: _Person) -> str:
-    fulls = p.full_forms
-    if not fulls:
-        return Counter(m.text for m in p.mentions).most_common(1)[0][0]
-    counts = Counter(pn.without_middle_initials(f) for f in fulls)
-    first_seen = {}
-    for f in fulls:
-        first_seen.setdefault(pn.without_middle_initials(f), len(first_seen))
-    return max(counts, key=lambda f: (len(f.split()), not pn.is_initial(f.split()[0]), counts[f], -first_seen[f]))
-
-
-def _aliases(p: _Person) -> list[str]:
-    out: list[str] = []
-    for m in p.mentions:
-        forms = [m.text]
-        if m.title:
-            forms.append(f"{' '.join(m.title.split())} {m.text}")
-        for f in forms:
-            if f not in out:
-                out.append(f)
-    return out
-
-
-def _roles(art: _Article, p: _Person) -> list[str]:
+def _roles(art: _Article, p: Person) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for m in p.mentions:
@@ -507,10 +405,7 @@ def _roles(art: _Article, p: _Person) -> list[str]:
             continue
         title_tok = art.tok_start.get(m.title_start) if m.title_start is not None else None
         is_role = bool(m.title) and pn.title_info(m.title)[1]
-        end_tok = te + 1
-        if end_tok < len(art.doc) and art.doc[end_tok].text in ("’s", "'s"):
-            pass  # possessive: the appositive check sees the possessive and stops
-        for r in roles_at(art.body, art.doc, ts, end_tok, m.title if is_role else "", title_tok, is_role):
+        for r in roles_at(art.body, art.doc, ts, te + 1, m.title if is_role else "", title_tok, is_role):
             k = r.lower()
             if k not in seen and _norm(r) != _norm(m.text):
                 seen.add(k)
@@ -518,8 +413,8 @@ def _roles(art: _Article, p: _Person) -> list[str]:
     return out
 
 
-def _gender(art: _Article, p: _Person, by_sentence: dict[int, set[int]], pid: int) -> str | None:
-    g = _gender_of_titles(p)
+def _gender(art: _Article, p: Person, by_sentence: dict[int, set[int]], pid: int) -> str | None:
+    g = gender_of_titles(p)
     if g:
         return g
     counts = Counter()
@@ -536,7 +431,7 @@ def _gender(art: _Article, p: _Person, by_sentence: dict[int, set[int]], pid: in
             low = t.lower_
             if low in _PRONOUNS_M:
                 counts["m"] += 1
-            elif low in _PRONOUNS_F and t.text != "Her":  # "Her" may start a name-less clause too
+            elif low in _PRONOUNS_F:
                 counts["f"] += 1
     if counts["m"] and not counts["f"]:
         return "m"
@@ -550,7 +445,7 @@ def _gender(art: _Article, p: _Person, by_sentence: dict[int, set[int]], pid: in
     return None
 
 
-def _drop_unsupported(art: _Article, people: list[_Person], roles: list[list[str]]) -> list[int]:
+def _drop_unsupported(art: _Article, people: list[Person], roles: list[list[str]]) -> list[int]:
     keep = []
     for i, p in enumerate(people):
         if not p.mentions:
@@ -560,13 +455,15 @@ def _drop_unsupported(art: _Article, people: list[_Person], roles: list[list[str
     return keep
 
 
-def _drop_excluded(art: _Article, people: list[_Person]) -> None:
+def _drop_excluded(art: _Article, people: list[Person]) -> None:
     """Authors and photographers: drop their mentions in bio/credit-like lines."""
     if not art.exclude:
         return
     keys = {(pn.fold_word((pn.given_names(e) or [""])[0]), pn.fold_word(pn.surname(e).replace(" ", "")))
             for e in art.exclude}
     sur_keys = {s for _, s in keys}
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", art.body)]
+    edge = lines[:3] + lines[-5:]  # bylines and bios sit at the top or the bottom
     for p in people:
         if p.sur_key not in sur_keys:
             continue
@@ -577,7 +474,8 @@ def _drop_excluded(art: _Article, people: list[_Person]) -> None:
             ls = art.body.rfind("\n", 0, m.start) + 1
             le = art.body.find("\n", m.end)
             line = art.body[ls: le if le >= 0 else len(art.body)]
-            bio = line.strip().startswith(m.text) and len(line.split()) <= 30 and not re.search(r"[\"“”]", line)
+            bio = (line.strip().startswith(m.text) and len(line.split()) <= 30
+                   and not re.search(r"[\"“”]", line) and any(a <= m.start < b for a, b in edge))
             if not bio:
                 kept.append(m)
         p.mentions = kept
@@ -614,15 +512,13 @@ def find_people(
             scan_forms.add(pn.without_middle_initials(f))
     scan_forms = {f for f in scan_forms if f and len(f) > 1 and not (pn.is_title_word(f) and f not in surnames)}
     mentions = _scan(art, scan_forms)
-    people = _cluster(mentions)
+    people = cluster(mentions)
     _drop_excluded(art, people)
     roles = [_roles(art, p) for p in people]
     keep = _drop_unsupported(art, people, roles)
     art.sents = list(doc.sents)
     sent_starts = [s.start_char for s in art.sents]
     by_sentence: dict[int, set[int]] = defaultdict(set)
-    import bisect
-
     for i in keep:
         for m in people[i].mentions:
             by_sentence[bisect.bisect_right(sent_starts, m.start) - 1].add(i)
@@ -631,8 +527,8 @@ def find_people(
         p = people[i]
         out.append(
             PersonEntity(
-                name=_canonical(p),
-                aliases=_aliases(p),
+                name=canonical(p),
+                aliases=aliases(p),
                 roles=roles[i],
                 mentions=[Span(m.start, m.end, m.text) for m in p.mentions],
                 gender=_gender(art, p, by_sentence, i),

@@ -22,7 +22,7 @@ def clean_role(text: str) -> str:
 
 def _has_role_noun(tokens) -> bool:
     return any(t.pos_ == "NOUN" and t.text[:1].islower() for t in tokens) or any(
-        t.text[:1].isupper() and t.text.lower() in _ROLE_TITLE_WORDS for t in tokens
+        t.lower_ in _ROLE_TITLE_WORDS for t in tokens
     )
 
 

@@ -202,6 +202,10 @@ def run_cli(db_path: str, probes: dict, repeat: int = 3, inprocess: list[QueryRe
     out["import archive.cli + queries"] = {
         "ms": timed([py, "-c", "import archive.cli, archive.queries, archive.db, sqlalchemy.orm"])[0]
     }
+    out["import + open_db (schema check)"] = {
+        "ms": timed([py, "-c", "import archive.cli, archive.queries; from archive.cli_common import open_db; "
+                     f"open_db({db_path!r}, readonly=True)"])[0]
+    }
     out["archive --help"] = {"ms": timed([*_archive_cmd(), "--help"])[0]}
     groups = cases(probes)
     for label in ("quotes --speaker", "person", "search", "articles --place"):

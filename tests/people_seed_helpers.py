@@ -37,9 +37,12 @@ def _local_entity_score(g: dict, s: dict):
 
 @functools.lru_cache(maxsize=1)
 def scorer():
-    """(entity_score, greedy_match) from score.py, or the local copy of the rule."""
-    if SCORE_PY.exists():
-        spec = importlib.util.spec_from_file_location("archive_score_py", SCORE_PY)
+    """(entity_score, greedy_match) from score.py (the copy in tests/, else shared/tools/),
+    or the local copy of the rule."""
+    vendored = Path(__file__).with_name("scoring.py")
+    if vendored.exists() or SCORE_PY.exists():
+        path = vendored if vendored.exists() else SCORE_PY
+        spec = importlib.util.spec_from_file_location("archive_score_py", path)
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         return mod.entity_score, mod.greedy_match

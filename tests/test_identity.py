@@ -7,7 +7,10 @@ from hypothesis import strategies as st
 
 from archive.identity import MATCH_THRESHOLD, WEAK, best_match, person_key, same_person
 from archive.records import PersonEntity
-from people_seed_helpers import scorer, seed_people
+try:
+    from tests.people_seed_helpers import scorer, seed_people
+except ImportError:  # tests/ run as a plain folder
+    from people_seed_helpers import scorer, seed_people
 
 
 def same(a, b, a_al=(), b_al=()):

@@ -4,12 +4,17 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from archive import people_names as pn
 from archive.people import find_people
 from archive.people_credits import credit_ranges
 from archive.records import PlaceEntity, Span
-from people_seed_helpers import scorer, seed_people
+try:
+    from tests.people_seed_helpers import scorer, seed_people
+except ImportError:  # tests/ run as a plain folder
+    from people_seed_helpers import scorer, seed_people
 
 SPORT = (
     "Dustin Johnson shot a final-round 68 on Sunday to win the tournament at Augusta. "
@@ -62,11 +67,15 @@ def by_name(people):
 
 
 def assert_offsets(text, people):
+    spans = []
     for p in people:
         assert p.mentions, p
         for s in p.mentions:
             assert isinstance(s, Span)
             assert text[s.start:s.end] == s.text
+            spans.append((s.start, s.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
 
 
 @pytest.mark.parametrize("text", [SPORT, BUSINESS, LOCAL, POLITICS, CAPTION])
@@ -201,9 +210,39 @@ def test_pronoun_gender_for_unknown_first_name(nlp):
     assert pn.first_name_gender("Zorbek") is None  # the pronoun decided, not the name list
 
 
+def test_particles_family_name_first_and_mononyms(nlp):
+    text = (
+        "European Commission President Ursula von der Leyen met Chinese President Xi Jinping in "
+        "Beijing on Monday. Mr. Xi said trade would grow. Von der Leyen warned of overcapacity. "
+        "Ahmed al-Sharaa, Syria's interim president, also attended, and al-Sharaa spoke briefly. "
+        "Brazil forward Neymar watched from the stands."
+    )
+    people = by_name(run(nlp, text))
+    assert set(people) == {"Ursula von der Leyen", "Xi Jinping", "Ahmed al-Sharaa", "Neymar"}
+    assert "Von der Leyen" in people["Ursula von der Leyen"].aliases
+    assert "Mr. Xi" in people["Xi Jinping"].aliases  # family name first: "Xi" is the first word
+    assert len(people["Ahmed al-Sharaa"].mentions) == 2
+    assert people["Neymar"].roles == ["Brazil forward"]  # one word, kept because of its role
+
+
 def test_empty_and_nameless_text(nlp):
     assert run(nlp, "") == []
     assert run(nlp, "The river rose overnight and the roads were closed.") == []
+
+
+_WORDS = ["Mr.", "President", "Anna", "Kowalski", "said", "the", "Kyiv", "Dr.", "O'Brien", "’s", ",",
+          ".", "\n", "By", "Reuters", "/", "(", ")", "and", "he", "she", "Jr.", "al-Sharaa", "von", "der"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_any_text_gives_valid_entities(nlp, words):
+    text = " ".join(words)
+    people = run(nlp, text)
+    assert_offsets(text, people)
+    for p in people:
+        assert p.name and p.gender in (None, "m", "f")
+        assert len({(m.start, m.end) for m in p.mentions}) == len(p.mentions)
 
 
 def test_names_helpers():
