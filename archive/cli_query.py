@@ -324,8 +324,7 @@ def search(
         rows = queries.search(_engine(db), query, limit=limit, scope=scope.value)
     except queries.QueryError as exc:
         fail(str(exc))
-    _emit(rows, fmt, ["kind", "article_id", "quote_id", "outlet", "published_at", "title",
-                      "speaker", "snippet"], marks=["snippet"])
+    _emit(rows, fmt, ["kind", "article_id", "outlet", "speaker", "snippet"], marks=["snippet"])
 
 
 def stats(db: DbOption = None, fmt: FormatOption = Format.table,

@@ -11,7 +11,8 @@ unmatched mark never shifts or swallows the rest of the article:
   double-quoted text (a single pair nested in a double quote belongs to that quote);
 * nested quotes are part of the outer quote (only top-level passages are returned);
 * a quote running over several paragraphs (each paragraph reopens with a mark, only the last
-  closes) is one passage;
+  closes) gives one passage per paragraph (each without its marks), linked by ``group`` (the
+  offset of the first opening mark) so that one attribution serves them all;
 * broken marks from scraped text: a closing mark with no opener as the first mark of a paragraph
   opens the quote at the paragraph start (``missing_open``); an opener never closed runs to the
   end of its paragraph (``missing_close``).
@@ -46,6 +47,7 @@ class MarkedSpan:
     single: bool = False  # single quotation marks
     broken: str | None = None  # None | "missing_open" | "missing_close"
     multi_paragraph: bool = False
+    group: int | None = None  # pieces of one multi-paragraph quote share this (first opening mark)
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
@@ -263,4 +265,30 @@ def find_marked_spans(body: str, paragraphs: list[tuple[int, int]] | None = None
         out = [o for o in out if not (sp.start <= o.start and o.end <= sp.end)]
         out.append(sp)
     out.sort(key=lambda s: s.start)
-    return [s for s in out if any(ch.isalnum() for ch in body[s.start : s.end])]
+    pieces: list[MarkedSpan] = []
+    for sp in out:
+        pieces.extend(_split_paragraphs(body, paras, sp) if sp.multi_paragraph else [sp])
+    return [s for s in pieces if any(ch.isalnum() for ch in body[s.start : s.end])]
+
+
+def _split_paragraphs(body: str, paras: list[tuple[int, int]], sp: MarkedSpan) -> list[MarkedSpan]:
+    """One piece per paragraph of a multi-paragraph quote: the first runs from its opening mark to
+    the paragraph end, the next ones from their reopening mark, the last to the closing mark."""
+    marks = DOUBLE_OPEN + STRAIGHT_DOUBLE if not sp.single else "‘'" + SINGLE_OPEN
+    group = sp.open_mark if sp.open_mark is not None else sp.start
+    out: list[MarkedSpan] = []
+    for pi in range(sp.paragraph, len(paras)):
+        ps, pe = paras[pi]
+        if ps >= sp.end:
+            break
+        a, b = max(ps, sp.start), min(pe, sp.end)
+        open_mark = sp.open_mark if pi == sp.paragraph else None
+        if pi != sp.paragraph and body[ps] in marks:
+            open_mark, a = ps, ps + 1
+        last = sp.end <= pe
+        a, b = _trim(body, a, b)
+        if b <= a:
+            continue
+        out.append(MarkedSpan(a, b, pi, open_mark, sp.close_mark if last else None, single=sp.single,
+                              broken=sp.broken if last else None, multi_paragraph=True, group=group))
+    return out or [sp]

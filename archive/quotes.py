@@ -84,6 +84,8 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
         close_tok = view.token_at(sp.close_mark + 1) if sp.close_mark is not None else qb
         initial = _sentence_initial(body, sp, paragraphs)
         kind = _kind(view, qa, qb, body[sp.start : sp.end], initial)
+        if sp.group is not None and (sp.open_mark is None or sp.open_mark != sp.group):
+            kind = "full"  # a whole paragraph of a speech running over several paragraphs
         attr = _attribute(att, view, sp, qa, qb, open_tok, close_tok, initial or kind == "full")
         rec = QuoteRecord(
             text=body[sp.start : sp.end], start=sp.start, end=sp.end, kind=kind,
@@ -92,7 +94,9 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
         if attr is not None:
             _apply(rec, attr)
         found.append((sp, rec, attr, initial))
+    found = _share_in_groups(found)
     _follow_ups(att, view, body, found)
+    found = _share_in_groups(found)
     out: list[QuoteRecord] = []
     for sp, rec, attr, initial in found:
         if _is_not_speech(view, body, sp, rec):
@@ -155,6 +159,31 @@ def _same_speaker(a: QuoteRecord, b: QuoteRecord) -> bool:
     if a.speaker_kind == "person" or b.speaker_kind == "person":
         return a.speaker == b.speaker and a.speaker_kind == b.speaker_kind
     return True
+
+
+def _share_in_groups(found):
+    """The paragraphs of one multi-paragraph quote have one speaker: the attribution of the first
+    piece that has one (usually the first or the last paragraph) serves them all."""
+    groups: dict[int, list[int]] = {}
+    for n, (sp, rec, attr, initial) in enumerate(found):
+        if sp.group is not None:
+            groups.setdefault(sp.group, []).append(n)
+    out = list(found)
+    for members in groups.values():
+        src = next((n for n in members if found[n][2] is not None), None)
+        if src is None:
+            src = next((n for n in members if found[n][1].speaker_kind != "none"), None)
+        if src is None:
+            continue
+        s_sp, s_rec, s_attr, _ = found[src]
+        for n in members:
+            sp, rec, attr, initial = found[n]
+            if n == src:
+                continue
+            _copy_speaker(s_rec, rec)
+            rec.cue, rec.medium = s_rec.cue, s_rec.medium
+            out[n] = (sp, rec, s_attr if s_attr is not None else attr, initial)
+    return out
 
 
 def _sentence_initial(body: str, sp: MarkedSpan, paragraphs: list[tuple[int, int]]) -> bool:

@@ -2,8 +2,8 @@
 
 * ``maxrss_mb``: ``ru_maxrss`` from ``os.wait4`` for that child: the largest peak RSS of the
   child *or any of its waited-for descendants* (the ingest workers) - a per-process maximum.
-* ``tree_peak_rss_mb`` / ``tree_peak_pss_mb``: sampled every ``interval`` seconds from /proc, the
-  sum over the whole process tree (RSS counts pages shared by forked workers once per process;
+* ``tree_peak_rss_mb`` / ``tree_peak_pss_mb``: sampled every ``interval`` seconds from /proc
+  (0.5 s by default: reading smaps costs CPU on a 2-core machine), the sum over the whole tree (RSS counts pages shared by forked workers once per process;
   PSS shares them out, so it is the honest total).
 """
 from __future__ import annotations
@@ -73,7 +73,7 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(cmd: list[str], env: dict | None = None, cwd: str | None = None, interval: float = 0.1,
+def run(cmd: list[str], env: dict | None = None, cwd: str | None = None, interval: float = 0.5,
         sample: bool = True, stdin=subprocess.DEVNULL) -> Measured:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd,

@@ -87,7 +87,7 @@ def test_migrations_store_and_queries_on_postgres(pg_url):
     from archive import queries
     from archive.models import Base
     from archive.store import Store
-    from tests.conftest import make_extraction
+    from conftest import make_extraction
 
     engine = db.make_engine(pg_url)
     db.upgrade(engine)
