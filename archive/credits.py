@@ -33,6 +33,11 @@ NON_NAME = {
     Collection Archive Archives Library Museum Alamy Shutterstock Sputnik Anadolu Xinhua EPA AFP
     Beyond Play Button Forum Bookmark Bookmarks Takeaways Key Summary Privacy Policy Terms Cookie
     Cookies Copyright Rights Reserved Click Here Continue Monthly Annual Once Remind Later
+    League Cup Championship Fixtures Scores Tables Results Standings Football Soccer Cricket Rugby
+    Tennis Golf Basketball Baseball Hockey Formula Motorsport Athletics Olympics
+    Obituaries Classifieds Lifestyle Entertainment Culture Science Health Technology Tech Markets
+    Finance Economy Travel Homepage Account Accessibility Help Section Sections Edition Nation
+    National International Local Regional Metro Editorial Editorials Letters Columns Features
     """.split()
 }
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
@@ -92,6 +97,30 @@ _BY_ROLE = re.compile(
 _PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’.\- ]{1,40}$")
 
 
+def _uncap(name: str) -> str:
+    """"SAMANTHA HENDRICKS" -> "Samantha Hendricks" (all-caps bylines); other names unchanged."""
+    letters = [c for c in name if c.isalpha()]
+    if len(name.split()) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters):
+        return " ".join(w.lower() if w.lower() in PARTICLES else w.title() for w in name.split())
+    return name
+
+
+def _outlet_tail(part: str) -> tuple[str, OutletInfo | None]:
+    """"SAMANTHA HENDRICKS Associated Press" -> ("SAMANTHA HENDRICKS", Associated Press): an
+    outlet name written after the names without a comma (at least two name words stay)."""
+    words = part.split()
+    for k in range(min(4, len(words) - 2), 0, -1):
+        tail = words[-k:]
+        if not all(w[:1].isupper() for w in tail):
+            continue
+        if k == 1 and not (tail[0].isupper() and len(tail[0]) > 1):
+            continue  # a single word must be an acronym ("AP", "CNN"), not a surname
+        info = canonical_outlet(" ".join(tail))
+        if info:
+            return " ".join(words[:-k]), info
+    return part, None
+
+
 def parse_byline(line: str, require_by: bool = True) -> Byline | None:
     """Byline such as "By contributor Jamey Keaten and Illia Novikov, Associated Press"."""
     line = line.strip()
@@ -124,8 +153,11 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
             out.affiliations.append(info)
             continue
         part = _PLACE_TAIL.sub("", part)
-        for name in re.split(r"\s+and\s+|\s*&\s*", part):
-            name = _BY_ROLE.sub("", name.strip(" ."))
+        part, tail = _outlet_tail(part)
+        if tail:
+            out.affiliations.append(tail)
+        for name in re.split(r"\s+and\s+|\s*&\s*|\s+AND\s+", part):
+            name = _uncap(_BY_ROLE.sub("", name.strip(" .")))
             if looks_like_person(name):
                 out.authors.append(name)
             elif name and not re.search(r"\d", name):
@@ -142,13 +174,18 @@ _CREDIT_WORDS = re.compile(
     r"anadolu|xinhua|pool|handout|shutterstock|alamy|bloomberg|courtesy|file|press service|via|"
     r"efe|dpa|upi|zuma|nurphoto|sopa|eyevine|rex)\b"
 )
-_PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$")
+_PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$|\[([^\[\]]{2,160})\]\s*$")
+# "... REUTERS/Rebecca Cook/File Photo", "Rebecca Cook/Reuters", "AP Photo/Evan Vucci"
 _SLASH_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*\s*/\s*[A-Z][\w'’.&\- ]{0,60}?)\s*$"
+    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*(?:\s*/\s*[A-Z][\w'’.&\- ]{0,60}?){1,3})\s*$"
 )
-_LABEL_CREDIT = re.compile(
-    r"(?:^|\s)(?:Photograph|Photo|Photos|Picture|Image|Credit|Photo credit)s?\s*(?:by)?\s*:\s*(.{2,120}?)\s*$"
-)
+_LABELS = ("Photograph", "Photographs", "Photo", "Photos", "Picture", "Pictures", "Image", "Images",
+           "Credit", "Photo credit", "Image credit", "Photo source", "Image source", "Picture source")
+_LABEL_ALT = "|".join(sorted({v for w in _LABELS for v in (w, w.upper(), w.capitalize())}, key=len, reverse=True))
+# "... Photograph: Ben Birchall/PA", "... PHOTO: Arif Ali/AFP", "Image: Name"
+_LABEL_CREDIT = re.compile(r"(?:^|\s)(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$")
+# a line that is only a credit: "Image source, Getty Images", "Photo credit, Name/Agency"
+_SOURCE_CREDIT = re.compile(r"(?i)^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:]\s*(.{2,120}?)\s*$")
 _GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$")
 
 
@@ -156,9 +193,12 @@ def photo_credit(line: str) -> str | None:
     """The credit at the end of a caption line ("... Alexander Ryumin / TASS",
     "... (Pierre Albouy, Reuters )", "... Photograph: Ben Birchall/PA"), or None."""
     line = line.strip()
+    m = _SOURCE_CREDIT.match(line)
+    if m:
+        return m.group(1).strip()
     m = _PAREN_CREDIT.search(line)
     if m:
-        inner = m.group(1).strip()
+        inner = (m.group(1) or m.group(2)).strip()
         if "/" in inner or _CREDIT_WORDS.search(inner):
             return inner
         segs = [s.strip() for s in inner.split(",")]
@@ -174,7 +214,7 @@ def photo_credit(line: str) -> str | None:
 
 _CREDIT_NOISE = re.compile(
     r"(?i)^(?:(?:AP|AFP|Reuters|EPA|Pool|File|Handout|Getty)\s+)?(?:pool\s+)?(?:photo(?:graph)?s?|pictures?|images?)"
-    r"(?:\s+by|\s*:)?\s+|^(?:courtesy(?:\s+of)?|photographer|credit|by)[:\s]\s*"
+    r"(?:\s+by|\s*:)?\s+|^(?:courtesy(?:\s+of)?|photographer|credit|by|file)[:\s]\s*"
 )
 
 
@@ -265,3 +305,29 @@ def signoff_names(line: str) -> list[str] | None:
     if len(line) > 120 or re.search(r"[.!?:;]$", line) and not line.endswith("."):
         return None
     return split_names(line.rstrip("."))
+
+
+_WIRE_LINE = re.compile(
+    r"(?i)^[\s(\[—–-]*(?:(?:source|sources|with|via|from)\s*:?\s+)?(?P<names>[^()\[\]:]{2,80}?)[\s)\].]*$"
+)
+
+
+def wire_credit(line: str) -> list[OutletInfo] | None:
+    """News agencies credited by a line of their own: "AFP", "— AFP", "(Reuters)", "AFP/Reuters",
+    "With AFP and AP"; None when anything else is on the line."""
+    line = line.strip()
+    if not line or len(line.split()) > 8:
+        return None
+    m = _WIRE_LINE.match(line)
+    if not m:
+        return None
+    out: list[OutletInfo] = []
+    for part in re.split(r"\s*[/,;&]\s*|\s+and\s+", m["names"]):
+        part = part.strip(" .")
+        if not part:
+            continue
+        info = canonical_outlet(part)
+        if not info or info.kind != "wire":
+            return None
+        out.append(info)
+    return out or None

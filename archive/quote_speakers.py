@@ -32,6 +32,35 @@ ORG_WORDS = set(
     tass reuters ria interfax bbc cnn axios bloomberg afp ap un nato eu""".split()
 )
 SENT_FINAL = {".", "!", "?"}
+# heads of descriptions that introduce an unnamed speaker, never an earlier named person
+# ("a Ford spokesperson", "the official", "an analyst", "sources")
+UNNAMED_HEADS = set(
+    """spokesperson spokesman spokeswoman spokespeople official officials source sources analyst analysts
+    expert experts insider insiders aide aides adviser advisers advisor advisors representative
+    representatives diplomat diplomats observer observers witness witnesses resident residents person
+    people man woman men women someone somebody member members staffer staffers employee employees
+    executive executives statement report study paper letter document filing survey poll note release
+    post article editorial memo complaint lawsuit order ruling judgment decision""".split()
+)
+# words denoting a person, for definite descriptions that point back to a person named earlier
+# ("the Spaniard", "the World Cup winner", "the 45-year-old")
+_PERSON_HEADS = set(
+    """veteran star boss chief coach captain leader president minister champion legend actor actress singer
+    father mother son daughter brother sister husband wife youngster teenager pensioner premier
+    chancellor senator governor mayor judge lawyer attorney defendant suspect victim survivor candidate
+    founder owner chairman chairwoman chair ceo billionaire tycoon politician lawmaker monarch king queen
+    prince princess pope bishop priest artist author novelist poet director producer musician rapper
+    striker midfielder goalkeeper keeper forward winger defender manager player skipper""".split()
+)
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|ish|man|woman|year-old|-old)$")
+_NOT_PERSON_ER = {"paper", "letter", "order", "number", "chapter", "newspaper", "poster", "flyer", "computer",
+                  "matter", "quarter", "center", "centre", "border", "corner", "factor", "sector", "error",
+                  "water", "power", "tower", "river", "winter", "summer", "manner", "filter", "register",
+                  "counter", "charter", "cluster", "meter", "minor", "major", "mirror", "monitor", "motor",
+                  "tabloid", "broadcaster", "operator", "regulator", "publisher", "carrier", "provider",
+                  "retailer", "lender", "insurer", "manufacturer", "maker", "supplier", "distributor", "developer",
+                  "contractor", "exporter", "importer", "producer's", "investor", "ruler's", "committee"}
+_ROLE_HEAD_STOP = {"of", "at", "for", "in", "to", "with", "from", "on", "and", "who", "whose", "since"}
 QUOTE_CHARS = "\"“”‘’'«»„"
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "'s", "’s", "of", "for", "and", "in", "at", "with", "on", "to"}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -118,6 +147,7 @@ class Attributor:
         self.idx = PeopleIndex(people, quote_ranges)
         self.quote_ranges = quote_ranges  # (mark start, mark end) of every quote incl. marks
         self.paragraphs = paragraphs
+        self.blocked = False  # set by cue_by_parse: the quote sits in a non-reporting relative clause
         self.in_quote = [False] * len(view.toks)
         for a, b in quote_ranges:
             for k in view.tokens_in(a, b):
@@ -133,6 +163,7 @@ class Attributor:
 
     def cue_by_parse(self, qa: int, qb: int) -> int | None:
         v = self.v
+        self.blocked = False
         if not v.parsed or qa >= qb:
             return None
         inside = range(qa, qb)
@@ -148,6 +179,11 @@ class Attributor:
             while cur is not None and steps < 15:
                 if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
                     break  # a co-ordinated clause with its own subject is not reported by its head
+                if prev not in inside and v.toks[prev].dep in ("relcl", "acl") and v.toks[prev].pos in ("VERB", "AUX"):
+                    # the quote belongs to a relative clause with a verb that reports nothing
+                    # ("X, who rates the stock "neutral," said ..."): the outer cue is not its own
+                    self.blocked = True
+                    break
                 if not self.in_quote[cur] and is_cue(v, cur) and self._same_para(cur, qa):
                     # climb through a chain of reported clauses to the outermost reporting verb
                     outer = cur
@@ -367,8 +403,11 @@ class Attributor:
     def resolve_np(self, head: int, anchor: int) -> Speaker:
         v = self.v
         t = v.toks[head]
-        # a person named by the head, an apposition or a compound ("the head of X, Rustem Umerov")
-        cands = [head] + (v.children(head, "appos", "compound", "conj") if v.parsed else [])
+        # a person named by the head, an apposition or a compound ("the head of X, Rustem Umerov");
+        # a name modifying a common noun is not the speaker ("a Ford spokesperson", "a Trump aide")
+        common = t.pos == "NOUN" or t.lower in UNNAMED_HEADS
+        deps = ("appos", "conj") if common else ("appos", "compound", "conj")
+        cands = [head] + (v.children(head, *deps) if v.parsed else [])
         for k in cands:
             tk = v.toks[k]
             pi = self.idx.at(tk.idx, tk.end)
@@ -385,10 +424,97 @@ class Attributor:
         pi = self.resolve_description(a, b, head, anchor)
         if pi is not None:
             return Speaker("person", pi, text)
+        if self._definite_person_description(a, head):
+            pi = self.recent_subject(anchor)
+            if pi is not None:
+                return Speaker("person", pi, text)
         if t.ent == "PERSON" or (t.pos == "PROPN" and t.ent in ("", "PERSON") and t.text[:1].isupper() and t.lower not in ORG_WORDS and self._looks_like_name(a, b)):
-            # a named person the people list does not know: keep the name, claim no identity
+            # a named person the people list does not know (a mention the people step missed):
+            # the one known person whose name holds the surname, else keep the name, claim no identity
+            pi = self.person_by_name_word(a, b)
+            if pi is not None:
+                return Speaker("person", pi, text)
             return Speaker("unnamed", None, text)
+        if t.pos == "PROPN" and t.ent not in ("ORG", "GPE", "NORP", "FAC", "LOC") and t.lower not in ORG_WORDS and b - a >= 2:
+            pi = self.person_by_name_word(a, b)
+            if pi is not None:
+                return Speaker("person", pi, text)
         return Speaker(self._np_kind(head, text), None, text)
+
+    def person_by_name_word(self, a: int, b: int) -> int | None:
+        """The only known person whose name or aliases hold the last capitalised word of the
+        phrase ("Taoiseach Micheal Martin" -> "Martin"; "Lula" -> "Luiz Inacio Lula da Silva")."""
+        v = self.v
+        words = [v.toks[k].text for k in range(a, b) if v.toks[k].text[:1].isupper() and v.toks[k].text[:1].isalpha()]
+        if not words:
+            return None
+        last = words[-1]
+        if len(last) < 3 or last.lower() in ORG_WORDS:
+            return None
+        hits = set()
+        for pi, p in enumerate(self.idx.people):
+            if p.role not in ("subject", None):
+                continue
+            forms = [p.name, *(p.aliases or [])]
+            if any(last in _WORD.findall(f) for f in forms):
+                hits.add(pi)
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _definite_person_description(self, a: int, head: int) -> bool:
+        """'the Spaniard', 'the World Cup winner', 'the 45-year-old': a singular definite noun
+        phrase whose head denotes a person (not a spokesman/source-type description)."""
+        v = self.v
+        t = v.toks[head]
+        if t.tag in ("NNS", "NNPS") or t.lower in UNNAMED_HEADS or t.lower in ORG_WORDS or t.lower in _NOT_PERSON_ER:
+            return False
+        if v.toks[a].lower != "the" or t.ent in ("ORG", "GPE", "FAC", "LOC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART"):
+            return False
+        return t.lower in _PERSON_HEADS or t.ent == "NORP" or bool(_PERSON_SUFFIX.search(t.lower))
+
+    def recent_subject(self, anchor: int, max_sents: int = 3) -> int | None:
+        """The person named as the subject of the nearest of the last few sentences before
+        ``anchor`` (same or previous paragraph): what a definite description points back to."""
+        v = self.v
+        if not v.toks:
+            return None
+        ai = min(v.token_at(anchor), len(v.toks) - 1)
+        si = v.toks[ai].sent
+        para = self._para_of(anchor)
+        for _ in range(max_sents):
+            if si < 0:
+                break
+            a, b = v.sents[si] if v.sents else (0, len(v.toks))
+            if self._para_of(v.toks[a].idx) < para - 1:
+                break
+            hi = min(v.toks[b - 1].end, anchor)
+            ms = [m for m in self.idx.between(v.toks[a].idx, hi) if any(self._is_subject(k) for k in v.tokens_in(m[0], m[1]))]
+            if ms:
+                return self._main_subject(ms)[2]
+            si -= 1
+        return None
+
+    def _clause_depth(self, k: int) -> int:
+        """How many clauses down from the sentence root the token's clause hangs (0: main clause)."""
+        v = self.v
+        if not v.parsed:
+            return 0
+        depth, steps, cur = 0, 0, k
+        while cur is not None and steps < 30:
+            if v.toks[cur].dep in ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis"):
+                depth += 1
+            cur = v.head(cur)
+            steps += 1
+        return depth
+
+    def _main_subject(self, ms: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+        """Of the subject mentions of one sentence, the one in the least embedded clause
+        ("Asked whether Ford would ..., Farley was cautious." -> Farley), earliest on a tie."""
+        if not self.v.parsed or len(ms) == 1:
+            return ms[0]
+        def depth(m):
+            ks = list(self.v.tokens_in(m[0], m[1]))
+            return min(self._clause_depth(k) for k in ks) if ks else 99
+        return min(ms, key=lambda m: (depth(m), m[0]))
 
     def _looks_like_name(self, a: int, b: int) -> bool:
         toks = self.v.toks[a:b]
@@ -413,10 +539,21 @@ class Attributor:
         mods = [w for w in words if w not in DETERMINERS]
         hits = set()
         for pi, p in enumerate(self.idx.people):
-            role_words = set()
+            role_words, role_heads = set(), set()
             for r in p.roles or []:
+                ws = [w.lower() for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", r)]
                 role_words.update(w.lower() for w in _WORD.findall(r))
-            if ht.lower not in role_words:
+                role_words.update(ws)
+                # the head of the role: its last word before "of"/"at"/... ("Chief Executive of
+                # Ford" -> executive, "former Newcastle striker" -> striker), never a modifier
+                pre = []
+                for w in ws:
+                    if w in _ROLE_HEAD_STOP:
+                        break
+                    pre.append(w)
+                if pre:
+                    role_heads.add(pre[-1])
+            if ht.lower not in role_heads:
                 continue
             if all(any(_stem_match(m, r) for r in role_words) for m in mods):
                 hits.add(pi)
@@ -476,8 +613,17 @@ class Attributor:
             hi = min(v.toks[b - 1].end, anchor)
             ms = [m for m in self.idx.between(lo, hi) if self.idx.gender_ok(m[2], gender)]
             subj = [m for m in ms if any(self._is_subject(k) for k in v.tokens_in(m[0], m[1]))]
+            unknown = self._unknown_name_subject(a, b, hi)
+            if unknown is not None and (not subj or self._clause_depth(unknown[0]) < min(self._clause_depth(k) for m in subj for k in v.tokens_in(m[0], m[1]))):
+                # the sentence is about a person the people list missed ("Lula, 79, has said ..."):
+                # never skip past it to an earlier person
+                ua, ub = unknown
+                pi = self.person_by_name_word(ua, ub)
+                if pi is not None:
+                    return Speaker("person", pi, surface)
+                return Speaker("unnamed", None, self.body[v.toks[ua].idx : v.toks[ub - 1].end])
             if subj:
-                pi = subj[0][2]
+                pi = self._main_subject(subj)[2]
                 return Speaker("person", pi, surface)
             # a sentence led by a compatible pronoun continues the same referent
             led = [k for k in range(a, b) if v.toks[k].idx < hi and v.toks[k].lower in ("he", "she") and not self.in_quote[k]]
@@ -492,6 +638,26 @@ class Attributor:
             si -= 1
             looked += 1
         return Speaker("unnamed", None, surface)
+
+    def _unknown_name_subject(self, a: int, b: int, hi: int) -> tuple[int, int] | None:
+        """Token range of a person's name (spaCy PERSON entity) that is the main-clause subject of
+        the sentence [a, b) but no mention of a known person."""
+        v = self.v
+        if not v.parsed:
+            return None
+        for k in range(a, b):
+            t = v.toks[k]
+            if t.idx >= hi:
+                break
+            if self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or t.ent != "PERSON" or t.pos != "PROPN":
+                continue
+            if self._clause_depth(k) > 0 or self.idx.at(t.idx, t.end) is not None:
+                continue
+            s = k
+            while s > a and v.toks[s - 1].ent == "PERSON" and v.toks[s - 1].head == k:
+                s -= 1
+            return s, k + 1
+        return None
 
     # --- medium --------------------------------------------------------------------------------
 

@@ -121,6 +121,8 @@ def _mark_range(sp: MarkedSpan) -> tuple[int, int]:
 
 def _attribute(att: Attributor, view: TextView, sp: MarkedSpan, qa: int, qb: int, open_tok: int, close_tok: int, after_first: bool) -> Attribution | None:
     cue = att.cue_by_parse(qa, qb)
+    if cue is None and att.blocked:
+        return None
     if cue is None:
         order = (att.cue_after, att.cue_before) if after_first else (att.cue_before, att.cue_after)
         for fn in order:
@@ -247,8 +249,14 @@ def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp
     cues = [k for k in view.tokens_in(a, b) if not att.in_quote[k] and is_cue(view, k)]
     if len(cues) > 1:
         return False
-    names = {m[2] for m in att.idx.between(a, b)}
-    return len(names) <= 1
+    # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and
+    # "X wrote, referring to Y's business" keep X as the speaker)
+    ms = att.idx.between(a, b)
+    names = {m[2] for m in ms}
+    if len(names) <= 1:
+        return True
+    subjects = {m[2] for m in ms if any(att._is_subject(k) for k in view.tokens_in(m[0], m[1]))}
+    return len(subjects) <= 1 and (not subjects or prev_speaker_in(subjects))
 
 
 # --- kind and non-speech ---------------------------------------------------------------------------
