@@ -6,7 +6,13 @@ line-wrapping is undone first). Then:
 * header: the lines before the first body paragraph (a sentence of 8+ words or a "CITY —"
   dateline; when a "By ..." byline appears near the top the header runs at least to it). Header
   lines are a masthead, the title, a dek (subtitle), the byline, date lines, photo captions and
-  page furniture; none of them go into the body.
+  page furniture; none of them go into the body. Before the headline come the masthead (a known
+  outlet, "X Homepage", the outlet a copyright line or the metadata names, or a newspaper-like
+  first line), navigation (menu words such as "Sign in", or 3+ short items separated by "|", "•"
+  or "·") and capitalised section labels ("Asia", "Premier League"): none of them is the title.
+  An agency name on its own line over the headline or under the byline ("Reuters") is the wire;
+  an outlet under the byline ("BBC Sport at Lord's") is a byline affiliation, and when it is a
+  sub-brand (``parent`` in the outlet table) of the site it is the source.
 * body: every later line except photo captions (a line ending with a credit such as
   "Name / AGENCY", "(Name, Agency)", "(Name/Org via AP)", "Photograph: X", plus an alt-text line
   or a duplicate caption line right before it), page furniture ("3 photos", "Save Story",
@@ -14,7 +20,10 @@ line-wrapping is undone first). Then:
   "Related stories", comment prompts, summary boxes such as "KEY TAKEAWAYS": a marker line and
   the lines after it that are short, bulleted or written to the reader: "we/our/you/your",
   "support", "newsletter"...) and footer credits ("X contributed reporting.", reporter bios,
-  "The post ... appeared first on ...", copyright lines, trailing navigation and sign-off lines).
+  "The post ... appeared first on ...", copyright lines, "SOURCE: ..." lines, an agency credited
+  on its own line right after the text ("AFP", "— Reuters", "(AFP)": the wire), notes to the
+  reader ("please visit our ..."), trailing navigation and sign-off lines). "Image caption, X"
+  lines give captions; "Image source, X" lines give credits.
   Kept lines are verbatim (only stripped at both ends) and joined with a blank line.
 
 Outlet (``source``): metadata, else boilerplate clues only (a publisher is never inferred from an
@@ -35,7 +44,7 @@ from . import credits as cr
 from .dates import parse_date
 from .decoding import normalise_newlines, repair_mojibake
 from .outlets import (OutletInfo, canonical_outlet, copyright_holder, outlet_from_domain,
-                      outlet_from_masthead, outlet_from_text, outlet_prefix, resolve_outlet)
+                      outlet_from_masthead, outlet_from_text, outlet_key, outlet_prefix, resolve_outlet)
 from .records import CleanArticle, RawDocument
 
 _END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
@@ -60,8 +69,9 @@ _FURNITURE = re.compile(
     r"|(?:read|watch|listen|see)\s+(?:more|also|next)(?:\s+on\s+[\w.]+)?\s*:.{0,150}|skip\s+to\s+(?:main\s+)?content|(?:back\s+)?to\s+top"
     r"|menu|search|supporting\s+image\s+for\s+story:.*|(?:listen\s+to\s+(?:this\s+)?article|\d+\s+min(?:ute)?s?\s+read).{0,40}"
     r"|(?:follow|like)\s+us\s+on\s+.{0,40}|subscribers\s+agree\s+to\s+.{0,40}"
-    r"|(?:subscribe|sign\s+up|sign\s+in|log\s+in|register)(?:\s+(?:now|today|here))?"
-    r"|(?:click|tap)\s+(?:here|to)\b.{0,60}|(?:image|photo)\s+source\s*:.{0,80}"
+    r"|(?:subscribe|sign\s+up|sign\s+in|log\s+in|register)(?:\s+(?:now|today|here))?(?:\s+(?:for|from|to|and)\b.{0,40})?"
+    r"|subscribers?\s+only|(?:in\s+)?this\s+article\s*:|view\s+comments|(?:image|photo|picture)\s+caption\s*[,:]?"
+    r"|(?:click|tap)\s+(?:here|to)\b.{0,60}|related\s*:.{0,150}|(?:image|photo)\s+source\s*:.{0,80}"
     r")\s*[.!]?$"
 )
 _AI_NOTE = re.compile(
@@ -81,7 +91,7 @@ _BLOCK_START = re.compile(
     r"|recommended(?:\s+for\s+you)?|read\s+next|up\s+next|also\s+read|read\s+also|see\s+also"
     r"|you\s+may\s+also\s+like|you\s+might\s+also\s+like|latest\s+news|more\s+stories|top\s+stories)\b.{0,60}"
     r"|key\s+takeaways|key\s+points|(?:ai[-\s])?summary|at\s+a\s+glance|in\s+brief|what\s+to\s+know|tl;?dr"
-    r"|(?:topics|tags|filed\s+under)\b.{0,80}"
+    r"|(?:topics|tags|filed\s+under)\b.{0,80}|about\s+the\s+authors?|keep\s+reading|see\s+more\s+on|related"
     r")\s*[:!,]?$"
 )
 _READER_WORDS = {
@@ -91,6 +101,23 @@ _READER_WORDS = {
 }
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WORD = re.compile(r"[A-Za-z']+")
+# Navigation: menu words ("Home", "Sign in", "Your account") or several short items separated by
+# "|", "•" or "·" ("News | Sport | Opinion").
+_MENU_WORDS = {
+    "home", "homepage", "news", "sport", "sports", "opinion", "opinions", "subscribe", "subscriber",
+    "subscribers", "only", "sign", "log", "in", "out", "up", "register", "account", "your", "my",
+    "accessibility", "help", "skip", "to", "main", "content", "local", "business", "politics", "world",
+    "nation", "national", "international", "us", "u.s.", "uk", "obituaries", "lifestyle", "life", "style",
+    "culture", "arts", "entertainment", "weather", "video", "videos", "live", "podcast", "podcasts",
+    "newsletter", "newsletters", "e-edition", "classifieds", "jobs", "contact", "about", "markets",
+    "tech", "technology", "science", "health", "travel", "food", "features", "sections", "more",
+    "latest", "search", "menu", "edition", "print", "digital", "premium", "trending", "explained",
+    "investigations", "magazine", "games", "puzzles", "crosswords", "shop", "deals", "events",
+    "and", "&", "the", "of", "a-z", "today", "listen", "watch", "audio", "close", "open",
+}
+_MENU_FILLER = {"and", "&", "the", "of", "to", "in", "up", "out", "only", "my", "your"}
+_NAV_SPLIT = re.compile(r"\s*[|•·]\s*")
+_CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|picture|video)\s+caption\s*[,:]\s*(?P<text>.+)$")
 _CAPTION_LEAD = re.compile(r"(?i)^(?:in\s+this\s+(?:photo|image|picture|handout|file)|this\s+(?:photo|image)\s+(?:shows|provided))\b")
 
 
@@ -109,8 +136,36 @@ def _reader_directed(line: str) -> bool:
     return (hits >= 2 and hits / max(1, len(words)) >= 0.04) or (hits >= 1 and len(words) <= 12)
 
 
+def _menu_only(text: str) -> bool:
+    words = [w.lower().strip(",.:") for w in text.split()]
+    return bool(words) and all(w in _MENU_WORDS for w in words) and any(w not in _MENU_FILLER for w in words)
+
+
+def _is_nav(line: str) -> bool:
+    """A navigation line: only menu words ("Sign in", "Your account"), or three or more short items
+    separated by "|", "•" or "·", or two such items that are menu words ("Subscribe | Sign in")."""
+    if _words(line) <= 5 and _menu_only(line):
+        return True
+    parts = [p for p in _NAV_SPLIT.split(line) if p]
+    if len(parts) < 2:
+        return False
+    if len(parts) >= 3 and all(_words(p) <= 4 and not _END.search(p) for p in parts):
+        return True
+    return all(_words(p) <= 3 and _menu_only(p) for p in parts)
+
+
+# promotion of the site's channels: "Join our Telegram channel ...", "Follow X on Instagram"
+_PROMO = re.compile(
+    r"(?i)^(?:join|follow|get|download|sign\s+up\s+(?:for|to)|subscribe\s+to)\b.{0,80}?"
+    r"\b(?:telegram|whatsapp|channel|newsletters?|app|alerts|notifications|podcasts?|"
+    r"on\s+(?:x|twitter|facebook|instagram|tiktok|youtube|linkedin|threads|bluesky))\b"
+)
+
+
 def _is_furniture(line: str) -> bool:
-    if _FURNITURE.match(line):
+    if _FURNITURE.match(line) or _is_nav(line):
+        return True
+    if _words(line) <= 25 and _PROMO.match(line) and not _QUOTED.search(line):
         return True
     return bool(_AI_NOTE.search(line) and _AI_SUBJECT.search(line))
 
@@ -126,6 +181,7 @@ def _is_block_line(line: str) -> bool:
         or _is_block_start(line)
         or _words(line) <= 6
         or (not _is_sentence(line) and _words(line) <= 20)
+        or (line.endswith("?") and _words(line) <= 15 and not _QUOTED.search(line))  # headline questions
         or _reader_directed(line)
     )
 
@@ -164,6 +220,12 @@ def _unwrap(text: str) -> list[str]:
     lines_in_multi = [ln.strip() for b in multi for ln in b[:-1] if ln.strip()]
     long_lines = [ln for ln in lines_in_multi if 40 <= len(ln) <= 100]
     wrapped = len(long_lines) >= 3 and sum(not _is_sentence(ln) for ln in long_lines) / len(long_lines) >= 0.5
+    # hard-wrapped prose breaks mid-sentence: several long lines run on into a lower-case word
+    runs_on = sum(
+        1 for b in multi for prev, nxt in zip(b, b[1:])
+        if 40 <= len(prev.strip()) <= 100 and not _is_sentence(prev.strip()) and nxt.strip()[:1].islower()
+    )
+    wrapped = wrapped and runs_on >= 2
     width = max((len(ln) for ln in lines_in_multi), default=0)
     out: list[str] = []
     for block in blocks:
@@ -172,7 +234,9 @@ def _unwrap(text: str) -> list[str]:
             para = [lines[0]]
             for prev, ln in zip(lines, lines[1:]):
                 full = len(prev) >= 0.6 * width and not (_is_sentence(prev) and len(prev) < 0.8 * width)
-                if not _BULLET.match(ln) and (full or (not _is_sentence(prev) and ln[:1].islower())):
+                if _BULLET.match(ln) or _is_nav(prev) or _is_nav(ln):
+                    para.append(ln)
+                elif full or (not _is_sentence(prev) and ln[:1].islower()):
                     para[-1] += " " + ln
                 else:
                     para.append(ln)
@@ -207,6 +271,7 @@ class _Found:
     nav: list[str] = field(default_factory=list)  # short dropped lines after the body
     kept_header: list[str] = field(default_factory=list)  # header lines that are article text
     captions: list[str] = field(default_factory=list)  # photo captions, credits cut off
+    footer_wires: list[OutletInfo] = field(default_factory=list)  # "AFP" alone after the article
 
 
 def _take_credit(found: _Found, credit: str, line: str | None = None) -> None:
@@ -219,7 +284,7 @@ def _take_credit(found: _Found, credit: str, line: str | None = None) -> None:
             found.captions.append(caption)
 
 
-_CREDIT_LEAD = re.compile(r"(?i)[\s(/|:\-–—]*(?:photo(?:graph)?|picture|image|credit)?[\s:(/|]*$")
+_CREDIT_LEAD = re.compile(r"(?i)[\s(\[/|:\-–—]*(?:photo(?:graph)?|picture|image|credit)?[\s:(\[/|]*$")
 
 
 def _caption_text(line: str, credit: str) -> str:
@@ -241,8 +306,20 @@ def _caption_at(lines: list[str], i: int) -> bool:
     ) or (bool(_CAPTION_LEAD.match(lines[i])) and bool(cr.photo_credit(nxt)))
 
 
+_SOURCE_LINE = re.compile(r"^(?:SOURCE|SOURCES|Source|Sources)\s*:\s*(?P<src>.{2,80})$")
+# notes to the reader after the article: "To submit a correction request, please visit ..."
+_SERVICE = re.compile(
+    r"(?i)\b(?:please|click|visit\s+(?:our|us)|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|"
+    r"corrections?\s+request|subscribe|sign\s+up)\b"
+)
+
+
 def _footer_line(found: _Found, line: str) -> bool:
     """Credits and notices that are never article text; records what they say."""
+    m = _SOURCE_LINE.match(line)
+    if m and _words(line) <= 10:
+        found.footer_wires.extend(cr.wire_credit(m["src"]) or [])
+        return True
     m = _POST.match(line)
     if m:
         found.post_title, found.post_outlet = m["title"].strip(), m["outlet"].strip()
@@ -263,7 +340,42 @@ def _footer_line(found: _Found, line: str) -> bool:
     return False
 
 
-def _body_start(lines: list[str]) -> tuple[int, int | None]:
+def _headline_like(line: str) -> bool:
+    """A headline: 4-30 words, not navigation, not a label ending with ":"."""
+    return 4 <= _words(line) <= 30 and not _is_nav(line) and not line.rstrip().endswith(":")
+
+
+def _section_label(line: str) -> bool:
+    """A short capitalised label before the headline ("Asia", "Premier League", "Scores &
+    Fixtures"); a short headline has a lower-case word ("Biden wins Iowa")."""
+    words = line.split()
+    return len(words) <= 3 and not _is_sentence(line) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in {"&", "and", "of", "the", "-", "/", "+"} for w in words)
+
+
+def _affiliation(line: str) -> OutletInfo | None:
+    """The outlet of a line under the byline ("BBC Sport at St James' Park", "Reuters, London")."""
+    if _words(line) > 8:
+        return None
+    return canonical_outlet(line) or canonical_outlet(re.sub(r"\s*(?:,|\s(?:at|in|from)\s).*$", "", line))
+
+
+def _masthead(lines: list[str], i: int, hints: frozenset[str] = frozenset()) -> OutletInfo | None:
+    """Line i is the site name: a known outlet ("Yahoo Finance", "BBC Homepage"), the outlet
+    named elsewhere in the document (copyright line, metadata), or -- as the first line after
+    page furniture only -- a newspaper-like name ("Las Vegas Sun")."""
+    line = lines[i]
+    if len(lines) < 2 or _words(line) > 6:
+        return None
+    if hints and outlet_key(line) in hints:
+        return resolve_outlet(line)
+    info = outlet_from_masthead(line)
+    if info and (info.known or all(_is_furniture(ln) for ln in lines[:i])):
+        return info
+    return None
+
+
+def _body_start(lines: list[str], hints: frozenset[str] = frozenset()) -> tuple[int, int | None]:
     """(index of the first body line, index of a byline near the top or None)."""
     byline_idx = None
     for i, line in enumerate(lines[:15]):
@@ -278,7 +390,13 @@ def _body_start(lines: list[str]) -> tuple[int, int | None]:
         line = lines[i]
         if _caption_at(lines, i) or _is_furniture(line) or _is_block_start(line) or _BULLET.match(line):
             continue
-        if _date_line(line)[0] or (i == 0 and outlet_from_masthead(line)) or (seen == 0 and canonical_outlet(line)):
+        if _CAPTION_LABEL.match(line) or cr.wire_credit(line):
+            continue
+        if _date_line(line)[0] or (seen == 0 and (_masthead(lines, i, hints) or canonical_outlet(line))):
+            continue
+        if byline_idx is not None and i == byline_idx + 1 and _affiliation(line):
+            continue
+        if seen == 0 and byline_idx is None and _section_label(line):
             continue
         if _dateline(line)[0] or _dateline(line)[1] or (_is_sentence(line) and _words(line) >= 8) or seen >= allowed:
             return i, byline_idx
@@ -291,14 +409,32 @@ def _same(line: str, known: list[str]) -> bool:
     return any(key == " ".join(k.lower().split()).strip(" .") for k in known)
 
 
-def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None = None) -> None:
+def _plain(lines: list[str], j: int) -> bool:
+    """Header line j is none of: credit, caption, date, byline, furniture, boilerplate."""
+    line = lines[j]
+    return not (cr.photo_credit(line) or _caption_at(lines, j) or _CAPTION_LABEL.match(line) or _date_line(line)[0]
+                or cr.parse_byline(line) or _is_furniture(line) or _is_block_start(line) or cr.wire_credit(line))
+
+
+def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None = None,
+                 hints: frozenset[str] = frozenset()) -> None:
     """Header lines. ``keep_unknown`` (the metadata title and dek of an already extracted
-    document): lines other than these and recognised furniture are article text, not headlines."""
+    document): lines other than these and recognised furniture are article text, not headlines.
+    Before the headline: the masthead (site name), navigation and section labels."""
     block = False
     for i, line in enumerate(lines):
-        if i == 0 and outlet_from_masthead(line) and len(lines) > 1:
-            found.masthead = outlet_from_masthead(line)
+        if found.title is None and not found.masthead and (info := _masthead(lines, i, hints)):
+            found.masthead = info
             found.dropped.append(line)
+            continue
+        m = _CAPTION_LABEL.match(line)
+        if m:
+            caption = m["text"].strip()
+            if _words(caption) >= 4 and caption not in found.captions:
+                found.captions.append(caption)
+            continue
+        if (wires := cr.wire_credit(line)) and (found.title is None or found.byline):
+            found.wires.extend(wires)  # "Reuters" over the headline (syndicating sites), or under the byline
             continue
         credit = cr.photo_credit(line)
         if credit:
@@ -318,7 +454,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
                 (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
             found.published = found.published or parse_date(byline.date_text)
             continue
-        if found.byline and i > 0 and lines[i - 1] == found.byline and (aff := canonical_outlet(line)):
+        if found.byline and i > 0 and lines[i - 1] == found.byline and (aff := _affiliation(line)):
             (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
             continue
         if _is_furniture(line) or _is_block_start(line) or _footer_line(found, line):
@@ -335,19 +471,38 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
             found.kept_header.append(line)
             continue
         if found.title is None:
+            # navigation and section labels before the headline are page furniture
+            if (_is_nav(line) or _section_label(line)) and any(
+                _headline_like(lines[j]) and _plain(lines, j) for j in range(i + 1, len(lines))
+            ):
+                found.dropped.append(line)
+                continue
             found.title = line
-        elif found.subtitle is None and not found.byline:
-            found.subtitle = line
-        elif not found.byline and found.title and (bl := cr.parse_byline(line, require_by=False)):
+        elif not found.byline and _words(line) <= 12 and (bl := cr.parse_byline(line, require_by=False)):
             found.byline = line
             found.byline_authors.extend(bl.authors)
+            for aff in bl.affiliations:
+                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+        elif found.subtitle is None and not found.byline:
+            found.subtitle = line
 
 
 def _scan_body(found: _Found, lines: list[str]) -> list[str]:
     kept: list[str] = []
     kept_idx: list[int] = []
+    wire_lines: list[int] = []
     block = False
     for i, line in enumerate(lines):
+        if cr.wire_credit(line):  # "AFP", "(Reuters)", "AFP/Reuters": an agency credit, never prose
+            wire_lines.append(i)
+            found.dropped.append(line)
+            continue
+        m = _CAPTION_LABEL.match(line)
+        if m:
+            caption = m["text"].strip()
+            if _words(caption) >= 4 and caption not in found.captions:
+                found.captions.append(caption)
+            continue
         credit = cr.photo_credit(line)
         if credit:
             _take_credit(found, credit, line)
@@ -369,6 +524,8 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
             found.dropped.append(line)
             continue
         if block and _is_block_line(line):
+            if name := cr.bio_name(line):  # "About the author" / "Jane Roe covers health."
+                found.footer_authors.append(name)
             found.dropped.append(line)
             continue
         block = False
@@ -383,6 +540,8 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
         name = cr.bio_name(line) if len(kept) > 1 else None
         if name:
             found.footer_authors.insert(0, name)
+        elif len(kept) > 1 and _words(line) <= 30 and _SERVICE.search(line) and _reader_directed(line):
+            pass
         elif len(kept) == 1 or _words(line) > (3 if _is_sentence(line) else 12):
             break
         found.dropped.append(line)
@@ -390,6 +549,11 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
         kept_idx.pop()
     last_body = kept_idx[-1] if kept_idx else -1
     found.nav = [ln for j, ln in enumerate(lines) if j > last_body and not cr.photo_credit(ln)]
+    # an agency credited on a line of its own right after the article ("AFP", "— Reuters")
+    for j in wire_lines:
+        if last_body < j <= last_body + 3:
+            found.footer_wires.extend(cr.wire_credit(lines[j]) or [])
+            break
     return kept
 
 
@@ -422,6 +586,16 @@ def _strip_site_suffix(title: str, source: str | None) -> str:
 
 
 def _source(doc: RawDocument, found: _Found) -> tuple[OutletInfo | None, str | None]:
+    info, url = _source_base(doc, found)
+    if info and not doc.meta.get("source"):
+        # the byline names a sub-brand of the site ("BBC Sport" on a BBC page)
+        for aff in found.byline_outlets:
+            if aff.parent and aff.parent == info.name:
+                return aff, url
+    return info, url
+
+
+def _source_base(doc: RawDocument, found: _Found) -> tuple[OutletInfo | None, str | None]:
     meta = doc.meta
     url = meta.get("url")
     if meta.get("source"):
@@ -460,6 +634,7 @@ def _wire(doc: RawDocument, found: _Found, dateline_agency: str | None) -> str |
         if info and info.kind == "wire":
             candidates.append(info)
     candidates += [h for h in found.copyright if h.kind == "wire"]
+    candidates += found.footer_wires
     if candidates:
         return candidates[0].name
     if found.reuters_signoff:
@@ -470,16 +645,38 @@ def _wire(doc: RawDocument, found: _Found, dateline_agency: str | None) -> str |
     return None
 
 
+def _outlet_hints(lines: list[str], meta: dict) -> frozenset[str]:
+    """Keys of the outlet names the document gives elsewhere (copyright lines, "appeared first
+    on", metadata, URL): a header line that is one of them is the masthead, not the headline."""
+    names: list[str] = []
+    for line in lines:
+        if _words(line) <= 20 and (holder := copyright_holder(line)) and holder.kind != "wire":
+            names.append(holder.name)
+        if m := _POST.match(line):
+            names.append(m["outlet"])
+    if meta.get("source"):
+        names.append(str(meta["source"]))
+    if meta.get("url") and (dom := outlet_from_domain(str(meta["url"]))):
+        names.append(dom.name)
+    keys = set()
+    for name in names:
+        keys.add(outlet_key(name))
+        if info := canonical_outlet(name):
+            keys.update(outlet_key(a) for a in (info.name, *info.aliases))
+    return frozenset(k for k in keys if k)
+
+
 def clean(doc: RawDocument) -> CleanArticle:
     """Normalise one document (see the module docstring for the rules)."""
     text = doc.text if doc.text is not None else doc.raw_text
     text = repair_mojibake(normalise_newlines(text or ""))
     lines = _unwrap(text)
     found = _Found()
-    start, _ = _body_start(lines)
     meta = doc.meta
+    hints = _outlet_hints(lines, meta)
+    start, _ = _body_start(lines, hints)
     known = [str(meta[k]) for k in ("title", "subtitle", "description") if meta.get(k)] if meta.get("title") else None
-    _scan_header(found, lines[:start], known)
+    _scan_header(found, lines[:start], known, hints)
     kept = found.kept_header + _scan_body(found, lines[start:])
     # Photo captions are part of what the article says (people and places they name), but not
     # of its prose: they follow the text, each as its own paragraph, credits cut off.

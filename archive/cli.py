@@ -92,7 +92,7 @@ def db_current(db: DbOption = None) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursively); '-' reads stdin.")],
     db: DbOption = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes [default: all cores].")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors and the summary.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document.")] = False,
 ) -> None:

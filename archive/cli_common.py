@@ -9,7 +9,7 @@ from archive.render import Format, err
 
 DbOption = Annotated[
     Optional[str],
-    typer.Option("--db", envvar="ARCHIVE_DB", help="SQLite file or SQLAlchemy URL [default: archive.db]"),
+    typer.Option("--db", envvar="ARCHIVE_DB", help="SQLite file or SQLAlchemy URL (default: archive.db)"),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]

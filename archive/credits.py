@@ -133,6 +133,7 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
         return None
     else:
         rest = line
+    rest = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", rest)  # e-mail address, social handle
     rest = _BY_ROLE.sub("", rest.strip())
     segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", rest) if s.strip()]
     if not segments:

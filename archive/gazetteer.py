@@ -301,7 +301,7 @@ class Gazetteer:
                     row = self._subs[sid]
                     lat, lon = self._centre_sub.get(sid)
                     cand = Candidate("region", row[0], self._alpha2.get(int(row[8])), lat, lon,
-                                     self._sub_id(sid, self._subs), 0, None, int(row[6] or 2))
+                                     self._sub_id(sid, self._subs), 0, self._admin1_of(sid), int(row[6] or 2))
                     for n in {row[0], *row[5].split("|")}:
                         if n and (n.isascii() or _latin(n)):
                             pending.append((n, cand))
@@ -316,6 +316,19 @@ class Gazetteer:
         name, gid_s, sub_s, cid_s, pop_s, lat_s, lon_s = self._rows[i].rstrip("\r").split("\t")
         sids = [int(x) for x in sub_s.split("|")] if sub_s else []
         return self._city(name, int(gid_s), sids, self._alpha2.get(int(cid_s)), int(pop_s), float(lat_s), float(lon_s))
+
+    def _admin1_of(self, sid: int) -> str | None:
+        """gazetteer_id of the first-level subdivision above a lower subdivision (a county's state)."""
+        seen = 0
+        while sid and seen < 5:
+            row = self._subs.get(sid)
+            if row is None:
+                return None
+            if self._sub_level.get(sid) == 1:
+                return self._sub_id(sid, self._subs)
+            sid = int(row[7]) if row[7] else 0
+            seen += 1
+        return None
 
     @staticmethod
     def _sub_id(sid: int, subs: dict[int, list[str]]) -> str:

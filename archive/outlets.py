@@ -25,6 +25,7 @@ class OutletInfo:
     kind: str = "outlet"  # outlet | wire
     aliases: tuple[str, ...] = field(default=(), compare=False)
     known: bool = True  # False for names guessed from text or a domain
+    parent: str | None = field(default=None, compare=False)  # "BBC Sport" -> "BBC News"
 
 
 def _key(s: str) -> str:
@@ -46,12 +47,18 @@ def _table() -> tuple[dict[str, OutletInfo], dict[str, OutletInfo]]:
             country=row.get("country"),
             kind=row.get("kind", "outlet"),
             aliases=tuple(row.get("aliases") or ()),
+            parent=row.get("parent"),
         )
         for alias in (row["name"], *info.aliases):
             by_name.setdefault(_key(alias), info)
         for dom in row.get("domains") or ():
             by_domain[dom.lower()] = info
     return by_name, by_domain
+
+
+def outlet_key(name: str) -> str:
+    """Comparison key of an outlet name (case, punctuation and a leading "The" ignored)."""
+    return _key(name)
 
 
 def _hostname(s: str) -> str | None:
@@ -172,6 +179,10 @@ def outlet_from_masthead(line: str) -> OutletInfo | None:
         return None
     info = canonical_outlet(line)
     if info:
+        return info
+    # "BBC Homepage", "The Verge home", "Reuters.com"
+    bare = re.sub(r"(?i)\s*(?:[-|:–—]\s*)?(?:home\s*page|homepage|home|front\s+page)$", "", line)
+    if bare != line and (info := canonical_outlet(bare)):
         return info
     words = line.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() or w in {"of", "and", "&"} for w in words):

@@ -6,12 +6,22 @@ How it decides who is a person (the small spaCy model is weak on news text):
   1. candidates: spaCy PERSON entities; any capitalised name after a title or honorific
      ("Mr.", "President", "Brig. Gen."); ORG/GPE/NORP-tagged spans shaped "Firstname Lastname"
      (first word in gender-guesser's first-name dictionary); untagged "Firstname Lastname" runs in
-     a person context (", the ...", "said", a role noun before them).
+     a person context (", the ...", "said", a role noun before them); as a last resort an untagged
+     or ORG-tagged "Firstname Surname" whose first name is clear (mostly one sex) and whose surname
+     is no dictionary word (the model's lemma index), no place, not after "at" ("dispossessed by
+     Sandro Tonali", "the Kevin Keegan era"). A dictionary word that is no first name before
+     "Firstname Surname" is an office learned for the article ("Taoiseach Micheál Martin").
   2. rejections: places (the article's places, ``archive.gazetteer.is_place_name`` when present,
      spans spaCy tags GPE/LOC more often than PERSON), nationalities (NORP), outlets, platforms and
-     organisation-shaped names, all-caps words, lowercase words, digits, credit/byline lines.
+     organisation-shaped names, all-caps words, lowercase words, digits, credit/byline lines,
+     abbreviated heads ("Co Galway", "Mt Kenya"), names headed by "the" ("The Red Cross said"),
+     names before a feature noun ("the Hindu Kush ranges"), spans made only of dictionary words
+     with no clear first name ("Penguin Random House"), one-word names whose only "role" is an
+     organisation type ("oil company Petrobras").
   3. document consistency: every accepted surface form and the surname of every full name is
-     searched in the whole body, so a name tagged once counts at all its mentions.
+     searched in the whole body, so a name tagged once counts at all its mentions; a two-word
+     run ending in an accepted one-word name joins it ("Brewster Kahle" when only "Kahle" was
+     tagged) when its first word is a first name or no dictionary word.
   4. clustering: full names with the same surname and a compatible given name are one person;
      a surname or titled form ("Mr. Medinsky", "President Trump") joins the full name whose
      surname it is, the most recent one before it when several people share the surname; a
@@ -74,7 +84,24 @@ STRONG_ORG_WORDS = frozenset(
     press media radio television channel studios holdings partners technologies systems
     pharmaceuticals index exchange fc cup championship games olympics award prize oblast region
     province republic kingdom state states nations islands island mountains river sea ocean lake
-    street avenue road square bridge tower palace building hotel""".split()
+    street avenue road square bridge tower palace building hotel books publishers
+    publishing records entertainment labs capital ventures petroleum company club united city
+    rovers wanderers athletic society enterprises industries brands foods stores range ranges
+    mountain valley desert glacier peninsula bay gulf canal dam""".split()
+)
+# a lowercase word right after a name that makes it a geographic feature or an area
+# ("the Hindu Kush ranges", "the Ravi, Sutlej and Chenab rivers")
+_GEO_AFTER = re.compile(
+    rf"^(?:(?:,|,?\s+and|,?\s+&)\s+[{UPPER}][\w'’\-]*(?:\s+[{UPPER}][\w'’\-]*)*)*\s+(?:rivers?|ranges?|"
+    r"mountains?|valleys?|lakes?|deserts?|glaciers?|peninsulas?|islands?|canals?|dams?|basins?|"
+    r"plains|plateaus?|hills|straits?|bays?|gulfs?|coasts?|provinces?|count(?:y|ies)|districts?|"
+    r"regions?|oblasts?|prefectures?|municipalit(?:y|ies)|volcano(?:es)?|falls|creek|estuary)\b")
+# lowercase nouns whose head makes a "role" an organisation type ("state-run oil company Petrobras")
+_ORG_ROLE_HEADS = frozenset(
+    """company companies firm group giant maker manufacturer producer carrier retailer brand bank
+    lender insurer operator chain outlet newspaper broadcaster network club team side party agency
+    organisation organization charity body regulator utility conglomerate startup start-up
+    exchange fund airline publisher label studio platform app website service""".split()
 )
 _SENT_START_STOP = frozenset(
     """the a an in on at for from to by with as after before when while if but and or so then
@@ -95,7 +122,8 @@ _WEAK_TITLES = frozenset("General Major Private Justice Officer Coach Speaker Fa
                          "Commander Inspector Detective Captain Lieutenant Minister Secretary".split())
 # first words of named storms, ships, buildings ... that the model tags PERSON
 _NON_PERSON_HEADS = frozenset("hurricane storm typhoon cyclone tropical tornado operation project "
-                              "camp fort mount lake cape saint st. st san santa hms uss".split())
+                              "camp fort mount lake cape saint st. st san santa hms uss "
+                              "co co. mt mt. ft ft. pt pt. dept dept. rd rd. ave ave. mts mts.".split())
 _ROLE_BEFORE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|forward|striker|midfielder|defender|goalkeeper|winger|"
     r"quarterback|pitcher|coach|manager|captain|envoy|adviser|advisor|aide|minister|president|"
@@ -123,6 +151,21 @@ class _Article:
             labels[_norm(_strip_possessive(ent.text))][ent.label_] += 1
         self.labels = labels
         self._gazetteer = _gazetteer()
+        self.extra_titles: set[str] = set()  # office words learned here ("Taoiseach Micheál Martin")
+        self.loose_runs: list[tuple[int, str]] = []  # "Brewster Kahle": unknown first name, untagged
+
+    def title_before(self, start: int) -> tuple[str, int | None]:
+        """The title chain right before ``start`` (known titles, then titles learned in this article)."""
+        title, ts = _title_before(self.body, start)
+        if title or not self.extra_titles:
+            return title, ts
+        m = re.search(r"([^\W\d_][\w'’\-]*)[ \t]+$", self.body[max(0, start - 40): start])
+        if m and m.group(1) in self.extra_titles:
+            return m.group(0), start - len(m.group(0))
+        return "", None
+
+    def is_title(self, title: str) -> bool:
+        return bool(title) and (pn.title_info(title)[1] or title.split()[-1] in self.extra_titles)
 
     def label_at(self, start: int, end: int) -> str:
         i = self.tok_start.get(start)
@@ -221,6 +264,19 @@ def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str
             break
         start += w.end()
         text = text[w.end():]
+    if not title:
+        words = text.split()
+        # "Taoiseach Micheál Martin", "Striker Kevin Smith": a dictionary word that is no first
+        # name, before a clear first name and a surname, is an office or role, not part of the name
+        if (len(words) >= 3 and len(words[0]) >= 3 and pn.is_name_word(words[0])
+                and not pn.is_initial(words[0]) and words[0].lower() not in pn.PARTICLES
+                and pn.is_english_word(words[0]) and not pn.is_first_name(words[0])
+                and pn.is_clear_first_name(words[1]) and not art.is_place(words[0])):
+            art.extra_titles.add(words[0])
+            cut = re.match(r"^\S+\s+", text)
+            title = cut.group(0)
+            start += cut.end()
+            text = text[cut.end():]
     return start, text, title
 
 
@@ -296,7 +352,7 @@ def _candidates(art: _Article) -> list[_Cand]:
         covered.append((ent.start_char, ent.end_char))
         start, text, title = _trim_candidate(art, ent.start_char, ent.text)
         if not title:
-            title, _ = _title_before(body, start)
+            title, _ = art.title_before(start)
         out.append(_Cand(start, text, ent.label_, bool(title)))
     # names after a title or honorific, whatever spaCy made of them
     for m in pn.TITLE_START_RE.finditer(body):
@@ -307,16 +363,79 @@ def _candidates(art: _Article) -> list[_Cand]:
             start, text, _ = _trim_candidate(art, run.start(), run.group(0))
             out.append(_Cand(start, text, art.label_at(start, start + len(text)), True))
     # untagged "Firstname Lastname" in a person context
+    person_ents = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
     for run in NAME_RUN_RE.finditer(body):
-        if any(a < run.end() and run.start() < b for a, b in covered):
+        # skip spans spaCy tagged, but not a longer name around a PERSON entity ("Brewster [Kahle]")
+        if any(a < run.end() and run.start() < b and not ((a, b) in person_ents and run.start() <= a
+                                                           and b <= run.end() and (a, b) != run.span())
+               for a, b in covered):
             continue
         start, text, title = _trim_candidate(art, run.start(), run.group(0))
         words = text.split()
-        if len(words) >= 2 and pn.is_first_name(words[0]) and not title and _person_context(
-            body, start, start + len(text), doc, art.tok_start
-        ):
-            out.append(_Cand(start, text, "", False))
+        if len(words) < 2:
+            continue
+        if title:
+            if title.split()[-1] in art.extra_titles:  # known titles: see the loop above
+                out.append(_Cand(start, text, "", True))
+            continue
+        if pn.is_first_name(words[0]):
+            if _person_context(body, start, start + len(text), doc, art.tok_start) or _fallback_name(
+                art, start, text
+            ):
+                out.append(_Cand(start, text, "", False))
+        else:
+            art.loose_runs.append((start, text))
     return out
+
+
+def _the_before(art: _Article, start: int, end: int) -> bool:
+    """"the Red Cross said", "the Ravi": a name headed by "the" (not "the Kevin Keegan era")."""
+    if not re.search(r"(?<![\w])[Tt]he[ \t]+$", art.body[max(0, start - 5): start]):
+        return False
+    j = art.tok_end.get(end)
+    i = j + 1 if j is not None else None
+    if i is not None and i < len(art.doc):
+        nxt = art.doc[i]
+        if nxt.text[:1].islower() and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return False  # the name is a modifier of a noun
+    return True
+
+
+def _all_dictionary_words(words: list[str]) -> bool:
+    """Two or more words, each a dictionary word, none a clear first name: "Penguin Random House"."""
+    return (len(words) >= 2 and bool(pn.english_words())
+            and all(pn.is_english_word(w) and not pn.is_clear_first_name(w) for w in words)
+            and not all(pn.is_first_name(w) for w in words))
+
+
+def _fallback_name(art: _Article, start: int, text: str, label: str = "") -> bool:
+    """"Firstname Surname" that spaCy missed or tagged ORG ("dispossessed by Sandro Tonali").
+
+    Only a clear first name (mostly one sex) and a surname that is no dictionary word, no first
+    place, and no first name either when spaCy tagged it ORG ("Morgan Stanley"); not after "at",
+    not before an organisation word ("Foundation", "airport").
+    """
+    if not pn.english_words():
+        return False
+    end = start + len(text)
+    words = [w for w in text.split() if not pn.is_initial(w)]
+    given, sur = pn.given_names(" ".join(words)), pn.surname(" ".join(words))
+    if len(given) != 1 or not sur or not pn.is_clear_first_name(given[0]):
+        return False
+    last = sur.split()[-1]
+    if (pn.is_english_word(last) or (label == "ORG" and pn.is_first_name(last)) or pn.is_title_word(last)
+            or not pn.is_name_word(last)):
+        return False
+    if any(art.is_place(x) or art.is_norp(x) for x in (given[0], last, text)):
+        return False
+    if credits.inside(art.headline_lines, start, end) or art.in_credit(start, end):
+        return False
+    if re.search(r"\bat\s+$", art.body[max(0, start - 6): start]):
+        return False
+    nxt = re.match(r"^\s+([a-z]+)", art.body[end: end + 30])
+    if nxt and nxt.group(1) in STRONG_ORG_WORDS | {"airport", "line", "centre", "center", "trophy"}:
+        return False
+    return True
 
 
 def _accept(art: _Article, cand: _Cand) -> bool:
@@ -328,16 +447,21 @@ def _accept(art: _Article, cand: _Cand) -> bool:
     first_known = len(words) >= 2 and pn.is_first_name(words[0])
     honorific = strong_title = False
     if cand.titled:
-        title, _ = _title_before(art.body, start)
-        honorific = bool(title) and not pn.title_info(title)[1]
+        title, _ = art.title_before(start)
+        honorific = bool(title) and not art.is_title(title)
         # "Pope Leo" (Leo is also a town); but "General Kherson" proves nothing
-        strong_title = bool(title) and title.split()[-1].rstrip(".") not in _WEAK_TITLES
+        strong_title = (bool(title) and title.split()[-1].rstrip(".") not in _WEAK_TITLES
+                        and title.split()[-1] not in art.extra_titles)
     if _is_org_like(text, strong_only=cand.label == "PERSON" or honorific):
         return False
     if not strong_title and (art.is_place(text) or art.is_norp(text)):
         return False
     if cand.titled:
         return True
+    if _GEO_AFTER.match(art.body[end: end + 80]) or _the_before(art, start, end):
+        return False  # "the Hindu Kush ranges", "The Red Cross said"
+    if _all_dictionary_words(words):
+        return False  # "Penguin Random House", "Hindu Kush"
     in_headline = credits.inside(art.headline_lines, start, end)
     if len(words) == 1 and _ROLE_BEFORE.search(art.body, max(0, start - 30), start):
         return cand.label != "NORP"  # "Brazil forward Neymar", "spokesman Peskov"
@@ -347,10 +471,11 @@ def _accept(art: _Article, cand: _Cand) -> bool:
         return first_known or not in_headline
     if cand.label in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
         # "Rustem Umerov, the secretary ..." tagged ORG; but "analysts at Morgan Stanley said"
-        if not first_known or _ORG_PREP_BEFORE.search(art.body, max(0, start - 12), start):
-            return False
-        return _person_context(art.body, start, end, art.doc, art.tok_start)
-    return first_known  # untagged run already checked for a person context
+        if (first_known and not _ORG_PREP_BEFORE.search(art.body, max(0, start - 12), start)
+                and _person_context(art.body, start, end, art.doc, art.tok_start)):
+            return True
+        return cand.label != "NORP" and _fallback_name(art, start, text, cand.label)
+    return first_known  # untagged run already checked for a person context or the fallback
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,7 +495,7 @@ def _scan(art: _Article, forms: set[str]) -> list[Mention]:
         single = len(text.split()) == 1
         if pn.is_title_word(text) and re.match(rf"[ \t]+[{UPPER}]", body[end:end + 2]):
             continue  # "King Charles": the surname "King" used as a title
-        title, title_start = _title_before(body, start)
+        title, title_start = art.title_before(start)
         label = art.label_at(start, end)
         if single and not title:
             prev = re.search(r"([^\s]+)[ \t]+$", body[max(0, start - 40): start])
@@ -404,7 +529,7 @@ def _roles(art: _Article, p: Person) -> list[str]:
         if ts is None or te is None:
             continue
         title_tok = art.tok_start.get(m.title_start) if m.title_start is not None else None
-        is_role = bool(m.title) and pn.title_info(m.title)[1]
+        is_role = art.is_title(m.title)
         for r in roles_at(art.body, art.doc, ts, te + 1, m.title if is_role else "", title_tok, is_role):
             k = r.lower()
             if k not in seen and _norm(r) != _norm(m.text):
@@ -443,6 +568,12 @@ def _gender(art: _Article, p: Person, by_sentence: dict[int, set[int]], pid: int
             if fg in ("m", "f"):
                 return fg
     return None
+
+
+def _org_role(role: str) -> bool:
+    """"oil company", "state-run lender": a description of an organisation, not of a person."""
+    head = re.split(r"\s+(?:of|at|for|with|in|from|on)\s+", role.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in _ORG_ROLE_HEADS
 
 
 def _drop_unsupported(art: _Article, people: list[Person], roles: list[list[str]]) -> list[int]:
@@ -496,13 +627,24 @@ def find_people(
         else:
             rejected.append(cand)
     # document consistency: "Rustem Umerov" tagged ORG once, "Umerov" tagged PERSON elsewhere
-    for cand in rejected:
-        words = cand.text.split()
-        if (len(words) >= 2 and cand.label not in ("NORP",) and words[-1] in forms
-                and pn.is_first_name(words[0]) and _shape_ok(cand.text)
-                and not art.in_credit(cand.start, cand.start + len(cand.text))
-                and not _is_org_like(cand.text, strong_only=False) and not art.is_place(cand.text)):
-            forms.add(cand.text)
+    # "Brewster Kahle, who founded ...", "Kahle said": a run ending in an accepted one-word name
+    # joins it when its first word is a first name or a word that is no dictionary word
+    loose = [(c.start, c.text, c.label) for c in rejected] + [(s, t, "") for s, t in art.loose_runs]
+    for start, text, label in loose:
+        words = text.split()
+        if not (len(words) >= 2 and label != "NORP" and words[-1] in forms and _shape_ok(text)):
+            continue
+        if not (pn.is_first_name(words[0]) or (
+                len(words) == 2 and label in ("", "PERSON") and pn.english_words()
+                and not pn.is_english_word(words[0]) and not pn.is_english_word(words[-1])
+                and words[0] not in forms and not art.is_place(words[0]) and not art.is_norp(words[0])
+                and not pn.is_title_word(words[0]))):
+            continue
+        end = start + len(text)
+        if (not art.in_credit(start, end) and not credits.inside(art.headline_lines, start, end)
+                and not _is_org_like(text, strong_only=False) and not art.is_place(text)
+                and not _the_before(art, start, end)):
+            forms.add(text)
     scan_forms = set(forms)
     surnames = set()
     for f in forms:
@@ -514,7 +656,7 @@ def find_people(
     mentions = _scan(art, scan_forms)
     people = cluster(mentions)
     _drop_excluded(art, people)
-    roles = [_roles(art, p) for p in people]
+    roles = [[r for r in _roles(art, p) if not _org_role(r)] for p in people]
     keep = _drop_unsupported(art, people, roles)
     art.sents = list(doc.sents)
     sent_starts = [s.start_char for s in art.sents]

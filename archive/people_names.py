@@ -53,6 +53,17 @@ _TITLES: list[tuple[str, str | None, bool]] = [
     (r"Pvt\.", None, True), (r"Commander", None, True), (r"Cmdr\.", None, True),
     (r"Detective", None, True), (r"Det\.", None, True), (r"Inspector", None, True),
     (r"Officer", None, True), (r"Coach", None, True),
+    # heads of government and other offices that are written before a name
+    (r"Taoiseach", None, True), (r"T[áa]naiste", None, True), (r"First Minister", None, True),
+    (r"Chief Minister", None, True), (r"Emir", "m", True), (r"Sultan", "m", True),
+    (r"Grand Duke", "m", True), (r"Grand Duchess", "f", True), (r"Archduke", "m", True),
+    (r"Lord Mayor", None, True), (r"Cllr\.?", None, True), (r"Councilor", None, True),
+    (r"Assemblyman", "m", True), (r"Assemblywoman", "f", True), (r"Assemblymember", None, True),
+    (r"Superintendent", None, True), (r"Supt\.?", None, True), (r"Constable", None, True),
+    (r"Chief Constable", None, True), (r"Chief Inspector", None, True), (r"Insp\.", None, True),
+    (r"Pastor", None, True), (r"Monsignor", "m", True), (r"Msgr\.", "m", True),
+    (r"Mufti", "m", True), (r"Grand Mufti", "m", True), (r"Abbot", "m", True),
+    (r"District Attorney", None, True), (r"Prosecutor", None, True),
 ]
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
@@ -97,6 +108,12 @@ def strip_titles(name: str) -> str:
 PARTICLES = frozenset(
     "de da di du do dos das del della der den van von ter ten le la bin ibn al el abu ben st y".split()
 )
+# Gaelic surname particles: written capitalised and as a separate word ("Declan Ó Muirí",
+# "Nóra Ní Chonghaile", "Seán Mac Diarmada"); "Ó Muirí" alone is a surname, not "Ó" + "Muirí".
+# "Mac"/"Mc" are also given names ("Mac Jones"), so they count only after a given name.
+GAELIC_PARTICLES = frozenset("ó o ní ni nic uí ua mhic".split())
+_LATE_PARTICLES = frozenset("mac mc ap".split())
+PARTICLES = PARTICLES | GAELIC_PARTICLES | _LATE_PARTICLES
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
@@ -140,7 +157,9 @@ def surname(name: str) -> str:
     if not parts:
         return ""
     k = len(parts) - 1
-    while k >= 1 and parts[k - 1].lower() in PARTICLES:  # "von der Leyen", "van Persie"
+    while k >= 1 and parts[k - 1].lower() in PARTICLES:  # "von der Leyen", "van Persie", "Ó Muirí"
+        if parts[k - 1].lower() in _LATE_PARTICLES and k - 1 == 0:
+            break  # "Mac Jones": a given name
         k -= 1
     return " ".join(parts[k:])
 
@@ -182,12 +201,53 @@ def first_name_gender(word: str) -> str | None:
     det = _detector()
     if det is None or not word or not word[0].isupper() or is_initial(word):
         return None
-    res = det.get_gender(word.split("-")[0])
+    w = word.split("-")[0]
+    res = det.get_gender(w)
+    if res == "unknown" and ascii_fold(w) != w:
+        res = det.get_gender(ascii_fold(w))  # "Micheál", "Éamon", "Siobhán"
     return {"male": "m", "mostly_male": "?m", "female": "f", "mostly_female": "?f", "andy": "?"}.get(res)
 
 
 def is_first_name(word: str) -> bool:
     return first_name_gender(word) is not None
+
+
+def is_clear_first_name(word: str) -> bool:
+    """A first name that is mostly used for one sex ("Kevin", "Bertie"); not "Red", "Summer"."""
+    return first_name_gender(word) in ("m", "f", "?m", "?f")
+
+
+# --- common English words (the lemma index of the spaCy model, when it has one) -----------------
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lowercase English dictionary words ("villa", "cross", "taoiseach"), or empty if unavailable."""
+    try:  # read the table from the model's files (50 ms; no second pipeline is loaded)
+        import importlib.util
+        from pathlib import Path
+
+        from spacy.lookups import Lookups
+
+        from archive import nlp as nlp_mod
+
+        name = nlp_mod.model_name()
+        spec = None if Path(name).is_dir() else importlib.util.find_spec(name)
+        root = Path(name) if spec is None else Path(spec.origin).parent
+        d = next(root.glob("lemmatizer/lookups"), None) or next(root.glob("*/lemmatizer/lookups"), None)
+        if d is None:
+            return frozenset()
+        table = Lookups().from_disk(d).get_table("lemma_index")
+        return frozenset(w for words in table.values() for w in words if w.isalpha())
+    except Exception:  # no model / no lemmatizer tables: the rules using this stay off
+        return frozenset()
+
+
+def is_english_word(word: str) -> bool:
+    """"Villa", "Cross", "Woods" (plural of a word) are dictionary words; "Keegan", "Tonali" are not."""
+    w = word.lower().replace("’", "'")
+    words = english_words()
+    if w in words:
+        return True
+    return len(w) > 3 and ((w.endswith("s") and w[:-1] in words) or (w.endswith("es") and w[:-2] in words))
 
 
 # --- folding for comparisons --------------------------------------------------------------------

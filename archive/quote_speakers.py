@@ -8,8 +8,15 @@ cue's subject (inherited through participles and co-ordinated verbs: "..., calli
 are used: ``"...," X said``, ``"...," said X``, ``X said: "..."``, ``X told Reuters that "..."``.
 
 Pronouns resolve to the article's people by gender (unknown gender is compatible), subject
-position and recency; descriptions ("the Ukrainian president", "the Kremlin spokesman") by the
-words of the people's roles. A named person is never guessed without a mention or role in text.
+position (the main clause's subject first) and recency; descriptions ("the Ukrainian president",
+"the Kremlin spokesman") by the words of the people's roles (the description's head noun must be
+a role's head noun: "Newcastle" is no description of a "former Newcastle striker"); a definite
+person description with no role match ("the Spaniard", "the World Cup winner") by the person who
+is the subject of one of the last sentences; spokesperson/official/source/analyst-headed phrases
+stay unnamed even when a name modifies them ("a Ford spokesperson"). A quote inside the speaker's
+own noun phrase ("X, who rates the stock "neutral," said") and the subject of a passive cue with
+no agent ("It is described as "..."") give no speaker. A named person is never guessed without a
+mention, a role or a word of their name in text.
 """
 from __future__ import annotations
 
@@ -52,7 +59,7 @@ _PERSON_HEADS = set(
     prince princess pope bishop priest artist author novelist poet director producer musician rapper
     striker midfielder goalkeeper keeper forward winger defender manager player skipper""".split()
 )
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|ish|man|woman|year-old|-old)$")
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|man|woman)$")
 _NOT_PERSON_ER = {"paper", "letter", "order", "number", "chapter", "newspaper", "poster", "flyer", "computer",
                   "matter", "quarter", "center", "centre", "border", "corner", "factor", "sector", "error",
                   "water", "power", "tower", "river", "winter", "summer", "manner", "filter", "register",
@@ -60,6 +67,7 @@ _NOT_PERSON_ER = {"paper", "letter", "order", "number", "chapter", "newspaper", 
                   "tabloid", "broadcaster", "operator", "regulator", "publisher", "carrier", "provider",
                   "retailer", "lender", "insurer", "manufacturer", "maker", "supplier", "distributor", "developer",
                   "contractor", "exporter", "importer", "producer's", "investor", "ruler's", "committee"}
+_NOT_PERSON_ENTS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _ROLE_HEAD_STOP = {"of", "at", "for", "in", "to", "with", "from", "on", "and", "who", "whose", "since"}
 QUOTE_CHARS = "\"“”‘’'«»„"
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "'s", "’s", "of", "for", "and", "in", "at", "with", "on", "to"}
@@ -168,6 +176,8 @@ class Attributor:
             return None
         inside = range(qa, qb)
         heads = [k for k in inside if v.head(k) is None or v.head(k) not in inside]
+        # punctuation inside the marks ("neutral,") hangs anywhere; the words decide
+        heads = [k for k in heads if v.toks[k].pos != "PUNCT"] or heads
         found = None
         for h in heads:
             # a reporting verb hanging off the quoted clause ("..., he said" parsed as parataxis)
@@ -179,12 +189,12 @@ class Attributor:
             while cur is not None and steps < 15:
                 if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
                     break  # a co-ordinated clause with its own subject is not reported by its head
-                if prev not in inside and v.toks[prev].dep in ("relcl", "acl") and v.toks[prev].pos in ("VERB", "AUX"):
-                    # the quote belongs to a relative clause with a verb that reports nothing
-                    # ("X, who rates the stock "neutral," said ..."): the outer cue is not its own
-                    self.blocked = True
-                    break
                 if not self.in_quote[cur] and is_cue(v, cur) and self._same_para(cur, qa):
+                    if prev not in inside and v.toks[prev].dep in SUBJ_DEPS:
+                        # the quote sits inside the speaker's own noun phrase ("X, who rates the
+                        # stock "neutral," said ..."): the cue reports something else
+                        self.blocked = True
+                        break
                     # climb through a chain of reported clauses to the outermost reporting verb
                     outer = cur
                     while v.toks[outer].dep in ("ccomp", "xcomp", "parataxis") and v.head(outer) is not None:
@@ -293,6 +303,14 @@ class Attributor:
 
     def speaker_of_cue(self, cue: int, close_tok: int | None, open_tok: int | None, anchor: int) -> Speaker:
         v = self.v
+        if v.parsed and v.children(cue, "nsubjpass") and v.children(cue, "auxpass"):
+            # a passive reporting verb: its subject is what is described, the speaker is the agent
+            # ("It is sometimes described as a "new pre-salt"" names no speaker)
+            for ag in v.children(cue, "agent"):
+                for p in v.children(ag, "pobj"):
+                    if not self.in_quote[p]:
+                        return self.resolve_np(p, anchor)
+            return Speaker("none")
         s = self._subject_tok(cue)
         if s is not None and not self.in_quote[s]:
             sp = self.resolve_np(s, anchor)
@@ -425,7 +443,7 @@ class Attributor:
         if pi is not None:
             return Speaker("person", pi, text)
         if self._definite_person_description(a, head):
-            pi = self.recent_subject(anchor)
+            pi = self.recent_subject(min(anchor, v.toks[a].idx))
             if pi is not None:
                 return Speaker("person", pi, text)
         if t.ent == "PERSON" or (t.pos == "PROPN" and t.ent in ("", "PERSON") and t.text[:1].isupper() and t.lower not in ORG_WORDS and self._looks_like_name(a, b)):
@@ -480,7 +498,8 @@ class Attributor:
         ai = min(v.token_at(anchor), len(v.toks) - 1)
         si = v.toks[ai].sent
         para = self._para_of(anchor)
-        for _ in range(max_sents):
+        looked = 0
+        while looked < max_sents:
             if si < 0:
                 break
             a, b = v.sents[si] if v.sents else (0, len(v.toks))
@@ -490,6 +509,8 @@ class Attributor:
             ms = [m for m in self.idx.between(v.toks[a].idx, hi) if any(self._is_subject(k) for k in v.tokens_in(m[0], m[1]))]
             if ms:
                 return self._main_subject(ms)[2]
+            if any(not self.in_quote[k] and v.toks[k].text[:1].isalnum() for k in range(a, b) if v.toks[k].idx < hi):
+                looked += 1  # sentences of quoted speech do not count
             si -= 1
         return None
 
@@ -649,14 +670,17 @@ class Attributor:
             t = v.toks[k]
             if t.idx >= hi:
                 break
-            if self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or t.ent != "PERSON" or t.pos != "PROPN":
+            if self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or t.pos != "PROPN" or not t.text[:1].isupper():
                 continue
-            if self._clause_depth(k) > 0 or self.idx.at(t.idx, t.end) is not None:
+            if self._clause_depth(k) > 0 or self.idx.at(t.idx, t.end) is not None or t.lower in ORG_WORDS:
                 continue
             s = k
-            while s > a and v.toks[s - 1].ent == "PERSON" and v.toks[s - 1].head == k:
+            while s > a and v.toks[s - 1].pos == "PROPN" and v.toks[s - 1].head == k and v.toks[s - 1].dep in ("compound", "flat"):
                 s -= 1
-            return s, k + 1
+            # a PERSON entity, or (entity labels misfire: "Lula, 79," tagged DATE) a word of a known
+            # person's name; never an organisation or a place
+            if t.ent == "PERSON" or (t.ent not in _NOT_PERSON_ENTS and self.person_by_name_word(s, k + 1) is not None):
+                return s, k + 1
         return None
 
     # --- medium --------------------------------------------------------------------------------

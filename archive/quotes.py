@@ -6,8 +6,11 @@ speech or writing between quotation marks:
 1. passages between marks (:mod:`archive.quote_marks`; paragraphs are the runs of text between
    newline characters, ``QuoteRecord.paragraph`` is the 0-based index among non-blank ones);
 2. the reporting verb and its speaker (:mod:`archive.quote_speakers`), with follow-up quotes
-   ("X said. "Y."", a quote in the next paragraph, a speaker introduced by a colon) given the
-   previous quote's speaker;
+   ("X said. "Y."", a quote in the next paragraph, a speaker introduced by a colon, with or
+   without a reporting verb: "X put it bluntly: "..."") given the previous quote's speaker;
+   "by his own account, "..."" credits the possessor; the paragraphs of a quote running over
+   several paragraphs (one record each) share one speaker; a fragment repeating words of an
+   attributed quote (a cross-head picking up 'gifts') gets that quote's speaker;
 3. kind: ``full`` when the passage is a clause with its own subject (a sentence or more of
    speech), else ``partial`` (a fragment woven into the reporter's sentence);
 4. left out: scare quotes, titles and terms nobody is reported as saying (a fragment with no
@@ -97,9 +100,10 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
     found = _share_in_groups(found)
     _follow_ups(att, view, body, found)
     found = _share_in_groups(found)
+    echoed = _echoes(found)
     out: list[QuoteRecord] = []
     for sp, rec, attr, initial in found:
-        if _is_not_speech(view, body, sp, rec):
+        if id(rec) not in echoed and _is_not_speech(view, body, sp, rec):
             continue
         dup = next((o for o in out if statement_key(o.text) == statement_key(rec.text) and _same_speaker(o, rec)), None)
         if dup is not None:
@@ -130,7 +134,7 @@ def _attribute(att: Attributor, view: TextView, sp: MarkedSpan, qa: int, qb: int
             if cue is not None:
                 break
     if cue is None:
-        return None
+        return _account_phrase(att, view, sp)
     anchor = view.toks[open_tok].idx if open_tok < len(view.toks) else sp.start
     speaker = att.speaker_of_cue(cue, close_tok if cue >= close_tok else None, open_tok, anchor)
     if speaker.kind == "none":
@@ -143,6 +147,49 @@ def _attribute(att: Attributor, view: TextView, sp: MarkedSpan, qa: int, qb: int
         if q is not None and view.toks[q].lower.startswith("quot"):
             cue_text = f"{view.toks[q].text} as saying"
     return Attribution(speaker, cue_text, att.medium_of(cue), cue)
+
+
+_ACCOUNT = re.compile(
+    r"(?:\b(?:by|in|on)\s+(his|her)\s+(?:own\s+)?(?:account|words|telling|recollection)"
+    r"|\bas\s+(he|she)\s+(?:later\s+|once\s+|often\s+)?(?:put|puts|phrased|phrases)\s+it"
+    r"|\b(?:in|by)\s+the\s+words\s+of\s+(his|her))\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _account_phrase(att: Attributor, view: TextView, sp: MarkedSpan) -> Attribution | None:
+    """No reporting verb, but the sentence credits the words to someone before the quote:
+    "by his own account, "..."", "as she put it, "..."", "in her words"."""
+    mark = sp.open_mark if sp.open_mark is not None else sp.start
+    ps = att.paragraphs[sp.paragraph][0]
+    m = _ACCOUNT.search(att.body, max(ps, mark - 120), mark)
+    if m is None:
+        return None
+    surface = m.group(1) or m.group(2) or m.group(3) or ""
+    pron = {"his": "he", "her": "she"}.get(surface.lower(), surface.lower())
+    speaker = att.resolve_pronoun(pron, m.start(), surface)
+    if speaker.kind != "person":
+        return None
+    return Attribution(speaker, None, None, None)
+
+
+def _colon_subject(att: Attributor, view: TextView, colon: int, anchor: int):
+    """'X put it bluntly: "..."': the person who is the main subject of the clause before the colon."""
+    k = view.token_at(colon)
+    if k >= len(view.toks) or not view.parsed:
+        return None
+    a, _ = view.sent_range(k)
+    for j in range(a, k):
+        t = view.toks[j]
+        if att.in_quote[j] or t.dep not in ("nsubj", "nsubjpass"):
+            continue
+        h = view.head(j)
+        if h is None or not (a <= h < k) or view.toks[h].pos not in ("VERB", "AUX"):
+            continue
+        speaker = att.resolve_np(j, anchor)
+        if speaker.kind == "person":
+            return speaker
+    return None
 
 
 def _apply(rec: QuoteRecord, attr: Attribution) -> None:
@@ -161,6 +208,28 @@ def _same_speaker(a: QuoteRecord, b: QuoteRecord) -> bool:
     if a.speaker_kind == "person" or b.speaker_kind == "person":
         return a.speaker == b.speaker and a.speaker_kind == b.speaker_kind
     return True
+
+
+def _echoes(found) -> set[int]:
+    """A fragment nobody is said to say that repeats words of an attributed quote (a headline or
+    cross-head picking up 'gifts' from "... we gave them two gifts," Emery said): that speaker."""
+    from archive.statements import statement_tokens
+
+    said = [(statement_tokens(r.text), r) for _, r, _, _ in found if r.speaker_kind != "none"]
+    echoed: set[int] = set()
+    for sp, rec, attr, initial in found:
+        if rec.speaker_kind != "none" or rec.kind != "partial":
+            continue
+        toks = statement_tokens(rec.text)
+        if not toks or not any(len(t) >= 4 for t in toks) or len(toks) > 12:
+            continue
+        n = len(toks)
+        hits = [r for ts, r in said if r is not rec and any(ts[i : i + n] == toks for i in range(len(ts) - n + 1))]
+        who = {(r.speaker_kind, r.speaker, r.speaker_text if r.speaker_kind != "person" else None) for r in hits}
+        if len(who) == 1:
+            _copy_speaker(hits[0], rec)
+            echoed.add(id(rec))
+    return echoed
 
 
 def _share_in_groups(found):
@@ -211,7 +280,13 @@ def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
                         _apply(rec, Attribution(speaker, view.toks[cue].text, att.medium_of(cue), cue))
                         prev, prev_sp = rec, sp
                         continue
-            if prev is not None and prev.speaker_kind != "none" and _follows(att, view, body, prev_sp, sp):
+                elif rec.kind == "full":
+                    speaker = _colon_subject(att, view, len(before) - 1, mark)
+                    if speaker is not None:
+                        _apply(rec, Attribution(speaker, None, None, None))
+                        prev, prev_sp = rec, sp
+                        continue
+            if prev is not None and prev.speaker_kind != "none" and _follows(att, view, body, prev_sp, sp, prev):
                 _copy_speaker(prev, rec)
         if rec.speaker_kind != "none":
             prev, prev_sp = rec, sp
@@ -232,7 +307,7 @@ def _colon_cue(att: Attributor, view: TextView, colon: int) -> int | None:
     return None
 
 
-def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp: MarkedSpan) -> bool:
+def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:
     """``sp`` continues the speech of ``prev_sp``: same or next paragraph, nothing between but
     the attribution of the previous quote (no other person named, no other reporting verb)."""
     if sp.paragraph - prev_sp.paragraph > 1:
@@ -247,6 +322,10 @@ def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp
         if body[att.paragraphs[sp.paragraph][0] : b].strip():
             return False
     cues = [k for k in view.tokens_in(a, b) if not att.in_quote[k] and is_cue(view, k)]
+    if view.parsed:
+        # a second reporting verb only takes over with a subject of its own ("Heald told Whitcomb
+        # before announcing the sentence" is still Heald's attribution)
+        cues = [k for k in cues if view.children(k, "nsubj", "nsubjpass")]
     if len(cues) > 1:
         return False
     # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and
@@ -256,7 +335,10 @@ def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp
     if len(names) <= 1:
         return True
     subjects = {m[2] for m in ms if any(att._is_subject(k) for k in view.tokens_in(m[0], m[1]))}
-    return len(subjects) <= 1 and (not subjects or prev_speaker_in(subjects))
+    if not view.parsed:
+        return False
+    speaker = prev.speaker if prev.speaker_kind == "person" else None
+    return subjects <= {speaker}
 
 
 # --- kind and non-speech ---------------------------------------------------------------------------

@@ -152,6 +152,9 @@ def bench_memory(parts: list[str], jobs: int, work: Path, full: dict | None) -> 
     db = work / "memory-half.db"
     half, half_m = _child(["ingest", parts[0], "--jobs", str(jobs), "--db", str(db)])
     out["half"] = _mem(half_m, half["articles"])
+    out["half_child"] = half
+    for f in half.get("failures", []):
+        log(f"    failed: {f}")
     if full is None:
         log("memory: ingest of the whole corpus ...")
         db = work / "memory-all.db"
@@ -226,6 +229,12 @@ def table(res: dict) -> str:
         rows.append(("ingest / raw (CPU time per article)", f"{r:.2f}  ({ing['ingest_cpu_per_article_ms']:.0f} vs "
                      f"{ing['raw_cpu_per_article_ms']:.0f} ms CPU/article)", f">= {TARGETS['ratio']:.2f}",
                      _ok(r >= TARGETS["ratio"])))
+        n_i, n_r = max(1, ing["ingest"]["articles"]), max(1, ing["raw"]["articles"])
+        rows.append(("  CPU/article: main process | workers",
+                     f"ingest {1000 * ing['ingest'].get('cpu_main_seconds', 0) / n_i:.0f} | "
+                     f"{1000 * (ing['ingest']['cpu_seconds'] - ing['ingest'].get('cpu_main_seconds', 0)) / n_i:.0f} ms; "
+                     f"raw {1000 * ing['raw'].get('cpu_main_seconds', 0) / n_r:.0f} | "
+                     f"{1000 * (ing['raw']['cpu_seconds'] - ing['raw'].get('cpu_main_seconds', 0)) / n_r:.0f} ms", "", ""))
     mem = res.get("memory")
     if mem:
         if mem.get("raw_mem"):
@@ -274,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=20.0, help="seconds per query kind, at most [20]")
     ap.add_argument("--no-cli", action="store_true", help="skip whole-CLI query timings")
     ap.add_argument("--plans", action="store_true", help="print the query plans (always in the JSON)")
-    ap.add_argument("--profile", action="store_true", help="cProfile the ingest main process")
+    ap.add_argument("--profile", action="store_true",
+                    help="cProfile the ingest main process (slows it: figures are then not comparable)")
     ap.add_argument("--seed", type=int, default=20240601, help="corpus generator seed")
     ap.add_argument("--json", default=str(ROOT / "benchmarks" / "out" / "results.json"), help="write all figures here")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and databases")

@@ -246,3 +246,156 @@ def test_extracted_text_keeps_short_lead_when_metadata_has_the_title():
     art = clean(doc)
     assert art.title == "Fire at tower block"
     assert art.body == "Short lead.\n\nMore than 80 people were evacuated on Friday."
+
+
+# --- general header / footer / credit rules (synthetic examples) ------------------------------
+
+_PROSE = ("The city council voted on Tuesday to close three central streets to cars from next spring, "
+          "officials said after a long meeting.")
+
+
+def test_navigation_and_section_labels_are_not_the_title():
+    text = ("Evening Standard\nHome | News | Sport | Business | Culture\nSign in | Subscribe\nYour account\nPolitics\n\n"
+            "Mayor unveils plan to pedestrianise three central streets\n\nBy Jane Roe\n12 March 2025\n\n"
+            "LONDON — " + _PROSE + "\n\n\"It is time,\" the mayor said.")
+    art = clean(text_doc(text))
+    assert art.title == "Mayor unveils plan to pedestrianise three central streets"
+    assert art.source == "Evening Standard"
+    assert art.authors == ["Jane Roe"]
+    assert art.body.startswith("LONDON — The city council")
+    for junk in ("Home |", "Sign in", "Your account", "Politics"):
+        assert junk not in art.body
+
+
+def test_nav_with_bullets_and_menu_words_without_byline():
+    text = ("News • World • Opinion • Sport\nSubscribe now for just $1\nEurope\n"
+            "Floods force thousands from homes in northern Italy\n"
+            "Rescuers used boats to reach villages cut off by the water\n\n" + _PROSE)
+    art = clean(text_doc(text))
+    assert art.title == "Floods force thousands from homes in northern Italy"
+    assert art.subtitle == "Rescuers used boats to reach villages cut off by the water"
+    assert art.body == _PROSE
+
+
+def test_homepage_masthead_and_sub_brand_named_under_the_byline():
+    text = ("BBC Homepage\nSkip to content\nSport\nCricket\nCounty Championship\n\n"
+            "Surrey edge Somerset in a tense finish at the Oval\n\nBy Tom Hale\nBBC Sport at the Oval\n\n"
+            "Published\n3 May 2025\n\n" + _PROSE)
+    art = clean(text_doc(text))
+    assert art.title == "Surrey edge Somerset in a tense finish at the Oval"
+    assert art.source == "BBC Sport"
+    assert art.authors == ["Tom Hale"]
+    assert art.body == _PROSE
+
+
+def test_site_name_matching_the_copyright_holder_is_a_masthead():
+    text = ("Rocky Mountain Outdoors Report\n\nTrail crews race to repair storm damage before summer\n\n"
+            + _PROSE + "\n\n© 2025 Rocky Mountain Outdoors Report. All rights reserved.")
+    art = clean(text_doc(text))
+    assert art.title == "Trail crews race to repair storm damage before summer"
+    assert art.source == "Rocky Mountain Outdoors Report"
+
+
+def test_section_label_after_the_title_is_not_an_author():
+    text = ("Harbour club sign veteran striker on a one-year deal\nPremier League\n\n" + _PROSE)
+    art = clean(text_doc(text))
+    assert art.title == "Harbour club sign veteran striker on a one-year deal"
+    assert art.authors == []
+
+
+def test_all_caps_byline_with_agency_and_email():
+    art = clean(text_doc("Judge delays ruling in pension fraud case\n\nBy JANE ROE Associated Press\n\n"
+                         "CHICAGO (AP) — " + _PROSE))
+    assert art.authors == ["Jane Roe"] and art.wire == "Associated Press"
+    art = clean(text_doc("Judge delays ruling in pension fraud case\n\nBy Jane Roe jroe@example.com\n\n" + _PROSE))
+    assert art.authors == ["Jane Roe"] and art.byline.startswith("By Jane Roe") and art.subtitle is None
+
+
+@pytest.mark.parametrize("line, names, agency", [
+    ("Crowds gather outside the court. (Photo: Lina Park/Reuters)", ["Lina Park"], "Reuters"),
+    ("Crowds gather outside the court. Photograph: Lina Park/Getty Images", ["Lina Park"], None),
+    ("Crowds gather outside the court. AP Photo/Evan Marsh", ["Evan Marsh"], "Associated Press"),
+    ("Lina Park/Reuters", ["Lina Park"], "Reuters"),
+    ("Crowds gather outside the court. PHOTO: AFP", [], "Agence France-Presse"),
+    ("Crowds gather outside the court. PHOTO: Lina Park/AFP", ["Lina Park"], "Agence France-Presse"),
+    ("Image: Lina Park", ["Lina Park"], None),
+    ("Image source, Reuters/Lina Park", ["Lina Park"], "Reuters"),
+    ("Crowds gather outside the court in Lima [File: Lina Park/Reuters]", ["Lina Park"], "Reuters"),
+    ("Crowds gather outside the court in Lima, Peru. REUTERS/Lina Park/File Photo", ["Lina Park"], "Reuters"),
+])
+def test_photo_credit_forms(line, names, agency):
+    from archive import credits as cr
+    credit = cr.photo_credit(line)
+    assert credit
+    got_names, orgs = cr.credit_parts(credit)
+    assert got_names == names
+    assert (orgs[0].name if orgs else None) == agency
+
+
+def test_photo_label_inside_prose_is_not_a_credit():
+    from archive import credits as cr
+    assert cr.photo_credit("He posted a photo: a cat on the roof.") is None
+    assert cr.photo_credit("The war [in the east] must end.") is None
+
+
+def test_image_caption_label_goes_to_the_end_without_label_or_credit():
+    text = ("Storm closes ports along the southern coast\n\nBy Jane Roe\n\n" + _PROSE + "\n\n"
+            "Image source, Getty Images\nImage caption, Waves crash over the harbour wall on Sunday\n\n"
+            "Ferries will not sail until Thursday, the port authority said in a short statement.")
+    art = clean(text_doc(text))
+    paras = art.body.split("\n\n")
+    assert paras[-1] == "Waves crash over the harbour wall on Sunday"
+    assert "Image source" not in art.body and "Image caption" not in art.body
+    assert paras[1].startswith("Ferries will not sail")
+
+
+@pytest.mark.parametrize("line", ["AFP", "— AFP", "(AFP)", "AFP/Reuters", "SOURCE: AFP"])
+def test_agency_credit_line_after_the_article_is_the_wire(line):
+    text = ("Floods force thousands from homes in northern Italy\n\n" + _PROSE + "\n\n"
+            "\"We lost everything,\" one resident said.\n\n" + line + "\n\n"
+            "Join our WhatsApp channel for the latest news.")
+    art = clean(text_doc(text))
+    assert art.wire == "Agence France-Presse"
+    assert art.body.endswith("one resident said.")
+
+
+def test_source_line_naming_no_agency_is_dropped_without_wire():
+    text = ("Floods force thousands from homes in northern Italy\n\n" + _PROSE + "\n\n"
+            "SOURCE: Al Jazeera and news agencies\n\nKeep reading\nWhat is behind the floods?\nRivers rise again")
+    art = clean(text_doc(text))
+    assert art.wire is None and art.body == _PROSE
+
+
+def test_agency_named_over_the_headline_on_a_syndicating_site():
+    text = ("Yahoo Finance\nHome | News | Markets | Videos\nReuters\n\n"
+            "Carmaker beats profit estimates as truck demand holds up\n\nJane Roe and Tom Hale\n\n" + _PROSE)
+    art = clean(text_doc(text))
+    assert art.source == "Yahoo Finance" and art.wire == "Reuters"
+    assert art.title == "Carmaker beats profit estimates as truck demand holds up"
+    assert art.authors == ["Jane Roe", "Tom Hale"]
+
+
+def test_about_the_author_bio_and_correction_note_leave_the_body():
+    text = ("Vaccine study finds fewer strokes among older adults\n\nBy Jane Roe\n\n" + _PROSE + "\n\n"
+            "About the Author\nTom Hale covers public health.\n"
+            "To submit a correction request, please visit our Contact Us page.")
+    art = clean(text_doc(text))
+    assert art.body == _PROSE
+    assert art.authors == ["Jane Roe", "Tom Hale"]
+
+
+def test_navigation_lines_are_not_joined_as_wrapped_text():
+    text = ("Local | Sports | Business | Opinion\nSubscribe | Sign in\n\n"
+            "Mayor unveils plan to pedestrianise three central streets\n\n" + _PROSE + "\n\n"
+            "More Local News\nSchool board approves new budget after long debate\nLibrary to extend weekend hours")
+    art = clean(text_doc(text))
+    assert art.title == "Mayor unveils plan to pedestrianise three central streets"
+    assert art.body == _PROSE
+
+
+def test_short_headline_with_a_verb_is_not_a_section_label():
+    text = "Biden wins Iowa\nThe president swept the caucuses with ease on Monday night\n\n" + _PROSE
+    art = clean(text_doc(text))
+    assert art.title == "Biden wins Iowa"
+    assert art.subtitle == "The president swept the caucuses with ease on Monday night"
+    assert art.body == _PROSE

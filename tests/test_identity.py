@@ -148,3 +148,12 @@ def test_seed_people_one_identity_each(reverse):
     for n, ids in gold_ids.items():
         for i in ids:
             assert owner.setdefault(i, n) == n, (n, owner[i])
+
+
+def test_gaelic_particle_surnames():
+    assert person_key("Mr Ó Muirí") == person_key("Ó Muirí") == "omuiri"
+    assert person_key("Declan Ó Muirí") == person_key("Declan O Muiri") == "declan omuiri"
+    assert same("Declan Ó Muirí", "Declan O Muiri")
+    assert same_person("Declan Ó Muirí", [], "Ó Muirí", ["Mr Ó Muirí"]) == WEAK
+    assert not same("Declan Ó Muirí", "Declan Ó Briain")
+    assert not same("Nóra Ní Chonghaile", "Nóra Ní Bhriain")

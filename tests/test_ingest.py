@@ -142,3 +142,45 @@ def test_parallel_jobs_give_the_same_archive(tmp_path, seeded):
         for q in r["quotes"]:
             q.pop("statement_id")
     assert one == two
+
+
+def _scores(db_path: Path, gold_path: Path) -> dict:
+    import scoring  # tests/scoring.py: a copy of the project's scorer
+
+    from archive.export import article_records
+
+    system = {Path(r["file"]).name: r for r in article_records(db.make_engine(str(db_path)))}
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return scoring.score(gold, system, quotes_only=False)
+
+
+def test_seed_extraction_meets_the_gold(seeded):
+    """The acceptance bar of the extraction issues, on the five seeds."""
+    s = _scores(seeded[0], FIXTURES / "gold_seeds.json")
+    assert s["source_accuracy"] == s["wire_accuracy"] == s["title_accuracy"] == 1.0
+    assert s["authors"]["f1"] == 1.0 and s["photographers"]["f1"] == 1.0
+    assert s["people"]["r"] >= 0.95 and s["people"]["p"] >= 0.90
+    assert s["places"]["r"] >= 0.90 and s["places"]["p"] >= 0.90
+    assert s["place_country_accuracy"] >= 0.95
+    n_ok, n_multi = map(int, s["people_one_identity"].split("/"))
+    assert n_multi >= 6 and n_ok == n_multi
+    assert s["quotes"]["r"] >= 0.95 and s["quotes"]["p"] >= 0.95
+    assert s["speaker_accuracy"] >= 0.95
+    assert s["attribution"]["f1"] >= 0.93
+
+
+def test_dev_set_extraction_floor(tmp_path):
+    """Articles in other styles and domains (tests/fixtures/devset, written blind to the code).
+
+    Floors a little under what the extractors reach, so that a regression shows."""
+    dev = FIXTURES / "devset"
+    files = sorted(str(p) for p in dev.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+    path = tmp_path / "dev.db"
+    result = ingest(*files, "--db", str(path))
+    assert result.exit_code == 0, result.output
+    s = _scores(path, dev / "gold.json")
+    assert s["quotes"]["r"] >= 0.90 and s["quotes"]["p"] >= 0.90
+    assert s["speaker_accuracy"] >= 0.80
+    assert s["people"]["r"] >= 0.85 and s["people"]["p"] >= 0.80
+    assert s["places"]["r"] >= 0.55 and s["places"]["p"] >= 0.80
+    assert s["source_accuracy"] >= 0.70 and s["wire_accuracy"] >= 0.85

@@ -274,3 +274,98 @@ def test_seeds_against_gold(nlp, use_doc):
     assert recall >= 0.90, recall
     assert precision >= 0.90, precision
     assert country >= 0.95, country
+
+
+# ---------------------------------------------------------------- general rules for other domains
+def _got(nlp, text):
+    return places_of(text, nlp(text))
+
+
+def test_river_patterns_lists_and_bare_mentions(nlp):
+    text = (
+        "Villages near Multan flooded after the Zorva river overflowed. The Zorva, Kessel and Marrow rivers "
+        "all rise in the mountains of Pakistan. Water from the Kessel reached Lahore, and dams on the Tollin "
+        "and Marrow were opened. Boats crossed the Ohio River."
+    )
+    got = _got(nlp, text)
+    for name in ("Zorva River", "Kessel River", "Marrow River", "Tollin River", "Ohio River"):
+        assert name in got and got[name].kind == "other", (name, sorted(got))
+    assert "Zorva" in got["Zorva River"].aliases
+
+
+def test_prefix_and_suffix_features(nlp):
+    text = (
+        "Climbers on Mount Kessel and hikers at Lake Vorn and Pat Bellow Lake were warned. "
+        "Storms moved over the Bay of Tarrin and the Karrow and Delt ranges in Japan and Tokyo."
+    )
+    got = _got(nlp, text)
+    for name in ("Mount Kessel", "Lake Vorn", "Pat Bellow Lake", "Bay of Tarrin", "Karrow", "Delt"):
+        assert name in got and got[name].kind == "other", (name, sorted(got))
+    assert got["Mount Kessel"].country_code == "JP"  # the article's one country
+    assert "Bay" not in got
+
+
+def test_feature_country_from_place_in_name_or_null(nlp):
+    a = _got(nlp, "Ferries crossed Halifax harbour to Dartmouth in Canada and Boston in the United States.")
+    assert a["Halifax Harbour"].country_code == "CA"
+    b = _got(nlp, "The Zorva river flows from India into Pakistan, past Lahore and Amritsar, to Bangladesh.")
+    assert b["Zorva River"].country_code is None  # several countries: a transboundary feature
+
+
+def test_org_names_with_places_are_not_places(nlp):
+    text = (
+        "She studied at the University of Kentucky and the Nova Scotia Community College. The FBI's Omaha "
+        "field office and the U.S. Attorney's Office for the Southern District of Idaho declined to comment, "
+        "as did the Texas Water Development Board. The company lost $3 billion (US$2 billion)."
+    )
+    got = _got(nlp, text)
+    assert not {"Kentucky", "Nova Scotia", "Omaha", "Idaho", "Texas", "United States"} & set(got), sorted(got)
+
+
+def test_small_towns_and_counties_with_context(nlp):
+    text = (
+        "COLUMBUS, Ohio — A man from Franklin County who owned a cabin near Sandusky, Ohio, was charged. "
+        "He grew up in Dublin and later moved to Texas, where Reno, a small town near Paris, hired him."
+    )
+    got = _got(nlp, text)
+    assert got["Franklin County"].country_code == "US" and got["Franklin County"].kind == "region"
+    assert got["Sandusky"].country_code == "US"
+    reno = got["Reno"]
+    assert reno.country_code == "US" and reno.gazetteer_id != "geonames:5511077"  # not Reno, Nevada
+
+
+def test_irish_county_city_suffix_and_unknown_village(nlp):
+    text = (
+        "Born in Ballykeeran, a fishing village in Ireland, he taught in Galway city and lived in "
+        "Ballykeeran, Co Galway, until his death. He also worked in Dublin and Cork."
+    )
+    ents = find_places(text, nlp(text))
+    assert any(e.kind == "city" and "Galway" in e.aliases for e in ents)
+    assert any("Co Galway" in e.aliases and e.kind == "region" for e in ents)
+    assert any(e.name == "Ballykeeran" and e.country_code == "IE" for e in ents)
+
+
+def test_possessive_country_and_plural_regions(nlp):
+    text = (
+        "Floods hit Pakistan's Punjab province and India's Punjab state. In Japan, Yamanashi and "
+        "Shizuoka prefectures raised fees; Shizuoka Gov. Suzuki agreed."
+    )
+    ents = find_places(text, nlp(text))
+    punjabs = [e for e in ents if any(a.startswith("Punjab") for a in e.aliases)]
+    assert {e.country_code for e in punjabs} == {"PK", "IN"}
+    shizuoka = [e for e in ents if "Shizuoka" in e.aliases]
+    assert len(shizuoka) == 1 and shizuoka[0].kind == "region"
+
+
+def test_facility_as_location_not_seat_of_government(nlp):
+    text = "The mayor spoke at Paris City Hall in Paris, Texas. Later the White House said it would help."
+    got = _got(nlp, text)
+    assert "Paris City Hall" in got and got["Paris City Hall"].kind == "other"
+    assert "White House" not in got
+
+
+def test_longer_name_from_entity_and_list_of_cities(nlp):
+    text = "Rain hit Jammu and Kashmir. Troops helped around the cities of Sialkot, Narowal and Kasur."
+    got = _got(nlp, text)
+    assert any(e.country_code == "IN" and "Jammu and Kashmir" in e.aliases for e in got.values()), sorted(got)
+    assert "Narowal" in got

@@ -123,13 +123,13 @@ def test_stray_mark_does_not_swallow_the_article():
     assert texts(body) == ["yes.", "no,", "maybe,"]
 
 
-def test_multi_paragraph_quote_is_one_passage():
+def test_multi_paragraph_quote_gives_one_passage_per_paragraph():
     body = "“First paragraph of the speech.\n“Second paragraph.\n“Third and last,” she said.\nAfter."
     spans = find_marked_spans(body)
-    assert len(spans) == 1
-    assert body[spans[0].start : spans[0].end].startswith("First paragraph")
-    assert body[spans[0].start : spans[0].end].endswith("Third and last,")
-    assert spans[0].paragraph == 0 and spans[0].multi_paragraph
+    assert [body[s.start : s.end] for s in spans] == ["First paragraph of the speech.", "Second paragraph.", "Third and last,"]
+    assert [s.paragraph for s in spans] == [0, 1, 2]
+    assert all(s.multi_paragraph and s.group == 0 for s in spans)
+    assert spans[0].close_mark is None and spans[2].close_mark == body.index("”")
 
 
 def test_straight_double_quotes():
@@ -256,11 +256,20 @@ Her rival, Karl Weber, disagreed. "Nonsense," he said.
 
 def test_multi_paragraph_quote_and_colon_introduction(nlp):
     quotes, people = run(MULTI, [("Anna Berg", ["Berg"], "f", ["Minister"]), ("Karl Weber", ["Weber"], "m")], nlp)
-    assert len(quotes) == 2
-    q = quotes[0]
-    assert q.text.startswith("Europe must act now.") and q.text.endswith("This is the moment,")
-    assert who(q, people) == "Anna Berg" and q.paragraph == 1 and q.kind == "full"
-    assert who(quotes[1], people) == "Karl Weber" and quotes[1].text == "Nonsense,"
+    assert [q.text for q in quotes] == ["Europe must act now. We cannot wait for another winter.",
+                                        "The people have paid enough.", "This is the moment,", "Nonsense,"]
+    assert [who(q, people) for q in quotes] == ["Anna Berg"] * 3 + ["Karl Weber"]
+    assert [q.paragraph for q in quotes[:3]] == [1, 2, 3] and all(q.kind == "full" for q in quotes[:3])
+    assert all(MULTI[q.start : q.end] == q.text for q in quotes)
+
+
+def test_multi_paragraph_quote_speaker_from_the_last_paragraph(nlp):
+    body = ("The hearing lasted all day.\n\n“We followed every rule in the book.\n\n"
+            "“Nobody warned us about the risk,” said Tom Ashby, the company’s director.\n\nThe hearing resumes on Monday.")
+    quotes, people = run(body, [("Tom Ashby", ["Ashby"], "m")], nlp)
+    assert [q.text for q in quotes] == ["We followed every rule in the book.", "Nobody warned us about the risk,"]
+    assert [who(q, people) for q in quotes] == ["Tom Ashby", "Tom Ashby"]
+    assert all(q.kind == "full" for q in quotes)
 
 
 def test_split_quote_gives_two_quotes_with_one_speaker(nlp):
@@ -295,6 +304,89 @@ def test_description_resolves_through_roles(nlp):
     assert who(by_text(quotes, "productive"), people) == "Volodymyr Zelensky"
     q = by_text(quotes, "frank")
     assert q.speaker_kind == "unnamed" and q.speaker is None
+
+
+def test_definite_description_points_back_to_the_recent_subject(nlp):
+    body = ("Villa boss Marco Ruiz was booked in the second half.\n\n"
+            "'We gave them two goals,' Ruiz said. 'That is football.'\n\n"
+            "The Spaniard described the second goal, which came after Tom Kale lost the ball, as 'a mistake we cannot accept'.\n\n"
+            "Dan Hobbs, who was also booked, was even more blunt. 'We have to look at ourselves,' the World Cup winner said.\n\n"
+            "A club source said the injury 'did not look serious'.")
+    specs = [("Marco Ruiz", ["Ruiz"], "m", ["Villa manager"]), ("Tom Kale", ["Kale"], "m"), ("Dan Hobbs", ["Hobbs"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "a mistake we cannot accept"), people) == "Marco Ruiz"
+    assert who(by_text(quotes, "look at ourselves"), people) == "Dan Hobbs"
+    q = by_text(quotes, "did not look serious")
+    assert q.speaker_kind == "unnamed" and q.speaker is None
+
+
+def test_name_modifying_a_spokesperson_is_not_the_speaker(nlp):
+    body = ("Bill Ford, the great-grandson of founder Henry Ford, spoke at the plant.\n\n"
+            "\"We don't comment on speculation,\" a Ford spokesperson said.")
+    quotes, people = run(body, [("Bill Ford", ["Ford"], "m"), ("Henry Ford", [], "m")], nlp)
+    assert quotes[0].speaker_kind == "unnamed" and quotes[0].speaker_text == "a Ford spokesperson"
+
+
+def test_role_modifier_is_no_description_of_the_person(nlp):
+    body = ("Former Newcastle striker Alan Shearer praised the winger.\n\n"
+            "Newcastle said Mr Wright had been 'part of the fabric of the club for four decades'.")
+    quotes, people = run(body, [("Alan Shearer", [], "m", ["Former Newcastle striker"]), ("Derek Wright", ["Mr Wright"], "m")], nlp)
+    assert quotes[0].speaker_kind == "organisation" and quotes[0].speaker is None
+
+
+def test_quote_inside_the_speakers_own_noun_phrase_is_no_speech(nlp):
+    body = ("Analyst Priya Venn, who rates the stock \"neutral,\" said the guidance cut was smaller than feared.\n\n"
+            "The field is sometimes described as a \"new frontier\", after the discoveries of 2006.")
+    quotes, people = run(body, [("Priya Venn", ["Venn"], "f")], nlp)
+    assert quotes == []
+
+
+def test_pronoun_after_a_name_the_people_list_missed(nlp):
+    body = ("Jair Bolsonaro has been barred from running for office.\n\n"
+            "Lula, 79, has said he will seek a fourth term. At an event on Tuesday, he again defended the drilling.\n\n"
+            "\u201cNobody tells Norway to stop,\u201d he said.")
+    people = people_for(body, [("Luiz Inacio Lula da Silva", [], "m"), ("Jair Bolsonaro", ["Bolsonaro"], "m")])
+    people[0].mentions = []  # the people step missed the short form "Lula"
+    quotes = find_quotes(body, nlp(body), people)
+    assert who(quotes[0], people) == "Luiz Inacio Lula da Silva"
+
+
+def test_pronoun_prefers_the_main_clause_subject(nlp):
+    body = ("Asked whether Ford would raise prices further, Farley was cautious. He told analysts that the company "
+            "would \"watch the market very carefully\" and did not want to lose customers.")
+    quotes, people = run(body, [("Henry Ford", ["Ford"], "m"), ("Jim Farley", ["Farley"], "m")], nlp)
+    assert who(quotes[0], people) == "Jim Farley"
+
+
+def test_follow_up_quote_after_a_named_object(nlp):
+    body = ("\"You took money that was meant for veterans,\" Heald told Whitcomb before announcing the sentence. "
+            "\"They deserved better, and so did the donors.\"\n\n"
+            "\"Pro continues to be the crown jewel,\" analyst Colin Hart wrote, referring to Whitcomb's business. "
+            "\"The question is how long the losses can be funded.\"")
+    quotes, people = run(body, [("Patricia Heald", ["Heald"], "f"), ("Darnell Whitcomb", ["Whitcomb"], "m"), ("Colin Hart", [], "m")], nlp)
+    assert [who(q, people) for q in quotes] == ["Patricia Heald", "Patricia Heald", "Colin Hart", "Colin Hart"]
+
+
+def test_colon_introduction_without_reporting_verb(nlp):
+    body = "Revenue rose 5%.\n\nChief Financial Officer Sherry House put it bluntly: \u201cWe are not going to chase volume at the expense of margin.\u201d"
+    quotes, people = run(body, [("Sherry House", [], "f")], nlp)
+    assert who(quotes[0], people) == "Sherry House" and quotes[0].kind == "full"
+
+
+def test_by_his_own_account_credits_the_quote(nlp):
+    body = ("Declan Moran was born in 1940 in Carna. He left school at 15 and emigrated to Boston, where he spent four years "
+            "on building sites and, by his own account, \"learning that a man without a trade is a man without a voice\".")
+    quotes, people = run(body, [("Declan Moran", ["Moran"], "m")], nlp)
+    assert len(quotes) == 1 and who(quotes[0], people) == "Declan Moran"
+
+
+def test_headline_echo_of_an_attributed_word(nlp):
+    body = ("Villa rue 'gifts' as Ruiz loses his cool\n\n"
+            "'We controlled the first half and then we gave them two gifts,' Ruiz said.\n\n"
+            "Fans waved 'Entertainers' banners.")
+    quotes, people = run(body, [("Marco Ruiz", ["Ruiz"], "m")], nlp)
+    assert [q.text for q in quotes] == ["gifts", "We controlled the first half and then we gave them two gifts,"]
+    assert [who(q, people) for q in quotes] == ["Marco Ruiz", "Marco Ruiz"]
 
 
 def test_no_person_guessed_without_evidence(nlp):
