@@ -54,11 +54,15 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?P<agency>[A-Za-z .\-]{2,30})\))?\s*[—–]\s*|"
     r"^(?P<place2>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.'’\-]+)*?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*\((?P<agency2>[A-Za-z .\-]{2,30})\)\s*-+\s*|"
-    r"^\((?P<agency3>[A-Za-z .\-]{2,30})\)\s*[—–-]+\s*"
+    r"^\((?P<agency3>[A-Za-z .\-]{2,30})\)\s*[—–-]+\s*|"
+    # "Brussels (AFP) –", "New Delhi, June 3 (PTI) -": a place in title case needs the agency
+    r"^(?P<place4>[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}(?:,\s*[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+)*)*?)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*\((?P<agency4>[A-Za-z .\-]{2,30})\)\s*[—–-]+\s*"
 )
 _POST = re.compile(r"^The post (?P<title>.+) appeared first on (?P<outlet>.+?)\.?$")
 _DATE_LINE = re.compile(
-    r"(?i)^(?:(?:first\s+)?published|updated|last\s+updated|posted|modified)(?:\s*(?:on|at|:))?\b\s*(?P<rest>.*)$"
+    r"(?i)^(?:(?:first\s+)?published|updated|last\s+(?:updated|modified)|posted|modified|issued)"
+    r"(?:\s*(?:on|at|:))*\b\s*(?P<rest>.*)$"
 )
 _FURNITURE = re.compile(
     r"(?ix)^(?:"
@@ -121,6 +125,12 @@ _CAPTION_LABEL = re.compile(r"(?i)^(?:image|photo|picture|video)\s+caption\s*[,:
 _CAPTION_LEAD = re.compile(r"(?i)^(?:in\s+this\s+(?:photo|image|picture|handout|file)|this\s+(?:photo|image)\s+(?:shows|provided))\b")
 
 
+# "Home / World / Asia", "News > Politics > ...": where the page sits in the site
+_BREADCRUMB = re.compile(r"^(?:[^/>›»|]{1,40}\s+[/>›»]\s+){2,}")
+_COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:accept|consent|agree|settings|preferences|privacy|partners)\b|"
+                      r"\b(?:accept|consent|agree)\b.{0,60}\bcookies?\b")
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
@@ -163,7 +173,9 @@ _PROMO = re.compile(
 
 
 def _is_furniture(line: str) -> bool:
-    if _FURNITURE.match(line) or _is_nav(line):
+    if _FURNITURE.match(line) or _is_nav(line) or _BREADCRUMB.match(line):
+        return True
+    if _words(line) <= 40 and _COOKIES.search(line) and not _QUOTED.search(line):
         return True
     if _words(line) <= 25 and _PROMO.match(line) and not _QUOTED.search(line):
         return True
@@ -186,6 +198,14 @@ def _is_block_line(line: str) -> bool:
     )
 
 
+# what a date line holds besides the date: weekday and month names, "at", "on", am/pm, time zones
+_DATE_WORDS = re.compile(
+    r"(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|[ap]\.?m\.?|st|nd|rd|th)\b)|\b[A-Z]{2,4}\b|[\d\s,.:/|·•+()-]"
+)
+
+
 def _date_line(line: str) -> tuple[bool, str | None]:
     """("Published", None) / ("Updated 18 February 2026", "2026-02-18") / not a date line."""
     m = _DATE_LINE.match(line)
@@ -194,9 +214,9 @@ def _date_line(line: str) -> tuple[bool, str | None]:
         iso = parse_date(rest)
         if not rest or iso or (len(rest) < 40 and re.search(r"\d", rest)):
             return True, iso
-    if _words(line) <= 8 and not _is_sentence(line.rstrip(".")):
+    if _words(line) <= 10 and not _is_sentence(line.rstrip(".")):
         iso = parse_date(line)
-        if iso and len(re.sub(r"[\d\s,.:/-]|[A-Za-z]{3,9}", "", line)) <= 3:
+        if iso and len(_DATE_WORDS.sub("", line)) <= 3:
             return True, iso
     return False, None
 
@@ -205,8 +225,8 @@ def _dateline(line: str) -> tuple[str | None, str | None]:
     m = _DATELINE.match(line)
     if not m:
         return None, None
-    place = m["place"] or m["place2"]
-    agency = m["agency"] or m["agency2"] or m["agency3"]
+    place = m["place"] or m["place2"] or m["place4"]
+    agency = m["agency"] or m["agency2"] or m["agency3"] or m["agency4"]
     if place and len(place.replace(" ", "")) < 3:
         return None, None
     return (place.strip(" ,") if place else None), agency
@@ -365,7 +385,12 @@ def _masthead(lines: list[str], i: int, hints: frozenset[str] = frozenset()) -> 
     named elsewhere in the document (copyright line, metadata), or -- as the first line after
     page furniture only -- a newspaper-like name ("Las Vegas Sun")."""
     line = lines[i]
-    if len(lines) < 2 or _words(line) > 6:
+    if len(lines) < 2:
+        return None
+    parts = re.split(r"\s+[-–|]\s+", line)
+    if len(parts) > 1 and _words(parts[0]) <= 6 and (info := canonical_outlet(parts[0])) and info.kind != "wire":
+        return info  # "The Guardian - Back to home"
+    if _words(line) > 6:
         return None
     if hints and outlet_key(line) in hints:
         return resolve_outlet(line)
@@ -375,15 +400,76 @@ def _masthead(lines: list[str], i: int, hints: frozenset[str] = frozenset()) -> 
     return None
 
 
+_BY_START = re.compile(r"(?i)^by\s")
+_MATERIAL_FROM = re.compile(r"(?i)\b(?:inputs?|files|reporting|material)\s+from\b")
+
+
+def _header_marker(line: str) -> bool:
+    """A line that only the page header has: a byline (with or without "By"), a date line, a
+    reporter bio line, a reading time."""
+    return bool(
+        cr.parse_byline(line)
+        or cr.bare_byline(line)
+        or _date_line(line)[0]
+        or (_words(line) <= 25 and cr.bio_name(line))
+    )
+
+
+def _opens_body(line: str) -> bool:
+    """The article's first paragraph by its dateline ("PHOENIX — ", "Brussels (AFP) –")."""
+    place, agency = _dateline(line)
+    return bool(place or agency) and _words(line) >= 6
+
+
+def _prose(lines: list[str], i: int) -> bool:
+    """Line i reads as article prose: a sentence of 8 or more words that is no caption, credit,
+    page furniture or appeal to the reader."""
+    line = lines[i]
+    if _opens_body(line):
+        return True
+    if not (_is_sentence(line) and _words(line) >= 8):
+        return False
+    return not (
+        _caption_at(lines, i) or _CAPTION_LABEL.match(line) or _is_furniture(line) or _is_block_start(line)
+        or _BULLET.match(line) or _COOKIES.search(line) or (_words(line) <= 40 and _reader_directed(line))
+        or _header_marker(line)
+    )
+
+
 def _body_start(lines: list[str], hints: frozenset[str] = frozenset()) -> tuple[int, int | None]:
-    """(index of the first body line, index of a byline near the top or None)."""
-    byline_idx = None
-    for i, line in enumerate(lines[:15]):
-        if cr.parse_byline(line):
-            byline_idx = i
+    """(index of the first body line, index of a byline near the top or None).
+
+    The body starts at the first prose line, unless a header line follows it before more prose
+    (a byline, a date, a credit line: then that prose was the standfirst or a caption, and the
+    search goes on after it) or a paragraph that opens with a dateline comes soon after it."""
+    byline_idx = next((i for i, line in enumerate(lines[:80]) if cr.parse_byline(line)), None)
+    limit = min(len(lines), 150)
+    i = 0
+    while i < limit:
+        p = next((k for k in range(i, limit) if _prose(lines, k)), None)
+        if p is None:
             break
+        if _opens_body(lines[p]):
+            return p, byline_idx
+        nxt = None
+        for j in range(p + 1, min(len(lines), p + 12)):
+            if _opens_body(lines[j]):
+                return j, byline_idx
+            if _header_marker(lines[j]):
+                nxt = j + 1
+                break
+            if _prose(lines, j):
+                break
+        if nxt is None:
+            return p, byline_idx
+        i = nxt
+    return _body_start_short(lines, hints, byline_idx)
+
+
+def _body_start_short(lines: list[str], hints: frozenset[str], byline_idx: int | None) -> tuple[int, int | None]:
+    """Body start of a text without prose sentences (short items, lists): after the byline, or
+    after at most two headline lines."""
     start = byline_idx + 1 if byline_idx is not None else 0
-    # headline lines allowed before the body: title and dek (none after a byline)
     allowed = 0 if byline_idx is not None else 2
     seen = 0
     for i in range(start, min(len(lines), start + 25)):
@@ -404,6 +490,28 @@ def _body_start(lines: list[str], hints: frozenset[str] = frozenset()) -> tuple[
     return start, byline_idx
 
 
+def _title_index(lines: list[str], hints: frozenset[str]) -> int | None:
+    """Index of the headline among the header lines: the first line of the last run of
+    headline-like lines before the byline or date (a run is the headline and its standfirst;
+    captions, credits and dates do not break it; navigation and section labels do). None when no
+    line looks like a headline."""
+    anchor = next((i for i, line in enumerate(lines) if _header_marker(line)), len(lines))
+    run_start = None
+    title = None
+    for i in range(anchor):
+        line = lines[i]
+        short = 2 <= _words(line) <= 3 and not _section_label(line) and not _is_nav(line)  # "Biden wins Iowa"
+        if ((_headline_like(line) or short) and _plain(lines, i) and not _BREADCRUMB.match(line) and not _COOKIES.search(line)
+                and not _BULLET.match(line) and not _reader_directed(line) and not _masthead(lines, i, hints)
+                and (run_start is not None or not line.endswith("."))):  # a headline has no full stop
+            if run_start is None:
+                run_start = i
+            title = run_start
+        elif not (_FURNITURE.match(line) or _caption_at(lines, i) or _CAPTION_LABEL.match(line)):
+            run_start = None
+    return title
+
+
 def _same(line: str, known: list[str]) -> bool:
     key = " ".join(line.lower().split()).strip(" .")
     return any(key == " ".join(k.lower().split()).strip(" .") for k in known)
@@ -422,6 +530,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
     document): lines other than these and recognised furniture are article text, not headlines.
     Before the headline: the masthead (site name), navigation and section labels."""
     block = False
+    title_idx = None if keep_unknown else _title_index(lines, hints)
     for i, line in enumerate(lines):
         if found.title is None and not found.masthead and (info := _masthead(lines, i, hints)):
             found.masthead = info
@@ -445,6 +554,13 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
         is_date, iso = _date_line(line)
         if is_date:
             found.published = found.published or iso
+            continue
+        if found.title and i > 0 and _is_sentence(lines[i - 1]) and _words(lines[i - 1]) >= 5 \
+                and not _BY_START.match(line) and (bl := cr.bare_byline(line)) and bl.affiliations:
+            # "Marisol Vega for NPR" under a caption: the photographer
+            found.photographers.extend(bl.authors)
+            if lines[i - 1] not in found.captions and lines[i - 1] != found.subtitle:
+                found.captions.append(lines[i - 1])
             continue
         byline = cr.parse_byline(line)
         if byline and not found.byline:
@@ -470,6 +586,9 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
                 continue
             found.kept_header.append(line)
             continue
+        if found.title is None and title_idx is not None and i != title_idx:
+            found.dropped.append(line)  # site name, navigation, section labels before the headline
+            continue
         if found.title is None:
             # navigation and section labels before the headline are page furniture
             if (_is_nav(line) or _section_label(line)) and any(
@@ -493,8 +612,11 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
     wire_lines: list[int] = []
     block = False
     for i, line in enumerate(lines):
-        if cr.wire_credit(line):  # "AFP", "(Reuters)", "AFP/Reuters": an agency credit, never prose
-            wire_lines.append(i)
+        if wires := cr.wire_credit(line):  # "AFP", "(Reuters)", "AFP/Reuters": an agency credit, never prose
+            if _MATERIAL_FROM.search(line):  # "(With inputs from PTI)": said in words wherever it stands
+                found.footer_wires.extend(wires)
+            else:
+                wire_lines.append(i)
             found.dropped.append(line)
             continue
         m = _CAPTION_LABEL.match(line)
@@ -559,9 +681,16 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
 
 def _signoff(found: _Found, body: str) -> None:
     """Reporter names alone on a line after the article (none of them mentioned in the body)."""
-    for line in found.nav:
+    after_block = False
+    for k, line in enumerate(found.nav):
+        if _is_block_start(line):
+            after_block = True
+            continue
         names = cr.signoff_names(line)
-        if names and not any(n in body or n.split()[-1] in body for n in names):
+        if not names or any(n in body or n.split()[-1] in body for n in names):
+            continue
+        # one name far down the page or under a heading is a link or a topic ("Related topics")
+        if len(names) >= 2 or (k < 4 and not after_block):
             found.signoff = names
             return
 

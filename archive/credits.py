@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import parse_date
 from .outlets import OutletInfo, canonical_outlet
 
 PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin",
@@ -123,14 +124,20 @@ def _outlet_tail(part: str) -> tuple[str, OutletInfo | None]:
 
 def parse_byline(line: str, require_by: bool = True) -> Byline | None:
     """Byline such as "By contributor Jamey Keaten and Illia Novikov, Associated Press"."""
-    line = line.strip()
+    line = _READ_TIME.sub("", line.strip())
     if len(line) > 200 or len(line.split()) > 30:
         return None
+    date_text = None
+    lead = _LEAD_BY.match(line)  # "June 3, 2025 By Name", "Published 3 hours ago | By Name"
+    if lead and (parse_date(lead["lead"]) or _RELATIVE_TIME.search(lead["lead"])):
+        date_text, line = lead["lead"], lead["by"]
     m = _BY.match(line)
     if m:
         rest = m.group(1)
     elif require_by:
         return None
+    elif role := _role_byline(line):
+        return role
     else:
         rest = line
     rest = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", rest)  # e-mail address, social handle
@@ -138,7 +145,7 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
     segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", rest) if s.strip()]
     if not segments:
         return None
-    out = Byline()
+    out = Byline(date_text=date_text)
     for seg in segments[1:]:
         info = canonical_outlet(seg)
         if info:
@@ -157,8 +164,10 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
         part, tail = _outlet_tail(part)
         if tail:
             out.affiliations.append(tail)
-        for name in re.split(r"\s+and\s+|\s*&\s*|\s+AND\s+", part):
-            name = _uncap(_BY_ROLE.sub("", name.strip(" .")))
+        names = [_uncap(_BY_ROLE.sub("", n.strip(" ."))) for n in re.split(r"\s+and\s+|\s*&\s*|\s+AND\s+", part)]
+        if out.authors and len(names) == 1 and _PLACE_WORDS.fullmatch(names[0]) and not looks_like_person(names[0]):
+            continue  # "By Neha Mishra, Lucknow": where the reporter files from
+        for name in names:
             if looks_like_person(name):
                 out.authors.append(name)
             elif name and not re.search(r"\d", name):
@@ -166,6 +175,52 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
             elif name:
                 out.date_text = name
     return out if out.authors or (m and out.affiliations) else None
+
+
+_READ_TIME = re.compile(r"(?i)\s*[|•·,]?\s*\d+[\s-]*min(?:ute)?s?\.?(?:\s+read(?:ing)?(?:\s+time)?)?$")
+_LEAD_BY = re.compile(r"^(?P<lead>.{3,40}?)\s*(?:[|•·,]\s*)?(?P<by>(?:By|BY)\s+[A-Z].*)$")
+_RELATIVE_TIME = re.compile(r"(?i)\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\b(?:today|yesterday)\b")
+_PLACE_WORDS = re.compile(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}")
+# "Helen Marsh Political correspondent", "Jamal Whitaker, ESPN Staff Writer", "Jane Roe | Senior Reporter"
+_ROLE_NOUN = (r"(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|"
+              r"analyst|critic|bureau\s+chief|staff)s?")
+_ROLE_TAIL = re.compile(r"^(?:[\w.&'’-]+\s+){0,4}" + _ROLE_NOUN + r"$", re.I)
+
+
+def bare_byline(line: str) -> Byline | None:
+    """A byline without "By" that says it is one: names with the reporter's role or with the
+    outlet ("Jane Roe, Reuters", "Jane Roe for NPR"); two capitalised words alone are not."""
+    if len(line.split()) > 12:
+        return None
+    out = parse_byline(line, require_by=False)
+    return out if out and (out.affiliations or _role_byline(line)) else None
+
+
+def _role_byline(line: str) -> Byline | None:
+    """A byline without "By": names then the reporter's role, with the outlet in it or not
+    ("Helen Marsh Political correspondent", "Jamal Whitaker, ESPN Staff Writer")."""
+    line = line.strip()
+    if len(line.split()) > 12:
+        return None
+    m = re.match(r"^(?P<names>[^,|]+?)\s*[,|]\s*(?P<role>[^,|]+)$", line)
+    splits = [(m["names"], m["role"])] if m else []
+    words = line.split()
+    splits += [(" ".join(words[:k]), " ".join(words[k:])) for k in range(2, len(words))]
+    for names_text, role in splits:
+        if not _ROLE_TAIL.match(role.strip()):
+            continue
+        names = split_names(_uncap(names_text))
+        if not names:
+            continue
+        out = Byline(authors=names)
+        role_words = role.split()
+        for k in range(len(role_words) - 1, 0, -1):
+            info = canonical_outlet(" ".join(role_words[:k]))
+            if info:
+                out.affiliations.append(info)
+                break
+        return out
+    return None
 
 
 # --- photo credits ----------------------------------------------------------------------------
@@ -190,6 +245,10 @@ _SOURCE_CREDIT = re.compile(r"(?i)^(?:image|photo|picture|video)\s+(?:source|cre
 _GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$")
 
 
+# "... © Théo Garnier, AFP", "... (c) Jane Roe/Reuters"
+_COPYRIGHT_CREDIT = re.compile(r"(?<=\S)\s+(?:©|\([cC]\))\s*(?![\s\d])([^©]{2,80}?)\s*$")
+
+
 def photo_credit(line: str) -> str | None:
     """The credit at the end of a caption line ("... Alexander Ryumin / TASS",
     "... (Pierre Albouy, Reuters )", "... Photograph: Ben Birchall/PA"), or None."""
@@ -205,7 +264,15 @@ def photo_credit(line: str) -> str | None:
         segs = [s.strip() for s in inner.split(",")]
         if len(segs) == 2 and looks_like_person(segs[0]) and canonical_outlet(segs[1]):
             return inner
+        # "(ABC News: Darren Kellett)", "(Supplied: Jane Roe)"
+        label, _, who = inner.partition(":")
+        if who and (canonical_outlet(label.strip()) or label.strip().lower() in {"supplied", "file", "courtesy"}) \
+                and looks_like_person(who.strip()):
+            return who.strip()
         return None
+    m = _COPYRIGHT_CREDIT.search(line)
+    if m:
+        return m.group(1).strip()
     for pattern in (_LABEL_CREDIT, _SLASH_CREDIT, _GETTY):
         m = pattern.search(line)
         if m:
@@ -260,6 +327,9 @@ def contributed_names(line: str) -> list[str] | None:
     names: list[str] = []
     for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
         part = _PLACE_TAIL.sub("", _ROLE_PREFIX.sub("", part.strip(" .")))
+        owner = re.match(r"^(.{2,40}?)['’]s\s+(?=[A-Z])", part)  # "CNN's Daniel Reyes"
+        if owner and canonical_outlet(owner[1]):
+            part = part[owner.end():]
         if looks_like_person(part):
             names.append(part)
     return names or None
@@ -309,7 +379,8 @@ def signoff_names(line: str) -> list[str] | None:
 
 
 _WIRE_LINE = re.compile(
-    r"(?i)^[\s(\[—–-]*(?:(?:source|sources|with|via|from)\s*:?\s+)?(?P<names>[^()\[\]:]{2,80}?)[\s)\].]*$"
+    r"(?i)^[\s(\[—–-]*(?:(?:source|sources|via|(?:with\s+)?(?:(?:additional\s+)?(?:inputs?|files|reporting)\s+)?from|with)"
+    r"\s*:?\s+)?(?P<names>[^()\[\]:]{2,80}?)[\s)\].]*$"
 )
 
 

@@ -19,8 +19,12 @@ _ISO = re.compile(
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 _SLASH = re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")
-_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>\d{4})\b")
-_MDY = re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b")
+# a year may run into the time in scraped text: "July 22, 20255:00 AM ET"
+_YEAR = r"(?P<y>\d{4})(?:\b|(?=\d{1,2}:\d{2}))"
+_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+" + _YEAR)
+_MDY = re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR)
+# 18/12/2025, 18.12.2025, 12/18/2025: day first, unless the second number is over 12 (US order)
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -52,4 +56,10 @@ def parse_date(text: str | None) -> str | None:
             month = int(m["m"])
         if month and _valid(int(m["y"]), month, int(m["d"])):
             return f"{int(m['y']):04d}-{month:02d}-{int(m['d']):02d}"
+    m = _NUMERIC.search(text)
+    if m:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        d, mo = (b, a) if b > 12 else (a, b)  # month/day/year only when the second number is a day
+        if _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
