@@ -51,7 +51,7 @@ _END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 _BULLET = re.compile(r"^[•·▪●◦‣*\-–]\s+")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+)*)*?)"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?P<agency>[A-Za-z .\-]{2,30})\))?\s*[—–]\s*|"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?P<agency>[A-Za-z .\-]{2,30})\))?\s*(?:[—–]|--)\s*|"
     r"^(?P<place2>[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.'’\-]+)*?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"\s*\((?P<agency2>[A-Za-z .\-]{2,30})\)\s*-+\s*|"
     r"^\((?P<agency3>[A-Za-z .\-]{2,30})\)\s*[—–-]+\s*|"
@@ -61,7 +61,8 @@ _DATELINE = re.compile(
 )
 _POST = re.compile(r"^The post (?P<title>.+) appeared first on (?P<outlet>.+?)\.?$")
 _DATE_LINE = re.compile(
-    r"(?i)^(?:(?:first\s+)?published|updated|last\s+(?:updated|modified)|posted|modified|issued)"
+    r"(?i)^(?:(?:first\s+)?published|updated|last\s+(?:updated|modified)|posted|modified|issued"
+    r"|this\s+(?:story|article)\s+(?:is\s+|was\s+)?(?:from|published\s+on))"
     r"(?:\s*(?:on|at|:))*\b\s*(?P<rest>.*)$"
 )
 _FURNITURE = re.compile(
@@ -93,7 +94,8 @@ _BLOCK_START = re.compile(
     r"|related\s+(?:stories|topics|articles|content|coverage|reading|links|news|video)"
     r"|(?:more\s+from|more\s+on\s+this\s+story|most\s+recent|most\s+read|most\s+popular|trending(?:\s+now)?"
     r"|recommended(?:\s+for\s+you)?|read\s+next|up\s+next|also\s+read|read\s+also|see\s+also"
-    r"|you\s+may\s+also\s+like|you\s+might\s+also\s+like|latest\s+news|more\s+stories|top\s+stories)\b.{0,60}"
+    r"|you\s+may\s+also\s+like|you\s+might\s+also\s+like|latest\s+news|more\s+stories|top\s+stories"
+    r"|in\s+short)\b.{0,60}|read\s+more|more\s+to\s+read"
     r"|key\s+takeaways|key\s+points|(?:ai[-\s])?summary|at\s+a\s+glance|in\s+brief|what\s+to\s+know|tl;?dr"
     r"|(?:topics|tags|filed\s+under)\b.{0,80}|about\s+the\s+authors?|keep\s+reading|see\s+more\s+on|related"
     r")\s*[:!,]?$"
@@ -126,7 +128,8 @@ _CAPTION_LEAD = re.compile(r"(?i)^(?:in\s+this\s+(?:photo|image|picture|handout|
 
 
 # "Home / World / Asia", "News > Politics > ...": where the page sits in the site
-_BREADCRUMB = re.compile(r"^(?:[^/>›»|]{1,40}\s+[/>›»]\s+){2,}")
+_CRUMB = r"[A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,2}"
+_BREADCRUMB = re.compile(r"^(?:[^/>›»|]{1,40}\s+[/>›»]\s+){2,}|^" + _CRUMB + r"(?:\s+[/>›»]\s+" + _CRUMB + r")+$")
 _COOKIES = re.compile(r"(?i)\bcookies?\b.{0,120}\b(?:accept|consent|agree|settings|preferences|privacy|partners)\b|"
                       r"\b(?:accept|consent|agree)\b.{0,60}\bcookies?\b")
 
@@ -229,6 +232,8 @@ def _dateline(line: str) -> tuple[str | None, str | None]:
     agency = m["agency"] or m["agency2"] or m["agency3"] or m["agency4"]
     if place and len(place.replace(" ", "")) < 3:
         return None, None
+    if m["agency4"] and not ((info := canonical_outlet(m["agency4"])) and info.kind == "wire"):
+        return None, None  # "The President (ret) -": a title-case place needs a real agency
     return (place.strip(" ,") if place else None), agency
 
 
@@ -410,6 +415,7 @@ def _header_marker(line: str) -> bool:
     return bool(
         cr.parse_byline(line)
         or cr.bare_byline(line)
+        or cr.role_line(line)
         or _date_line(line)[0]
         or (_words(line) <= 25 and cr.bio_name(line))
     )
@@ -492,17 +498,20 @@ def _body_start_short(lines: list[str], hints: frozenset[str], byline_idx: int |
 
 def _title_index(lines: list[str], hints: frozenset[str]) -> int | None:
     """Index of the headline among the header lines: the first line of the last run of
-    headline-like lines before the byline or date (a run is the headline and its standfirst;
+    headline-like lines before the (first such) byline or date (a run is the headline and its standfirst;
     captions, credits and dates do not break it; navigation and section labels do). None when no
     line looks like a headline."""
-    anchor = next((i for i, line in enumerate(lines) if _header_marker(line)), len(lines))
     run_start = None
     title = None
-    for i in range(anchor):
-        line = lines[i]
+    for i, line in enumerate(lines):
+        if _header_marker(line):
+            if title is not None:
+                break  # the byline or date under the headline
+            run_start = None  # a date line above the headline ("This story is from ...")
+            continue
         short = 2 <= _words(line) <= 3 and not _section_label(line) and not _is_nav(line)  # "Biden wins Iowa"
         if ((_headline_like(line) or short) and _plain(lines, i) and not _BREADCRUMB.match(line) and not _COOKIES.search(line)
-                and not _BULLET.match(line) and not _reader_directed(line) and not _masthead(lines, i, hints)
+                and not _BULLET.match(line) and not _reader_directed(line) and not re.search(r"(?<!\w)@\w", line) and not _masthead(lines, i, hints)
                 and (run_start is not None or not line.endswith("."))):  # a headline has no full stop
             if run_start is None:
                 run_start = i
@@ -545,6 +554,15 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
         if (wires := cr.wire_credit(line)) and (found.title is None or found.byline):
             found.wires.extend(wires)  # "Reuters" over the headline (syndicating sites), or under the byline
             continue
+        if found.title and not found.byline and not cr.parse_byline(line) and (bl := cr.bare_byline(line)) \
+                and not (bl.affiliations and i > 0 and _is_sentence(lines[i - 1])):
+            # "Kiran Gowda / TNN / Updated: ...", "Jane Roe, Staff Writer" under the headline
+            found.byline = line
+            found.byline_authors.extend(bl.authors)
+            for aff in bl.affiliations:
+                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+            found.published = found.published or parse_date(bl.date_text)
+            continue
         credit = cr.photo_credit(line)
         if credit:
             _take_credit(found, credit, line)
@@ -554,6 +572,13 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
         is_date, iso = _date_line(line)
         if is_date:
             found.published = found.published or iso
+            continue
+        if cr.role_line(line) and i > 0 and not found.byline and cr.split_names(lines[i - 1]):
+            # a name on its own line, then the role ("Ellie Kowalczyk" / "News reporter @handle")
+            found.byline = lines[i - 1]
+            found.byline_authors.extend(cr.split_names(lines[i - 1]))
+            if found.subtitle == lines[i - 1]:
+                found.subtitle = None
             continue
         if found.title and i > 0 and _is_sentence(lines[i - 1]) and _words(lines[i - 1]) >= 5 \
                 and not _BY_START.match(line) and (bl := cr.bare_byline(line)) and bl.affiliations:

@@ -39,6 +39,7 @@ NON_NAME = {
     Obituaries Classifieds Lifestyle Entertainment Culture Science Health Technology Tech Markets
     Finance Economy Travel Homepage Account Accessibility Help Section Sections Edition Nation
     National International Local Regional Metro Editorial Editorials Letters Columns Features
+    Than The To For With From After Over Into Under About Says Finds Warns Amid Against
     """.split()
 }
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
@@ -90,7 +91,7 @@ class Byline:
     date_text: str | None = None
 
 
-_BY = re.compile(r"^(?:By|BY|by)[:\s]\s*(.+)$")
+_BY = re.compile(r"^(?:By|BY|by|(?:Written|Words|Reported)\s+by|(?:Author|Authors|Reporter|Writer)\s*:)[:\s]?\s*(.+)$")
 _BY_ROLE = re.compile(
     r"^(?:(?:staff|special|senior|foreign|political|chief)\s+)*(?:contributors?|writers?|reporters?|"
     r"correspondents?|editors?)\s+", re.I
@@ -99,10 +100,15 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’.\- ]{1,40}$")
 
 
 def _uncap(name: str) -> str:
-    """"SAMANTHA HENDRICKS" -> "Samantha Hendricks" (all-caps bylines); other names unchanged."""
+    """"SAMANTHA HENDRICKS" -> "Samantha Hendricks" (all-caps bylines), "Clara LEMAIRE" -> "Clara
+    Lemaire" (agency style: surname in capitals); other names unchanged."""
     letters = [c for c in name if c.isalpha()]
-    if len(name.split()) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters):
-        return " ".join(w.lower() if w.lower() in PARTICLES else w.title() for w in name.split())
+    words = name.split()
+    if len(words) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters):
+        return " ".join(w.lower() if w.lower() in PARTICLES else w.title() for w in words)
+    if len(words) >= 2 and words[0][:1].isupper() and not words[0].isupper() and len(words[-1]) >= 3 \
+            and words[-1].isupper() and words[-1].isalpha():
+        return " ".join(words[:-1] + [words[-1].title()])
     return name
 
 
@@ -142,7 +148,7 @@ def parse_byline(line: str, require_by: bool = True) -> Byline | None:
         rest = line
     rest = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", rest)  # e-mail address, social handle
     rest = _BY_ROLE.sub("", rest.strip())
-    segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", rest) if s.strip()]
+    segments = [s.strip() for s in re.split(r"\s+[|•·/]\s+|\s+[-–—]\s+", rest) if s.strip()]
     if not segments:
         return None
     out = Byline(date_text=date_text)
@@ -187,13 +193,21 @@ _ROLE_NOUN = (r"(?:correspondent|reporter|writer|editor|journalist|columnist|con
 _ROLE_TAIL = re.compile(r"^(?:[\w.&'’-]+\s+){0,4}" + _ROLE_NOUN + r"$", re.I)
 
 
+_ROLE_ONLY = re.compile(r"^(?:[\w.&'’-]+\s+){0,3}" + _ROLE_NOUN + r"(?:\s+@\w+)?$", re.I)
+
+
+def role_line(line: str) -> bool:
+    """Only a reporter's role, under the name ("News reporter @handle", "Senior correspondent")."""
+    return len(line.split()) <= 6 and bool(_ROLE_ONLY.match(line.strip()))
+
+
 def bare_byline(line: str) -> Byline | None:
     """A byline without "By" that says it is one: names with the reporter's role or with the
     outlet ("Jane Roe, Reuters", "Jane Roe for NPR"); two capitalised words alone are not."""
     if len(line.split()) > 12:
         return None
     out = parse_byline(line, require_by=False)
-    return out if out and (out.affiliations or _role_byline(line)) else None
+    return out if out and (out.affiliations or out.date_text or _role_byline(line)) else None
 
 
 def _role_byline(line: str) -> Byline | None:
@@ -235,11 +249,11 @@ _PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$|\[([^\[\]]{2,160})\]\s*$")
 _SLASH_CREDIT = re.compile(
     r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*(?:\s*/\s*[A-Z][\w'’.&\- ]{0,60}?){1,3})\s*$"
 )
-_LABELS = ("Photograph", "Photographs", "Photo", "Photos", "Picture", "Pictures", "Image", "Images",
+_LABELS = ("Photograph", "Photographs", "Photo", "Photos", "Pic", "Pics", "Picture", "Pictures", "Image", "Images",
            "Credit", "Photo credit", "Image credit", "Photo source", "Image source", "Picture source")
 _LABEL_ALT = "|".join(sorted({v for w in _LABELS for v in (w, w.upper(), w.capitalize())}, key=len, reverse=True))
 # "... Photograph: Ben Birchall/PA", "... PHOTO: Arif Ali/AFP", "Image: Name"
-_LABEL_CREDIT = re.compile(r"(?:^|\s)(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$")
+_LABEL_CREDIT = re.compile(r"(?:^|\s|(?<=[a-z]))(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$")
 # a line that is only a credit: "Image source, Getty Images", "Photo credit, Name/Agency"
 _SOURCE_CREDIT = re.compile(r"(?i)^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:]\s*(.{2,120}?)\s*$")
 _GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$")
@@ -276,7 +290,11 @@ def photo_credit(line: str) -> str | None:
     for pattern in (_LABEL_CREDIT, _SLASH_CREDIT, _GETTY):
         m = pattern.search(line)
         if m:
-            return m.group(1).strip()
+            credit = m.group(1).strip()
+            if pattern is _SLASH_CREDIT and m.start(1) == 0 and not _CREDIT_WORDS.search(credit) and not any(
+                    canonical_outlet(p.strip()) for p in credit.split("/")):
+                return None  # "Hong Kong / Transport": a breadcrumb, not a credit
+            return credit
     return None
 
 
@@ -300,8 +318,8 @@ def credit_parts(credit: str) -> tuple[list[str], list[OutletInfo]]:
         info = canonical_outlet(part) or canonical_outlet(re.sub(r"(?i)\s+(photos?|images?|pictures?)$", "", part))
         if info:
             orgs.append(info)
-        elif looks_like_person(part):
-            names.append(part)
+        elif looks_like_person(_uncap(part)):
+            names.append(_uncap(part))
     return names, orgs
 
 
@@ -327,8 +345,8 @@ def contributed_names(line: str) -> list[str] | None:
     names: list[str] = []
     for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
         part = _PLACE_TAIL.sub("", _ROLE_PREFIX.sub("", part.strip(" .")))
-        owner = re.match(r"^(.{2,40}?)['’]s\s+(?=[A-Z])", part)  # "CNN's Daniel Reyes"
-        if owner and canonical_outlet(owner[1]):
+        owner = re.match(r"^(.{2,40}?)['’]s\s+(?=[A-Z])", part)  # "CNN's Daniel Reyes", "KARE 11's Jo Roe"
+        if owner and (canonical_outlet(owner[1]) or looks_like_person(part[owner.end():])):
             part = part[owner.end():]
         if looks_like_person(part):
             names.append(part)
@@ -394,7 +412,7 @@ def wire_credit(line: str) -> list[OutletInfo] | None:
     if not m:
         return None
     out: list[OutletInfo] = []
-    for part in re.split(r"\s*[/,;&]\s*|\s+and\s+", m["names"]):
+    for part in re.split(r"\s*[/,;&]\s*|\s+and\s+|\s+[-–]\s+", m["names"]):
         part = part.strip(" .")
         if not part:
             continue

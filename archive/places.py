@@ -129,6 +129,9 @@ def _from_entities(body, doc, g, mentions, blocked, ner_place) -> None:
         end = start + len(text)
         if label in _PLACE_LABELS:
             ner_place.append((start, end))
+            if label == "GPE" and (parts := _split_pair(text, start, g)):
+                mentions.extend(parts)  # "Abuja and Lagos": two places, one entity
+                continue
             if _in_org_name(body, start, end):
                 blocked.append((ent.start_char, ent.end_char))
                 continue
@@ -138,7 +141,8 @@ def _from_entities(body, doc, g, mentions, blocked, ner_place) -> None:
                 text = body[start:end]
             else:
                 cands = g.lookup(text, small=False)
-            if cands and label != "FAC" and name_key(text) not in g.not_place_words:
+            if cands and label != "FAC" and (name_key(text) not in g.not_place_words or (
+                    label == "GPE" and _tagged_place_often(doc, text, body, start))):
                 hint = "region" if name_key(text).split()[-1] in g.region_words else None
                 suffix = None if hint else _region_suffix(body, end, cands, g)
                 if suffix:
@@ -163,6 +167,32 @@ def _from_entities(body, doc, g, mentions, blocked, ner_place) -> None:
                     mentions.append(m)
         elif label in _BLOCKING_LABELS and not _mistagged_place(text, g, body[max(0, start - 60) : start], label):
             blocked.append((ent.start_char, ent.end_char))
+
+
+def _split_pair(text: str, start: int, g) -> list[_Mention] | None:
+    """Mentions of "A and B" / "A, B and C" when the whole is no place name ("Trinidad and
+    Tobago" is) and every part is one."""
+    if " and " not in text or g.lookup(text, small=False):
+        return None
+    out = []
+    for m in re.finditer(r"(?:(?<=^)|(?<=,\s)|(?<=\sand\s))(?!and\s)[^,]+?(?=,?\s+and\s|,\s|$)", text):
+        part = m.group(0)
+        offset = start + m.start()
+        cands = g.lookup(part, small=False)
+        if not cands or name_key(part) in g.not_place_words:
+            return None
+        out.append(_Mention(offset, offset + len(part), part, cands))
+    return out if len(out) >= 2 else None
+
+
+def _tagged_place_often(doc, text: str, body: str, start: int) -> bool:
+    """A word that is also a name or an English word ("Phoenix", "Victoria", "Nice") is the place
+    when the model tags it GPE at least twice in the article, or once after a locative ("in")."""
+    if not text[:1].isupper():
+        return False
+    if _LOCATIVE.search(body[max(0, start - 12) : start]):
+        return True
+    return sum(1 for e in doc.ents if e.label_ == "GPE" and e.text == text) >= 2
 
 
 # ---------------------------------------------------------------------------- synthetic places

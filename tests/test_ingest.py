@@ -184,3 +184,19 @@ def test_dev_set_extraction_floor(tmp_path):
     assert s["people"]["r"] >= 0.85 and s["people"]["p"] >= 0.80
     assert s["places"]["r"] >= 0.55 and s["places"]["p"] >= 0.80
     assert s["source_accuracy"] >= 0.70 and s["wire_accuracy"] >= 0.85
+
+
+def test_whole_page_scrapes_floor(tmp_path):
+    """Whole-page text copies (tests/fixtures/pages, written blind to the code): navigation,
+    cookie banners, breadcrumbs and share widgets around the article. The header must still give
+    the headline, outlet, wire, bylines and credits."""
+    pages = FIXTURES / "pages"
+    files = sorted(str(p) for p in pages.glob("*.txt"))
+    path = tmp_path / "pages.db"
+    result = ingest(*files, "--db", str(path))
+    assert result.exit_code == 0, result.output
+    s = _scores(path, pages / "gold.json")
+    assert s["title_accuracy"] >= 0.85 and s["wire_accuracy"] >= 0.85 and s["source_accuracy"] >= 0.75
+    assert s["authors"]["f1"] >= 0.85 and s["photographers"]["f1"] >= 0.75
+    assert s["quotes"]["r"] >= 0.90 and s["quotes"]["p"] >= 0.90
+    assert s["people"]["r"] >= 0.85 and s["places"]["r"] >= 0.65
