@@ -84,7 +84,8 @@ STRONG_ORG_WORDS = frozenset(
     press media radio television channel studios holdings partners technologies systems
     pharmaceuticals index exchange fc cup championship games olympics award prize oblast region
     province republic kingdom state states nations islands island mountains river sea ocean lake
-    street avenue road square bridge tower palace building hotel books publishers
+    street avenue road square bridge tower palace building hotel books publishers boulevard drive
+    highway expressway motorway freeway parkway library centre center gardens
     publishing records entertainment labs capital ventures petroleum company club united city
     rovers wanderers athletic society enterprises industries brands foods stores range ranges
     mountain valley desert glacier peninsula bay gulf canal dam""".split()
@@ -189,6 +190,15 @@ class _Article:
                 pass
         votes = self.labels.get(key, Counter())
         return votes["GPE"] + votes["LOC"] + votes["FAC"] > votes["PERSON"]
+
+    def is_known_place(self, text: str) -> bool:
+        """A place by the article's places or the gazetteer (not by entity labels)."""
+        if _norm(text) in self.place_names:
+            return True
+        try:
+            return bool(self._gazetteer and self._gazetteer(text))
+        except Exception:
+            return False
 
     def is_norp(self, text: str) -> bool:
         votes = self.labels.get(_norm(text), Counter())
@@ -340,6 +350,7 @@ class _Cand:
     text: str
     label: str
     titled: bool
+    appos: bool = False  # a role in apposition or right before: checked when found
 
 
 def _candidates(art: _Article) -> list[_Cand]:
@@ -350,6 +361,9 @@ def _candidates(art: _Article) -> list[_Cand]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
             continue
         covered.append((ent.start_char, ent.end_char))
+        lead = re.sub(r"^[Tt]he\s+", "", ent.text).split()
+        if ent.label_ != "PERSON" and any(art.is_known_place(" ".join(lead[:k])) for k in (2, 3) if k < len(lead)):
+            continue  # named after a place: "the New York Knicks", "Hong Kong Jockey Club"
         start, text, title = _trim_candidate(art, ent.start_char, ent.text)
         if not title:
             title, _ = art.title_before(start)
@@ -362,6 +376,22 @@ def _candidates(art: _Article) -> list[_Cand]:
         if run:
             start, text, _ = _trim_candidate(art, run.start(), run.group(0))
             out.append(_Cand(start, text, art.label_at(start, start + len(text)), True))
+    # a name the model split or mislabelled ("Yurii"/GPE "Ostapenko"/GPE) with a person's role in
+    # apposition: "Yurii Ostapenko, an energy analyst at ...", "retired bank manager K Venkatesh,"
+    for run in NAME_RUN_RE.finditer(body):
+        start, text, title = _trim_candidate(art, run.start(), run.group(0))
+        words = text.split()
+        end = start + len(text)
+        if not 2 <= len(words) <= 4 or title or "\n" in text or any(
+                a <= start and end <= b for a, b in _person_spans(doc)):
+            continue
+        if not (_APPOS_ROLE_AFTER.match(body, end) or _ROLE_BEFORE.search(body, max(0, start - 40), start)):
+            continue
+        if (_all_dictionary_words([w for w in words if not pn.is_initial(w)] or words) or art.is_known_place(text)
+                or any(art.is_known_place(w) for w in words) or _is_org_like(text, strong_only=False)
+                or credits.inside(art.headline_lines, start, end) or _the_before(art, start, end)):
+            continue
+        out.append(_Cand(start, text, art.label_at(start, end), True, appos=True))
     # untagged "Firstname Lastname" in a person context
     person_ents = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
     for run in NAME_RUN_RE.finditer(body):
@@ -386,6 +416,23 @@ def _candidates(art: _Article) -> list[_Cand]:
         else:
             art.loose_runs.append((start, text))
     return out
+
+
+def _person_spans(doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
+
+# ", an energy analyst at", ", head of the", ", the secretary of": a person's role in apposition
+_APPOS_ROLE_AFTER = re.compile(
+    r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}?"
+    r"(?:analyst|economist|head|chief|director|spokes(?:man|woman|person)|minister|secretary|president|"
+    r"chairman|chairwoman|chair|founder|professor|researcher|scientist|lawyer|attorney|prosecutor|judge|"
+    r"manager|owner|resident|mother|father|son|daughter|wife|husband|widow|farmer|teacher|student|nurse|"
+    r"doctor|officer|commissioner|adviser|advisor|aide|executive|ceo|coach|captain|leader|member|mayor|"
+    r"governor|senator|lawmaker|official|campaigner|activist|expert|editor|ambassador|envoy|general|"
+    r"colonel|inspector|superintendent|councillor|councilor|worker|driver|operator|organiser|organizer)s?"
+    r"(?=[ \t]+(?:at|of|for|with|in|from|on)\b|[ \t]*[,.;]|[ \t]+(?:said|says|told))"
+)
 
 
 def _the_before(art: _Article, start: int, end: int) -> bool:
@@ -454,7 +501,12 @@ def _accept(art: _Article, cand: _Cand) -> bool:
                         and title.split()[-1] not in art.extra_titles)
     if _is_org_like(text, strong_only=cand.label == "PERSON" or honorific):
         return False
-    if not strong_title and (art.is_place(text) or art.is_norp(text)):
+    if cand.appos:
+        return True
+    # a clear first name and a surname: a place only by the gazetteer, not by the model's label
+    placeish = (art.is_known_place(text) if len(words) >= 2 and pn.is_clear_first_name(words[0])
+                else art.is_place(text))
+    if not strong_title and (placeish or art.is_norp(text)):
         return False
     if cand.titled:
         return True
@@ -481,7 +533,7 @@ def _accept(art: _Article, cand: _Cand) -> bool:
 # ---------------------------------------------------------------------------------------------
 # 2. mentions of every accepted form, anywhere in the body
 # ---------------------------------------------------------------------------------------------
-def _scan(art: _Article, forms: set[str]) -> list[Mention]:
+def _scan(art: _Article, forms: set[str], surnames: frozenset[str] = frozenset()) -> list[Mention]:
     body = art.body
     alts = sorted(forms, key=len, reverse=True)
     if not alts:
@@ -512,7 +564,9 @@ def _scan(art: _Article, forms: set[str]) -> list[Mention]:
                 nxt = art.doc[i + 1]
                 if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("PERSON", ""):
                     continue  # inside an organisation name ("Trump Organization")
-            if label != "PERSON" and art.is_place(text):
+            # the surname of a person named in full is a place only by the gazetteer, not by the
+            # model's votes ("Andreou said ..." tagged GPE)
+            if label != "PERSON" and (art.is_known_place(text) if text in surnames else art.is_place(text)):
                 continue
         out.append(Mention(start, end, text, title, title_start, label))
     return out
@@ -653,7 +707,7 @@ def find_people(
             scan_forms.add(pn.surname(f))
             scan_forms.add(pn.without_middle_initials(f))
     scan_forms = {f for f in scan_forms if f and len(f) > 1 and not (pn.is_title_word(f) and f not in surnames)}
-    mentions = _scan(art, scan_forms)
+    mentions = _scan(art, scan_forms, frozenset(surnames))
     people = cluster(mentions)
     _drop_excluded(art, people)
     roles = [[r for r in _roles(art, p) if not _org_role(r)] for p in people]

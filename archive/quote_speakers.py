@@ -483,6 +483,9 @@ class Attributor:
         phrase whose head denotes a person (not a spokesman/source-type description)."""
         v = self.v
         t = v.toks[head]
+        if v.toks[a].lower == "the" and re.fullmatch(
+                r"the\s+\d{1,3}\s*-\s*year\s*-\s*old", self.body[v.toks[a].idx : t.end]):
+            return True  # "the 56-year-old" (the model tags the age DATE)
         if t.tag in ("NNS", "NNPS") or t.lower in UNNAMED_HEADS or t.lower in ORG_WORDS or t.lower in _NOT_PERSON_ER:
             return False
         if v.toks[a].lower != "the" or t.ent in ("ORG", "GPE", "FAC", "LOC", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART"):
@@ -648,7 +651,8 @@ class Attributor:
                 return Speaker("person", pi, surface)
             # a sentence led by a compatible pronoun continues the same referent
             led = [k for k in range(a, b) if v.toks[k].idx < hi and v.toks[k].lower in ("he", "she") and not self.in_quote[k]]
-            led_subj = [k for k in led if (self._is_subject(k) if v.parsed else k == a)]
+            led_subj = [k for k in led if (self._is_subject(k) and (not ms or self._clause_depth(k) == 0)
+                                           if v.parsed else k == a)]
             if led_subj and PRONOUN_GENDER[v.toks[led_subj[0]].lower] == gender:
                 si -= 1
                 looked += 1

@@ -572,3 +572,21 @@ def test_property_no_crash_offsets_hold_with_blank_pipeline(blank, body):
 def test_property_no_crash_offsets_hold_with_parser(nlp, body):
     people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
     _check(body, find_quotes(body, nlp(body), people))
+
+
+# --- pronouns and descriptions -------------------------------------------------------------------
+
+def test_age_description_points_back_to_the_subject(nlp):
+    body = ("Wendling said his tanker was carrying just 900 tons of diesel, Markus Wendling explained.\n\n"
+            "\"We're only getting paid for a third of the cargo,\" the 56-year-old said.")
+    quotes, people = run(body, [("Markus Wendling", ["Wendling"], "m")], nlp)
+    assert who(by_text(quotes, "a third of the cargo"), people) == "Markus Wendling"
+
+
+def test_pronoun_in_a_subordinate_clause_does_not_skip_the_person_named_in_it(nlp):
+    body = ("Dr Wendy Lam said the city needed more drivers.\n\n"
+            "At a terminus on Tuesday, a 67-year-old retiree who gave only her surname, Ho, said she had waited "
+            "almost 40 minutes.\n\n"
+            "\"I have a bad knee,\" she said.")
+    quotes, people = run(body, [("Wendy Lam", ["Lam"], "f"), ("Ho", [], "f")], nlp)
+    assert who(by_text(quotes, "bad knee"), people) == "Ho"
