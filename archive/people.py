@@ -385,7 +385,8 @@ def _candidates(art: _Article) -> list[_Cand]:
         if not 2 <= len(words) <= 4 or title or "\n" in text or any(
                 a <= start and end <= b for a, b in _person_spans(doc)):
             continue
-        if not (_APPOS_ROLE_AFTER.match(body, end) or _ROLE_BEFORE.search(body, max(0, start - 40), start)):
+        if not (_APPOS_ROLE_AFTER.match(body, end) or _ROLE_BEFORE.search(body, max(0, start - 40), start)
+                or _ROLE_NP_BEFORE.search(body, max(0, start - 140), start)):
             continue
         if (_all_dictionary_words([w for w in words if not pn.is_initial(w)] or words) or art.is_known_place(text)
                 or any(art.is_known_place(w) for w in words) or _is_org_like(text, strong_only=False)
@@ -422,16 +423,24 @@ def _person_spans(doc) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
 
 
-# ", an energy analyst at", ", head of the", ", the secretary of": a person's role in apposition
-_APPOS_ROLE_AFTER = re.compile(
-    r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}?"
+# nouns of a person's office, job or relation, for roles in apposition
+_ROLE_NOUNS = (
     r"(?:analyst|economist|head|chief|director|spokes(?:man|woman|person)|minister|secretary|president|"
     r"chairman|chairwoman|chair|founder|professor|researcher|scientist|lawyer|attorney|prosecutor|judge|"
     r"manager|owner|resident|mother|father|son|daughter|wife|husband|widow|farmer|teacher|student|nurse|"
     r"doctor|officer|commissioner|adviser|advisor|aide|executive|ceo|coach|captain|leader|member|mayor|"
     r"governor|senator|lawmaker|official|campaigner|activist|expert|editor|ambassador|envoy|general|"
     r"colonel|inspector|superintendent|councillor|councilor|worker|driver|operator|organiser|organizer)s?"
-    r"(?=[ \t]+(?:at|of|for|with|in|from|on)\b|[ \t]*[,.;]|[ \t]+(?:said|says|told))"
+)
+# ", an energy analyst at", ", head of the", ", the secretary of": a person's role in apposition
+_APPOS_ROLE_AFTER = re.compile(
+    r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}?" + _ROLE_NOUNS
+    + r"(?=[ \t]+(?:at|of|for|with|in|from|on)\b|[ \t]*[,.;]|[ \t]+(?:said|says|told))"
+)
+# "a former director in the Federal Ministry of Humanitarian Affairs, Chukwuemeka Obi"
+_ROLE_NP_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|his|her|their)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?" + _ROLE_NOUNS
+    + r"\b[^.;:\"“”\n]{0,90},[ \t]*$"
 )
 
 
@@ -564,9 +573,9 @@ def _scan(art: _Article, forms: set[str], surnames: frozenset[str] = frozenset()
                 nxt = art.doc[i + 1]
                 if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("PERSON", ""):
                     continue  # inside an organisation name ("Trump Organization")
-            # the surname of a person named in full is a place only by the gazetteer, not by the
-            # model's votes ("Andreou said ..." tagged GPE)
-            if label != "PERSON" and (art.is_known_place(text) if text in surnames else art.is_place(text)):
+            # the surname of a person named in full is a place only when the article's places have
+            # it, not by the model's votes ("Andreou said ..." tagged GPE; "Carlisle said")
+            if label != "PERSON" and (_norm(text) in art.place_names if text in surnames else art.is_place(text)):
                 continue
         out.append(Mention(start, end, text, title, title_start, label))
     return out
@@ -594,6 +603,10 @@ def _roles(art: _Article, p: Person) -> list[str]:
 
 def _gender(art: _Article, p: Person, by_sentence: dict[int, set[int]], pid: int) -> str | None:
     g = gender_of_titles(p)
+    clear = {pn.first_name_gender(pn.given_names(f)[0]) for f in p.full_forms if pn.given_names(f)}
+    clear &= {"m", "f"}
+    if g and len(clear) == 1 and g not in clear:
+        return clear.pop()  # "Graeme Doyle" is no "Ms Doyle": the title belongs to a namesake
     if g:
         return g
     counts = Counter()

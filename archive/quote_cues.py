@@ -22,6 +22,7 @@ _IRREGULAR = {
     "testify": ["testify", "testifies", "testified", "testifying"],
     "cry": ["cried"],
     "hit": ["hit out"],
+    "hold": ["held"],  # a court "held that ..."
 }
 
 _REGULAR = """add warn insist describe call claim accuse confirm explain argue note stress urge ask
@@ -29,7 +30,7 @@ announce declare state comment acknowledge suggest recall respond remark assert 
 pledge threaten concede emphasise emphasize brand term complain demand propose praise criticise
 criticize condemn blame hail maintain reiterate underline underscore indicate observe caution
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
-characterise characterize welcome question challenge allege agree""".split()
+characterise characterize welcome question challenge allege agree rule continue exclaim recount""".split()
 
 NOT_CUE_AFTER_CALL = {"on", "upon", "for", "off", "in", "up", "out", "back"}
 
@@ -56,4 +57,4 @@ CUE_FORMS["according"] = "according to"
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = {"tell"}
 # weak cues: only count when the quote is their complement (never by mere adjacency)
-WEAK = {"propose", "demand", "praise", "welcome", "blame", "agree", "welcome", "question", "challenge", "report", "indicate", "signal", "suggest", "conclude"}
+WEAK = {"hold", "propose", "demand", "praise", "welcome", "blame", "agree", "welcome", "question", "challenge", "report", "indicate", "signal", "suggest", "conclude"}

@@ -372,6 +372,16 @@ class Attributor:
         head = tail[-1]
         if v.toks[head].lower in ("he", "she"):
             return self.resolve_pronoun(v.toks[head].lower, min(anchor, v.toks[head].idx), v.toks[head].text)
+        return self._described(tail[0], head, anchor, text)
+
+    def _described(self, a: int, head: int, anchor: int, text: str) -> Speaker:
+        """A description without a parse link to the cue ("the Premier", "the 56-year-old"): the
+        person whose role it names, or the recent subject it points back to; else as written."""
+        pi = self.resolve_description(a, head + 1, head, anchor)
+        if pi is None and self._definite_person_description(a, head):
+            pi = self.recent_subject(min(anchor, self.v.toks[a].idx))
+        if pi is not None:
+            return Speaker("person", pi, text)
         return Speaker(self._np_kind(head, text), None, text)
 
     def _speaker_in(self, toks: list[int], anchor: int, nearest_last: bool = False) -> Speaker | None:
@@ -390,8 +400,7 @@ class Attributor:
         if not words or nearest_last:
             return None
         text = self.body[v.toks[words[0]].idx : v.toks[words[-1]].end]
-        head = words[-1]
-        return Speaker(self._np_kind(head, text), None, text)
+        return self._described(words[0], words[-1], anchor, text)
 
     def _mention_text(self, pi: int, start: int, end: int) -> str:
         for s, e, p in self.idx.mentions:

@@ -385,3 +385,16 @@ def test_teams_and_streets_named_after_people_or_places_are_not_people(nlp):
 def test_surname_that_is_also_a_street_word_stays_a_person(nlp):
     text = "Jane Park, a spokeswoman for the council, said the road would reopen. Park added that crews were working."
     assert "Jane Park" in [p.name for p in run(nlp, text)]
+
+
+def test_role_noun_phrase_then_name_in_apposition(nlp):
+    text = ("The court heard the fraud trial of a former director in the Federal Ministry of Humanitarian "
+            "Affairs, Chukwuemeka Obi. Mr Obi pleaded not guilty.")
+    assert "Chukwuemeka Obi" in [p.name for p in run(nlp, text)]
+
+
+def test_surname_that_is_also_a_town_is_a_mention_when_no_place(nlp):
+    text = ("Pacers coach Rick Carlisle was more blunt. Asked about a late foul call, Carlisle said he "
+            "would let the league office look at it.")
+    rick = next(p for p in run(nlp, text) if p.name == "Rick Carlisle")
+    assert [m.text for m in rick.mentions] == ["Rick Carlisle", "Carlisle"]

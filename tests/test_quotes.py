@@ -590,3 +590,19 @@ def test_pronoun_in_a_subordinate_clause_does_not_skip_the_person_named_in_it(nl
             "\"I have a bad knee,\" she said.")
     quotes, people = run(body, [("Wendy Lam", ["Lam"], "f"), ("Ho", [], "f")], nlp)
     assert who(by_text(quotes, "bad knee"), people) == "Ho"
+
+
+def test_capitalised_title_as_description_resolves_to_its_holder(nlp):
+    body = ("Premier Jacinta Allan said the state was facing \"a really dangerous afternoon\".\n\n"
+            "\"If you are in Pomonal and you have not left, it is now too late,\" the Premier said.")
+    quotes, people = run(body, [("Jacinta Allan", ["Allan"], "f", ["Premier"])], nlp)
+    assert who(by_text(quotes, "too late"), people) == "Jacinta Allan"
+
+
+def test_court_cues_ruled_and_held(nlp):
+    body = ("The judge, Amina Bello, admitted the statements. The judge held that the documents were "
+            "\"relevant to the facts in issue\".\n\n"
+            "\"The objection goes to the weight of the documents,\" Ms Bello ruled.")
+    quotes, people = run(body, [("Amina Bello", ["Bello", "Ms Bello"], "f")], nlp)
+    assert who(by_text(quotes, "objection"), people) == "Amina Bello"
+    assert by_text(quotes, "relevant to the facts").cue == "held"
