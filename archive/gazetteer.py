@@ -36,6 +36,28 @@ _SEP = re.compile(r"[^0-9a-z]+")
 _SEP_LINES = re.compile(r"[^0-9a-z\n]+")
 _COMBINING = re.compile("[\u0300-\u036f]+")
 _NON_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
+_RU_ADJ = re.compile(r"^(?P<stem>[A-Z][a-z’']+?)(?:sk|)(?:aya|iy|y) (?:oblast|kray|krai)['’]?$", re.I)
+
+
+def _russian_oblast(name: str, cc: str, cities: set[str]) -> str | None:
+    """English name of a Russian region named by the adjective of its capital, as news writes it:
+    "Kurskaya oblast'" -> "Kursk Oblast", "Belgorodskaya oblast'" -> "Belgorod Oblast",
+    "Samarskaya oblast'" -> "Samara Oblast" (the capital's name decides the form)."""
+    if cc != "RU":
+        return None
+    m = re.match(r"^(?P<adj>\S+?)(?P<end>skaya|skiy|skij|skiy) (?P<kind>oblast|kray|krai)['’]?$", name, re.I)
+    if not m:
+        return None
+    stem = m["adj"].replace("'", "").replace("’", "")
+    kind = "Oblast" if m["kind"].lower() == "oblast" else "Krai"
+    for form in (stem + "sk", stem, stem + "a", stem[:-1] + "sk" if stem.endswith("n") else None):
+        if form and form in cities:
+            return f"{form} {kind}"
+    return None
+
+
+# generic words of Chinese province-level names in GeoNames ("Sichuan Sheng", "Xinjiang Uygur Zizhiqu")
+_CN_GENERIC = re.compile(r"\s+(?:Sheng|Shi|(?:[A-Z]\w+\s+)?Zizhiqu|Tebiexingzhengqu)$")
 _LOCAL_GENERIC = re.compile(r"\s(oblast'?|kray|krai|oblysy|okrug|apskritis|respublika|vilayati|viloyati)$", re.I)
 _ENGLISH_GENERIC = re.compile(r"^[A-Z][\w' -]* (Oblast|Krai|Region|County|Province|Republic|Governorate)$")
 
@@ -237,6 +259,7 @@ class Gazetteer:
                 elif n and "," in n and n == row[0]:  # "Korea, Republic of": lookup only
                     self._add(n, cand, False)
         # subdivision candidates
+        ru_cities = {c.name for c in cities_by_gid.values() if c.country_code == "RU"}
         rnames = cur.get("region_names", {})
         pending: list[tuple[str, Candidate, bool]] = []
         raliases = cur.get("region_aliases", {})
@@ -253,7 +276,8 @@ class Gazetteer:
                 continue
             lat, lon = centre_sub.get(sid)
             alias_list = [a for a in aliases.split("|") if a and (a.isascii() or _latin(a))]
-            canonical = rnames.get(gid_s) or self._region_name(name, alias_list)
+            canonical = (rnames.get(gid_s) or _russian_oblast(name, cc, ru_cities)
+                         or self._region_name(name, alias_list))
             cand = Candidate("region", canonical, cc, lat, lon, self._sub_id(sid, subs), 0, None, max(level, 1))
             self.by_id[cand.gazetteer_id] = cand
             for n in {canonical, name, *alias_list, *raliases.get(gid_s, [])}:
@@ -341,7 +365,11 @@ class Gazetteer:
 
     @staticmethod
     def _region_name(name: str, aliases: list[str]) -> str:
-        """English name of a subdivision: "Donetska oblast" -> "Donetsk Oblast"."""
+        """English name of a subdivision: "Donetska oblast" -> "Donetsk Oblast", "Guangdong Sheng"
+        -> "Guangdong"."""
+        m = _CN_GENERIC.search(name)
+        if m:
+            return name[: m.start()]
         if _LOCAL_GENERIC.search(name) or not name.isascii():
             for a in aliases:
                 if a.isascii() and _ENGLISH_GENERIC.match(a):
@@ -407,6 +435,9 @@ class Gazetteer:
     def lookup(self, text: str, small: bool = True) -> list[Candidate]:
         text = text.strip()
         if text.lower().startswith("the "):
+            whole = self.candidates(name_key(text), small)  # "The Hague", "The Gambia"
+            if whole:
+                return list(whole)
             text = text[4:].strip()
         for suffix in ("'s", "’s"):
             if text.endswith(suffix):
@@ -425,6 +456,9 @@ class Gazetteer:
         if len(words) >= 2 and words[-1] in self.region_words:
             base = " ".join(words[:-1])
             regions = [c for c in self.candidates(base, False) if c.kind == "region"]
+            for generic in ("oblast", "krai", "province", "region"):  # "Kursk region" -> "Kursk Oblast"
+                if not regions:
+                    regions = [c for c in self.candidates(f"{base} {generic}", False) if c.kind == "region"]
             if regions:
                 return sorted(regions, key=lambda c: c.level)
         # "Paris, Texas": a place qualified by its region or country

@@ -83,6 +83,7 @@ def find_places(body: str, doc=None) -> list[PlaceEntity]:
     blocked: list[tuple[int, int]] = []
     ner_place: list[tuple[int, int]] = []
     _features(body, g, mentions)
+    _plural_regions(body, g, mentions)
     if doc is not None:
         _from_entities(body, doc, g, mentions, blocked, ner_place)
     covered = [(m.start, m.end) for m in mentions]
@@ -216,6 +217,32 @@ _PLURAL_RE = re.compile(
 )
 _LIST_RE = re.compile(rf"\b[Tt]he ({_MEMBER}(?:, {_MEMBER})*,? (?:and|or) {_MEMBER})(?![\w'’-])")
 _MEMBER_SPLIT = re.compile(r",? (?:and|or) |, ")
+
+
+_PLURAL_REGIONS = re.compile(
+    rf"(?<![\w'’-])({_MEMBER}(?:, {_MEMBER})*,? and {_MEMBER}) (oblasts|regions|provinces|states|prefectures|counties)\b"
+)
+
+
+def _plural_regions(body: str, g, mentions: list) -> None:
+    """"Kursk and Bryansk oblasts", "Kharkiv and Sumy regions": each member is a region."""
+    for p in _PLURAL_REGIONS.finditer(body):
+        members = []
+        pos = p.start(1)
+        for part in _MEMBER_SPLIT.split(p.group(1)):
+            at = body.index(part, pos)
+            pos = at + len(part)
+            regions = [c for c in g.lookup(f"{part} region", small=False) if c.kind == "region"]
+            if not regions:
+                members = []
+                break
+            own = g.lookup(part, small=False)
+            cands = own if any(c.kind == "region" for c in own) else regions
+            members.append(_Mention(at, at + len(part), part, [c for c in cands if c.kind == "region"], "plural-region"))
+        if not any(_overlaps(mentions, m.start, m.end) for m in members):
+            mentions.extend(members)
+
+
 _RE_MENTION_HEADS = {"river", "rivers", "range", "ranges", "mountains"}
 _ORG_BEFORE = re.compile(
     r"\b(?:University|College|Bank|District|Diocese|Archdiocese|Duke|Duchess|Earl|Prince|Princess|Museum|Institute"
@@ -272,6 +299,8 @@ def _unknown_ok(text: str) -> bool:
     words = text.split()
     if words[0] in _FUNCTION_WORDS:
         return False
+    if any(w in ("with", "and", "from", "to", "near", "after", "before", "in", "on") for w in words[1:]):
+        return False  # a span run over two names ("the Netherlands with Duisburg"): the scan finds them
     return not (len(words) == 1 and _DEMONYM.search(text) and text.endswith(("ian", "ians", "ese", "ish")))
 
 
@@ -347,7 +376,8 @@ def _features(body: str, g, mentions: list) -> None:
             continue
         words = run.group(1).split()
         while words and (words[0] in _FUNCTION_WORDS or words[0].lower() in g.not_place_words and len(words) > 1
-                         and words[0].lower() not in ("north", "south", "east", "west", "red", "black", "dead")):
+                         and words[0].lower() not in ("north", "south", "east", "west", "red", "black", "dead",
+                                                      "upper", "lower", "great", "little", "new", "old")):
             words = words[1:]
         k = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
         words = words[k + 1 :]

@@ -369,3 +369,45 @@ def test_longer_name_from_entity_and_list_of_cities(nlp):
     got = _got(nlp, text)
     assert any(e.country_code == "IN" and "Jammu and Kashmir" in e.aliases for e in got.values()), sorted(got)
     assert "Narowal" in got
+
+
+# --- names the gazetteer or the model get wrong ---------------------------------------------------
+
+@pytest.mark.parametrize("name,expected,kind,cc", [
+    ("Cologne", "Cologne", "city", "DE"),
+    ("Frankfurt", "Frankfurt", "city", "DE"),
+    ("The Hague", "The Hague", "city", "NL"),
+    ("Guangdong", "Guangdong", "region", "CN"),
+    ("Kursk region", "Kursk Oblast", "region", "RU"),
+    ("Belgorod Oblast", "Belgorod Oblast", "region", "RU"),
+    ("Ruhr", "Ruhr", "region", "DE"),
+])
+def test_news_names_of_places(name, expected, kind, cc):
+    c = gazetteer.load().lookup(name, small=False)[0]
+    assert (c.name, c.kind, c.country_code) == (expected, kind, cc)
+
+
+def test_word_names_are_places_when_the_model_tags_them_twice(nlp):
+    text = ("Phoenix has now recorded more than 100 days above 100 degrees. Maricopa County, which includes "
+            "Phoenix, confirmed 645 heat deaths.")
+    got = {p.name: p for p in find_places(text, nlp(text))}
+    assert "Phoenix" in got and got["Phoenix"].country_code == "US"
+
+
+def test_entity_spans_over_two_places_are_split(nlp):
+    text = ("Investigators traced the money to property purchases in Abuja and Lagos. The Rhine links the port "
+            "of Rotterdam in the Netherlands with Duisburg and Basel.")
+    names = {p.name for p in find_places(text, nlp(text))}
+    assert {"Abuja", "Lagos", "Netherlands"} <= names
+    assert not any(" and " in n or " with " in n for n in names)
+
+
+def test_coordinated_regions_with_a_plural_generic(nlp):
+    text = "Russia launched drones from the directions of Kursk and Bryansk oblasts overnight."
+    got = {p.name: p.kind for p in find_places(text, nlp(text))}
+    assert got.get("Kursk Oblast") == "region" and got.get("Bryansk Oblast") == "region"
+
+
+def test_feature_names_keep_upper_and_lower(nlp):
+    text = "More than 30 people had to be rescued from Upper Red Lake in northern Minnesota on Saturday."
+    assert "Upper Red Lake" in {p.name for p in find_places(text, nlp(text))}
