@@ -23,6 +23,7 @@ Rules (guarded against false merges; a wrong merge is worse than a duplicate):
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Sequence
 
@@ -47,7 +48,9 @@ class _Name:
         return bool(self.given)
 
 
+@functools.lru_cache(maxsize=100_000)
 def _parse(name: str) -> _Name | None:
+    """The parsed name (cached: the store compares the same names over and over; _Name is frozen)."""
     parts = pn.name_parts(name)
     if not parts:
         return None

@@ -15,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -126,6 +127,7 @@ class ArticlePerson(Base):
     __table_args__ = (
         UniqueConstraint("article_id", "person_id", "role"),
         CheckConstraint(_in("role", PERSON_ROLES), name="role"),
+        Index(None, "person_id", "article_id", "role"),  # a person's articles, index only (0004)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,6 +169,10 @@ class Quote(Base):
     __table_args__ = (
         CheckConstraint(_in("speaker_kind", SPEAKER_KINDS), name="speaker_kind"),
         CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+        # query indexes (migration 0004): the distinct speakers-as-written of quotes without a
+        # known speaker; a speaker's quotes in one article (checked while walking articles)
+        Index(None, "speaker_id", "speaker_text"),
+        Index(None, "article_id", "speaker_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -212,7 +218,10 @@ class PlaceAlias(Base):
 
 class ArticlePlace(Base):
     __tablename__ = "article_places"
-    __table_args__ = (UniqueConstraint("article_id", "place_id"),)
+    __table_args__ = (
+        UniqueConstraint("article_id", "place_id"),
+        Index(None, "place_id", "article_id"),  # a place's articles, index only (0004)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

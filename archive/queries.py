@@ -8,11 +8,13 @@ search, which uses FTS5 on SQLite and ``to_tsvector`` on PostgreSQL.
 """
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 from collections import defaultdict
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, and_, distinct, func, or_, select, text
+from sqlalchemy import Engine, LargeBinary, Text, and_, cast, distinct, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, aliased
 
@@ -145,6 +147,7 @@ def name_tokens(name: str) -> list[str]:
     return tokens
 
 
+@functools.lru_cache(maxsize=200_000)
 def _identity_key(name: str) -> str | None:
     try:
         from archive.identity import person_key
@@ -156,6 +159,12 @@ def _identity_key(name: str) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=200_000)
+def _form_tokens(form: str) -> tuple[str, ...]:
+    """name_tokens of a stored name or alias, cached (the same forms are scored on every look-up)."""
+    return tuple(name_tokens(form))
+
+
 EXACT, SURNAME, FUZZY_MIN = 100.0, 95.0, 85.0
 FILTER_MIN = 90.0  # spelling variants included by filters such as --speaker
 
@@ -163,7 +172,7 @@ FILTER_MIN = 90.0  # spelling variants included by filters such as --speaker
 def _score(query: str, qtokens: list[str], qkey: str | None, form: str) -> float:
     from rapidfuzz import fuzz
 
-    ftokens = name_tokens(form)
+    ftokens = list(_form_tokens(form))
     if not ftokens or not qtokens:
         return 0.0
     if ftokens == qtokens or (qkey is not None and _identity_key(form) == qkey):
@@ -181,26 +190,94 @@ def _score(query: str, qtokens: list[str], qkey: str | None, form: str) -> float
     return min(score, SURNAME - 1)
 
 
-def find_people(engine: Engine, name: str, min_score: float = FUZZY_MIN) -> list[Row]:
-    """People whose name or an alias matches NAME, best first, with a ``score`` (0-100).
+def _like_escape(value: str) -> str:
+    return value.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
-    Exact matches (after folding case, accents and honorifics) score 100; a surname or a subset
-    of the name's words 95; spelling variants (rapidfuzz) up to 94.
+
+def _non_ascii(column, dialect: str):
+    """COLUMN has a character outside ASCII (its name tokens may fold differently): its length
+    in characters differs from its length in bytes."""
+    if dialect == "sqlite":
+        return func.length(column) != func.length(cast(column, LargeBinary))
+    return func.length(column) != func.octet_length(column)
+
+
+def _contains_word(column, word: str, dialect: str):
+    """COLUMN, lowercased and without apostrophes (as name_tokens reads it), contains WORD
+    (lowercase letters and digits), or has non-ASCII characters (a candidate all the same)."""
+    pattern = "%" + _like_escape(word) + "%"
+    if dialect == "sqlite":  # LIKE ignores ASCII case already
+        plain = column.like(pattern, escape="/")
+        unquoted = func.replace(column, "'", "").like(pattern, escape="/")
+    else:
+        plain = func.lower(column).like(pattern, escape="/")
+        unquoted = func.lower(func.replace(column, "'", "")).like(pattern, escape="/")
+    return or_(plain, and_(column.contains("'"), unquoted), _non_ascii(column, dialect))
+
+
+def _candidate_people(conn, qtokens: list[str], qkey: str | None) -> set[int]:
+    """People that may score EXACT or SURNAME for the query, found in SQL (no Python per row).
+
+    Both tiers need the query's last word as a word of the form (or, for EXACT, the same
+    identity key); so the candidates are the people whose ``key`` is the query's key (index
+    seek) or ends with its surname key (a scan of the key index), and those with a name or
+    alias containing the last word: one pass of LIKE over names and aliases (ASCII forms
+    compared without apostrophes, as name_tokens reads them; forms with other characters are
+    always candidates, since unidecode may fold them into the word). The last word is letters
+    and digits only and is escaped all the same.
     """
+    dialect = conn.dialect.name
+    keys = []
+    if qkey:
+        keys.append(Person.key == qkey)
+        sur = qkey.split()[-1]
+        keys += [Person.key == sur, Person.key.like("% " + _like_escape(sur), escape="/")]
+    ids: set[int] = set()
+    if keys:
+        ids |= set(conn.execute(select(Person.id).where(or_(*keys))).scalars())
+
+    word = qtokens[-1]
+    ids |= set(conn.execute(select(Person.id).where(_contains_word(Person.name, word, dialect))).scalars())
+    ids |= set(conn.execute(
+        select(PersonAlias.person_id).where(_contains_word(PersonAlias.alias, word, dialect))
+    ).scalars())
+    return ids
+
+
+def _forms(conn, ids: Iterable[int] | None) -> tuple[dict[int, list[str]], dict[int, str]]:
+    """Name and aliases of the people ``ids`` (all people when None)."""
+    forms: dict[int, list[str]] = defaultdict(list)
+    names: dict[int, str] = {}
+    if ids is None:
+        chunks = [None]
+    else:
+        ids = sorted(ids)
+        chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
+    for chunk in chunks:
+        people_q = select(Person.id, Person.name)
+        alias_q = select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+        if chunk is not None:
+            people_q = people_q.where(Person.id.in_(chunk))
+            alias_q = alias_q.where(PersonAlias.person_id.in_(chunk))
+        for pid, pname in conn.execute(people_q):
+            names[pid] = pname
+            forms[pid].append(pname)
+        for pid, alias in conn.execute(alias_q):
+            forms[pid].append(alias)
+    return forms, names
+
+
+def _scored(engine: Engine, name: str, min_score: float, ids: Iterable[int] | None) -> list[Row]:
     qtokens = name_tokens(name)
     qkey = _identity_key(name)
     if not qtokens:
         return []
-    forms: dict[int, list[str]] = defaultdict(list)
-    names: dict[int, str] = {}
     with engine.connect() as conn:
-        for pid, pname in conn.execute(select(Person.id, Person.name)):
-            names[pid] = pname
-            forms[pid].append(pname)
-        for pid, alias in conn.execute(select(PersonAlias.person_id, PersonAlias.alias)):
-            forms[pid].append(alias)
+        forms, names = _forms(conn, ids)
     scored = []
     for pid, person_forms in forms.items():
+        if pid not in names:  # an alias row whose person is gone
+            continue
         best, matched = 0.0, None
         for form in person_forms:
             s = _score(name, qtokens, qkey, form)
@@ -226,6 +303,37 @@ def find_people(engine: Engine, name: str, min_score: float = FUZZY_MIN) -> list
     return rows
 
 
+def find_people(engine: Engine, name: str, min_score: float = FUZZY_MIN) -> list[Row]:
+    """People whose name or an alias matches NAME, best first, with a ``score`` (0-100).
+
+    Exact matches (after folding case, accents and honorifics) score 100; a surname or a subset
+    of the name's words 95; spelling variants (rapidfuzz) up to 94. This scores every person
+    (for "did you mean" lists); :func:`resolve_person` and :func:`person_ids_for` look up the
+    exact and surname matches through the indexes first (:func:`match_people`).
+    """
+    return _scored(engine, name, min_score, None)
+
+
+def match_people(engine: Engine, name: str, min_score: float = FUZZY_MIN) -> list[Row]:
+    """Like :func:`find_people`, but when NAME matches someone exactly or by surname
+    (score >= 95) only the candidates of :func:`_candidate_people` are scored: those with the
+    same identity key or surname key, or a name or alias containing NAME's last word. The
+    fuzzy scan over every person runs only when none of them matches that well (a misspelt
+    name). The top tier is the same as find_people's; spelling variants of *other* names
+    (score 90-94, e.g. "Miriam Tkaqvist" for "Miriam Karlqvist") are then not listed.
+    """
+    qtokens = name_tokens(name)
+    if not qtokens:
+        return []
+    with engine.connect() as conn:
+        ids = _candidate_people(conn, qtokens, _identity_key(name))
+    if ids:
+        rows = _scored(engine, name, min_score, ids)
+        if rows and rows[0]["score"] >= SURNAME:
+            return rows
+    return _scored(engine, name, min_score, None)
+
+
 def best_people(candidates: list[Row]) -> list[Row]:
     """The candidates that are equally good answers: the top tier of ``find_people``."""
     if not candidates:
@@ -245,7 +353,7 @@ def resolve_person(engine: Engine, name: str) -> tuple[Row | None, list[Row]]:
             pname = conn.execute(select(Person.name).where(Person.id == int(name))).scalar()
         if pname is not None:
             return {"person_id": int(name), "name": pname, "score": EXACT}, []
-    top = best_people(find_people(engine, name))
+    top = best_people(match_people(engine, name))
     if len(top) == 1:
         return top[0], []
     return None, top
@@ -255,7 +363,7 @@ def person_ids_for(engine: Engine, name: str) -> list[int]:
     """All people a filter value such as ``--speaker Zelenskyy`` may mean (the top tier)."""
     if name.strip().isdigit():
         return [int(name)]
-    candidates = find_people(engine, name)
+    candidates = match_people(engine, name)
     ids = [c["person_id"] for c in best_people(candidates)]
     # people the store failed to merge ("Zelenskyy" and "Zelensky" kept apart) count too
     ids += [c["person_id"] for c in candidates if c["score"] >= FILTER_MIN and c["person_id"] not in ids]
@@ -281,6 +389,25 @@ def _person_counts(engine: Engine, ids: Iterable[int]) -> dict[int, tuple[int, i
         ):
             out[pid][1] = n
     return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+# --- query plans ---------------------------------------------------------------------------------
+
+
+def _newest_first_is_cheaper(engine: Engine, count_stmt, limit: int | None) -> bool:
+    """Whether LIMIT rows matching a filter are found faster by walking the articles newest
+    first (index on published_at) than by reading every match through the filter's index and
+    sorting them. COUNT_STMT counts the matches (an index-only count). Both plans return the
+    same rows; this only picks the cheaper one: walking costs about LIMIT * articles / matches
+    probes, sorting about one look-up per match."""
+    if limit is None:
+        return False
+    with engine.connect() as conn:
+        n = conn.execute(count_stmt).scalar() or 0
+        if n == 0:
+            return False
+        total = conn.execute(select(func.max(Article.id))).scalar() or 0
+    return n * n >= 2 * limit * total
 
 
 # --- sources and places look-ups ----------------------------------------------------------------
@@ -406,11 +533,18 @@ def articles(
         )
     if place is not None:
         ids = place_ids_for(engine, place)
-        stmt = stmt.where(
-            select(ArticlePlace.id)
-            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
-            .exists()
-        )
+        in_place = ArticlePlace.place_id.in_(ids)
+        if source is None and person is None and since is None and not _newest_first_is_cheaper(
+            engine, select(func.count()).select_from(ArticlePlace).where(in_place), limit
+        ):
+            # few articles: start from article_places (index on place_id), sort just those
+            stmt = stmt.where(Article.id.in_(select(ArticlePlace.article_id).where(in_place)))
+        else:  # common place: walk the articles newest first, stop after LIMIT
+            stmt = stmt.where(
+                select(ArticlePlace.id)
+                .where(ArticlePlace.article_id == Article.id, in_place)
+                .exists()
+            )
     if since is not None:
         stmt = stmt.where(Article.published_at >= since)
     stmt = stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc()).limit(limit)
@@ -564,51 +698,115 @@ def people(engine: Engine, limit: int | None = 50) -> list[Row]:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def person_profile(engine: Engine, person_id: int, limit: int = 50) -> Row | None:
+def person_profile(engine: Engine, person_id: int, limit: int | None = 50) -> Row | None:
     """Everything about one person: aliases, roles over time, articles, statements (the quotes
-    grouped by statement, with the outlets that carried each), outlets, co-occurring people."""
-    with Session(engine) as conn:
-        person = conn.execute(select(Person).where(Person.id == person_id)).scalar()
+    grouped by statement, with the outlets that carried each), outlets, co-occurring people.
+
+    Counts and rankings are computed over all of the person's articles and quotes, but only the
+    LIMIT articles and statements shown are read in full: the articles newest first (sorted and
+    limited in SQL), the statements by how many outlets carried them, then how many quotes,
+    then first seen (ranked from one compact row per quote).
+    """
+    with engine.connect() as conn:
+        person = conn.execute(
+            select(Person.id, Person.name, Person.description).where(Person.id == person_id)
+        ).first()
         if person is None:
             return None
+        dialect = conn.dialect.name
         aliases = sorted(
             set(conn.execute(select(PersonAlias.alias).where(PersonAlias.person_id == person_id)).scalars())
             - {person.name}
         )
-        links = conn.execute(
+        mine = ArticlePerson.person_id == person_id
+        links_q = (
             select(Article.id, Article.published_at, Source.name, Article.title,
                    ArticlePerson.role, ArticlePerson.titles, ArticlePerson.mention_count)
             .join(Article, Article.id == ArticlePerson.article_id)
             .outerjoin(Source, Source.id == Article.source_id)
-            .where(ArticlePerson.person_id == person_id)
-            .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
+        )
+        newest_first = (Article.published_at.desc().nulls_last(), Article.id.desc())
+        if _newest_first_is_cheaper(engine, select(func.count()).select_from(ArticlePerson).where(mine), limit):
+            newest = list(conn.execute(
+                select(Article.id)
+                .where(select(ArticlePerson.id).where(ArticlePerson.article_id == Article.id, mine).exists())
+                .order_by(*newest_first).limit(limit)
+            ).scalars())
+            links_q = links_q.where(ArticlePerson.article_id.in_(newest), ArticlePerson.person_id + 0 == person_id)
+        else:
+            links_q = links_q.where(mine)
+        links = conn.execute(links_q.order_by(*newest_first, ArticlePerson.id).limit(limit)).all()
+        article_count = conn.execute(
+            select(func.count(distinct(ArticlePerson.article_id))).where(mine, ArticlePerson.role == "subject")
+        ).scalar()
+        # roles: only the links that give a title
+        titled = conn.execute(
+            select(ArticlePerson.titles, Article.published_at)
+            .join(Article, Article.id == ArticlePerson.article_id)
+            .where(mine, cast(ArticlePerson.titles, Text) != "[]")
         ).all()
-        quote_rows = conn.execute(
-            select(Quote.id, Quote.text, Quote.statement_id, Statement.text, Article.id,
-                   Article.published_at, Source.name, Article.title)
+        # one compact row per quote: statement, publication date, outlet
+        compact = (
+            select(Quote.id, Quote.statement_id, Article.published_at, Article.source_id)
             .join(Article, Article.id == Quote.article_id)
-            .outerjoin(Source, Source.id == Article.source_id)
-            .outerjoin(Statement, Statement.id == Quote.statement_id)
             .where(Quote.speaker_id == person_id)
-            .order_by(Article.published_at.nulls_last(), Quote.id)
-        ).all()
+        )
+        if dialect != "sqlite":  # the database's collation decides the order, as before
+            compact = compact.order_by(Article.published_at.nulls_last(), Quote.id)
+        per_quote = conn.execute(compact).all()
         co_ap = aliased(ArticlePerson)
-        co_rows = conn.execute(
-            select(Person.id, Person.name, func.count(distinct(co_ap.article_id)).label("n"))
+        # (article_id, person_id, role) is unique, so each co-occurring person has one row per
+        # shared article: COUNT(*) is the number of shared articles
+        shared = (
+            select(co_ap.person_id.label("person_id"), func.count().label("n"))
             .select_from(ArticlePerson)
             .join(co_ap, and_(co_ap.article_id == ArticlePerson.article_id,
                               co_ap.person_id != ArticlePerson.person_id))
-            .join(Person, Person.id == co_ap.person_id)
-            .where(ArticlePerson.person_id == person_id, ArticlePerson.role == "subject",
-                   co_ap.role == "subject")
-            .group_by(Person.id, Person.name)
-            .order_by(func.count(distinct(co_ap.article_id)).desc(), Person.name)
+            .where(mine, ArticlePerson.role == "subject", co_ap.role == "subject")
+            .group_by(co_ap.person_id)
+            .subquery()
+        )
+        co_rows = conn.execute(
+            select(Person.id, Person.name, shared.c.n)
+            .join(shared, shared.c.person_id == Person.id)
+            .order_by(shared.c.n.desc(), Person.name, Person.id)
             .limit(limit)
         ).all()
 
+        # statements: rank every statement key from the compact rows. Per key: the order key
+        # and date of its first quote, its number of quotes and its outlets
+        stats: dict[Any, list] = {}
+        outlet_quotes: dict[int, int] = defaultdict(int)
+        outlet_statements: dict[int, set] = defaultdict(set)
+        sqlite = dialect == "sqlite"
+        for i, (qid, sid, published, source_id) in enumerate(per_quote):
+            key = sid if sid is not None else f"q{qid}"
+            # publication order (NULLs last), then quote id; elsewhere the database's order
+            pos = (published is None, published or "", qid) if sqlite else i
+            st = stats.get(key)
+            if st is None:
+                st = stats[key] = [pos, published, 0, set()]
+            elif pos < st[0]:
+                st[0], st[1] = pos, published
+            st[2] += 1
+            if source_id is not None:
+                st[3].add(source_id)
+                outlet_quotes[source_id] += 1
+                outlet_statements[source_id].add(key)
+        # most outlets, most quotes, first seen, then first quoted (pos is unique per key)
+        ranking = ((-len(v[3]), -v[2], v[1] or "", v[0], k) for k, v in stats.items())
+        best = sorted(ranking) if limit is None else heapq.nsmallest(limit, ranking)
+        shown = [r[-1] for r in best]
+        statement_rows = _statements_of(conn, person_id, shown)
+        for st in statement_rows:
+            st["outlet_count"] = len(st["outlets"])
+            st["quote_count"] = len(st["quotes"])
+        names = dict(conn.execute(select(Source.id, Source.name).where(Source.id.in_(list(outlet_quotes)))).all()) \
+            if outlet_quotes else {}
+
     # roles over time: each title with the first and last date an article gave it
     roles: dict[str, dict] = {}
-    for aid, published, _outlet, _title, role, titles, _n in links:
+    for titles, published in titled:
         for t in titles or []:
             r = roles.setdefault(t, {"role": t, "first_seen": None, "last_seen": None, "articles": 0})
             r["articles"] += 1
@@ -622,10 +820,46 @@ def person_profile(engine: Engine, person_id: int, limit: int = 50) -> Row | Non
          "role": role, "mentions": n}
         for aid, published, outlet, title, role, _t, n in links
     ]
+    outlets = sorted(
+        ({"outlet": names[sid], "quotes": n, "statements": len(outlet_statements[sid])}
+         for sid, n in outlet_quotes.items() if names.get(sid)),
+        key=lambda o: (-o["quotes"], o["outlet"]),
+    )
+    return {
+        "person_id": person.id,
+        "name": person.name,
+        "description": person.description,
+        "aliases": aliases,
+        "article_count": article_count,
+        "quote_count": len(per_quote),
+        "statement_count": len(stats),
+        "roles": role_rows,
+        "articles": article_rows,
+        "statements": statement_rows,
+        "outlets": outlets,
+        "co_occurring": [{"person_id": pid, "name": name, "shared_articles": n} for pid, name, n in co_rows],
+    }
 
+
+def _statements_of(conn, person_id: int, keys: list) -> list[Row]:
+    """The statements KEYS (statement ids, or "q<quote id>" for a quote without one) of a
+    speaker, in that order, each with its quotes in order of publication and its outlets."""
+    sids = [k for k in keys if not isinstance(k, str)]
+    qids = [int(k[1:]) for k in keys if isinstance(k, str)]
+    if not keys:
+        return []
+    rows = conn.execute(
+        select(Quote.id, Quote.text, Quote.statement_id, Statement.text, Article.id,
+               Article.published_at, Source.name, Article.title)
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(Statement, Statement.id == Quote.statement_id)
+        # "+ 0": read these few statements' quotes, not every quote of the speaker
+        .where(Quote.speaker_id + 0 == person_id, or_(Quote.statement_id.in_(sids), Quote.id.in_(qids)))
+        .order_by(Article.published_at.nulls_last(), Quote.id)
+    ).all()
     statements: dict[Any, Row] = {}
-    outlet_stats: dict[str, dict] = {}
-    for qid, qtext, sid, stext, aid, published, outlet, title in quote_rows:
+    for qid, qtext, sid, stext, aid, published, outlet, title in rows:
         key = sid if sid is not None else f"q{qid}"
         st = statements.setdefault(
             key,
@@ -636,38 +870,33 @@ def person_profile(engine: Engine, person_id: int, limit: int = 50) -> Row | Non
                              "published_at": published, "title": title})
         if outlet and outlet not in st["outlets"]:
             st["outlets"].append(outlet)
-        if outlet:
-            o = outlet_stats.setdefault(outlet, {"outlet": outlet, "quotes": 0, "statements": set()})
-            o["quotes"] += 1
-            o["statements"].add(key)
-    statement_rows = sorted(
-        statements.values(), key=lambda s: (-len(s["outlets"]), -len(s["quotes"]), s["first_seen"] or "")
-    )
-    for s in statement_rows:
-        s["outlet_count"] = len(s["outlets"])
-        s["quote_count"] = len(s["quotes"])
-    outlets = sorted(
-        ({"outlet": o["outlet"], "quotes": o["quotes"], "statements": len(o["statements"])}
-         for o in outlet_stats.values()),
-        key=lambda o: (-o["quotes"], o["outlet"]),
-    )
-    return {
-        "person_id": person.id,
-        "name": person.name,
-        "description": person.description,
-        "aliases": aliases,
-        "article_count": len({a["article_id"] for a in article_rows if a["role"] == "subject"}),
-        "quote_count": len(quote_rows),
-        "statement_count": len(statement_rows),
-        "roles": role_rows,
-        "articles": article_rows[:limit],
-        "statements": statement_rows[:limit],
-        "outlets": outlets,
-        "co_occurring": [{"person_id": pid, "name": name, "shared_articles": n} for pid, name, n in co_rows],
-    }
+    return [statements[k] for k in keys if k in statements]
 
 
 # --- quotes ------------------------------------------------------------------------------------
+
+
+def unattributed_speakers(engine: Engine, value: str) -> list[str]:
+    """The distinct ``speaker_text`` of quotes without a known speaker (speaker_id NULL) that
+    contain VALUE (a literal, case-insensitive substring).
+
+    The distinct values are enumerated through the index on (speaker_id, speaker_text) one
+    seek each (a recursive "loose index scan"), so the cost follows the number of distinct
+    spellings ("a senior official", "the Kremlin"), not the number of such quotes.
+    """
+    q = aliased(Quote)
+    walk = (
+        select(func.min(Quote.speaker_text).label("t")).where(Quote.speaker_id.is_(None))
+        .cte("unattributed", recursive=True)
+    )
+    step = (
+        select(q.speaker_text).where(q.speaker_id.is_(None), q.speaker_text > walk.c.t)
+        .order_by(q.speaker_text).limit(1).scalar_subquery()
+    )
+    walk = walk.union_all(select(step).where(walk.c.t.isnot(None)))
+    stmt = select(walk.c.t).where(walk.c.t.icontains(value, autoescape=True))
+    with engine.connect() as conn:
+        return [t for t in conn.execute(stmt).scalars() if t is not None]
 
 
 def quotes(
@@ -703,15 +932,23 @@ def quotes(
         .outerjoin(Source, Source.id == Article.source_id)
         .outerjoin(wire, wire.id == Article.wire_id)
     )
+    by_speaker = by_speaker_unindexed = None
     if speaker is not None:
         ids = person_ids_for(engine, speaker)
-        stmt = stmt.where(
-            or_(
-                Quote.speaker_id.in_(ids),
-                and_(Quote.speaker_id.is_(None),
-                     Quote.speaker_text.icontains(speaker.strip(), autoescape=True)),
-            )
-        )
+        # quotes without a known speaker whose speaker as written contains SPEAKER: the
+        # distinct spellings are found first (few, through the index), then matched by equality
+        texts = unattributed_speakers(engine, speaker.strip())
+        if not ids and not texts:
+            return []
+        branches, unindexed = [], []
+        if ids:
+            branches.append(Quote.speaker_id.in_(ids))
+            unindexed.append((Quote.speaker_id + 0).in_(ids))
+        if texts:
+            branches.append(and_(Quote.speaker_id.is_(None), Quote.speaker_text.in_(texts)))
+            unindexed.append(and_((Quote.speaker_id + 0).is_(None), Quote.speaker_text.in_(texts)))
+        by_speaker, by_speaker_unindexed = or_(*branches), or_(*unindexed)
+        stmt = stmt.where(by_speaker)
     if source is not None:
         ids = source_ids_for(engine, source)
         stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
@@ -724,9 +961,25 @@ def quotes(
             .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
             .exists()
         )
-    stmt = stmt.order_by(
-        Article.published_at.desc().nulls_last(), Article.id.desc(), Quote.start_char
-    ).limit(limit)
+    order = (Article.published_at.desc().nulls_last(), Article.id.desc())
+    if (
+        by_speaker is not None
+        and source is None and search is None and place is None
+        and _newest_first_is_cheaper(engine, select(func.count()).select_from(Quote).where(by_speaker), limit)
+    ):
+        # a much-quoted speaker: the newest LIMIT articles with one of their quotes hold the
+        # newest LIMIT quotes; find those articles by walking the articles newest first, then
+        # read just their quotes (the speaker_id index is kept out of that second statement,
+        # which would otherwise read and sort every quote of the speaker)
+        with engine.connect() as conn:
+            newest = list(conn.execute(
+                select(Article.id)
+                .where(select(Quote.id).where(Quote.article_id == Article.id, by_speaker).exists())
+                .order_by(*order)
+                .limit(limit)
+            ).scalars())
+        stmt = stmt.where(Quote.article_id.in_(newest), by_speaker_unindexed)
+    stmt = stmt.order_by(*order, Quote.start_char, Quote.id).limit(limit)
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
     carried = statement_outlets(engine, [r["statement_id"] for r in rows])

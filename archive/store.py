@@ -78,10 +78,28 @@ class PeopleIndex:
         return list(found.values())
 
 
+class PlaceCache:
+    """Place ids by gazetteer id or (name, kind, country) and their known aliases, for one run.
+
+    Only what committed transactions wrote is added (see Store.save); dropped whenever orphans
+    may have been deleted."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple, int] = {}
+        self.aliases: dict[int, set[str]] = {}
+
+    @staticmethod
+    def key(ent: PlaceEntity) -> tuple:
+        if ent.gazetteer_id:
+            return ("gazetteer", ent.gazetteer_id)
+        return ("name", ent.name, ent.kind, ent.country_code or None)
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.people = PeopleIndex()
+        self.places = PlaceCache()
 
     # --- look-ups before any NLP work ---------------------------------------------------------
     def known_hashes(self) -> set[str]:
@@ -96,6 +114,8 @@ class Store:
     def save(self, ex: Extraction) -> Outcome:
         """Write one article and everything extracted from it, atomically."""
         pending: list[tuple[int, str, list[str]]] = []
+        self._pending_places: dict[tuple, int] = {}
+        self._pending_aliases: dict[int, set[str]] = {}
         with session_scope(self.engine) as session:
             if not self.people.loaded:
                 self.people.load(session)
@@ -118,11 +138,14 @@ class Store:
             self._places(session, article, ex.places)
             self._quotes(session, article, ex, person_ids)
             article_id = article.id
-        if status == REPLACED:  # orphaned people may have gone: reload lazily next time
+        if status == REPLACED:  # orphaned people and places may have gone: reload lazily next time
             self.people = PeopleIndex()
+            self.places = PlaceCache()
         else:
             for entry in pending:
                 self.people.add(*entry)
+            self.places.ids.update(self._pending_places)
+            self.places.aliases.update(self._pending_aliases)
         return Outcome(status, article_id)
 
     def _source(self, session: Session, name: str | None, kind: str, domain=None, country=None):
@@ -231,7 +254,11 @@ class Store:
         session.flush()
         return ids
 
-    def _place(self, session: Session, ent: PlaceEntity) -> Place:
+    def _place(self, session: Session, ent: PlaceEntity) -> int:
+        key = PlaceCache.key(ent)
+        pid = self._pending_places.get(key) or self.places.ids.get(key)
+        if pid is not None:
+            return pid
         place = None
         if ent.gazetteer_id:
             place = session.execute(select(Place).where(Place.gazetteer_id == ent.gazetteer_id)).scalar()
@@ -253,30 +280,43 @@ class Store:
             )
             session.add(place)
             session.flush()
-        return place
+        # cached only where the same look-up would find the same row again: a gazetteer id's
+        # own place (not a place found by name for it: that id's place may be created later)
+        if not ent.gazetteer_id or place.gazetteer_id == ent.gazetteer_id:
+            self._pending_places[key] = place.id
+        return place.id
+
+    def _place_aliases(self, session: Session, place_id: int) -> set[str]:
+        known = self._pending_aliases.get(place_id)
+        if known is None:
+            cached = self.places.aliases.get(place_id)
+            if cached is None:
+                cached = set(
+                    session.execute(select(PlaceAlias.alias).where(PlaceAlias.place_id == place_id)).scalars()
+                )
+            known = self._pending_aliases[place_id] = set(cached)
+        return known
 
     def _places(self, session: Session, article: Article, places: list[PlaceEntity]) -> None:
         counts: dict[int, ArticlePlace] = {}
         for ent in places:
-            place = self._place(session, ent)
-            known = set(
-                session.execute(select(PlaceAlias.alias).where(PlaceAlias.place_id == place.id)).scalars()
-            )
+            place_id = self._place(session, ent)
+            known = self._place_aliases(session, place_id)
             for alias in dict.fromkeys([ent.name, *ent.aliases]):
                 if alias and alias not in known:
-                    session.add(PlaceAlias(place_id=place.id, alias=alias[:200]))
+                    session.add(PlaceAlias(place_id=place_id, alias=alias[:200]))
                     known.add(alias)
-            link = counts.get(place.id)
+            link = counts.get(place_id)
             if link is None:
-                link = ArticlePlace(article_id=article.id, place_id=place.id, mention_count=0)
-                counts[place.id] = link
+                link = ArticlePlace(article_id=article.id, place_id=place_id, mention_count=0)
+                counts[place_id] = link
                 session.add(link)
             link.mention_count += len(ent.mentions)
             for m in ent.mentions:
                 session.add(
                     PlaceMention(
                         article_id=article.id,
-                        place_id=place.id,
+                        place_id=place_id,
                         start_char=m.start,
                         end_char=m.end,
                         text=m.text[:200],
