@@ -193,7 +193,16 @@ def _tagged_place_often(doc, text: str, body: str, start: int) -> bool:
         return False
     if _LOCATIVE.search(body[max(0, start - 12) : start]):
         return True
-    return sum(1 for e in doc.ents if e.label_ == "GPE" and e.text == text) >= 2
+    return _gpe_counts(doc)[text] >= 2
+
+
+def _gpe_counts(doc) -> Counter:
+    """How often each text is tagged GPE in ``doc`` (computed once per document)."""
+    counts = doc.user_data.get("archive_gpe_counts")
+    if counts is None:
+        counts = Counter(e.text for e in doc.ents if e.label_ == "GPE")
+        doc.user_data["archive_gpe_counts"] = counts
+    return counts
 
 
 # ---------------------------------------------------------------------------- synthetic places
