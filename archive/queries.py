@@ -1153,6 +1153,8 @@ def search(
     rows.sort(key=lambda r: (r["rank"], r["kind"], r["article_id"], r["quote_id"] or 0))
     for r in rows:
         r["rank"] = round(float(r["rank"]), 4)
+        if r.get("snippet"):
+            r["snippet"] = " ".join(r["snippet"].split())  # paragraph breaks inside a one-line snippet
     return rows[:limit]
 
 
