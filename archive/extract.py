@@ -63,6 +63,11 @@ def extract_parsed(raw: RawDocument, article: CleanArticle, doc) -> Extraction:
     )
 
 
+# Longer bodies are refused: the parser needs about 1 GB of memory per 100,000 characters of one
+# text, and no news article comes near this (30,000 words is about 180,000 characters).
+MAX_BODY_CHARS = 300_000
+
+
 def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32) -> list[Extraction | Failure]:
     """Clean, parse (one ``nlp.pipe`` over the batch) and extract; one result per input."""
     from archive import nlp as nlp_mod
@@ -72,6 +77,11 @@ def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32) -> li
     results: list[Extraction | Failure | None] = [None] * len(raws)
     cleaned: list[tuple[int, CleanArticle]] = []
     for i, raw in enumerate(raws):
+        text = raw.text if raw.text is not None else raw.raw_text
+        if text and len(text) > 5 * MAX_BODY_CHARS:  # refuse before the cleaning pass reads it all
+            results[i] = Failure(raw, f"article text too long ({len(text):,} characters > "
+                                      f"{MAX_BODY_CHARS:,} limit): not a single news article?")
+            continue
         try:
             article = clean(raw)
         except Exception as exc:  # a bad document must not stop the batch
@@ -79,6 +89,10 @@ def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32) -> li
             continue
         if not article.body.strip():
             results[i] = Failure(raw, "no article text found")
+            continue
+        if len(article.body) > MAX_BODY_CHARS:
+            results[i] = Failure(raw, f"article text too long ({len(article.body):,} characters > "
+                                      f"{MAX_BODY_CHARS:,} limit): not a single news article?")
             continue
         cleaned.append((i, article))
     docs = nlp.pipe((a.body for _, a in cleaned), batch_size=batch_size)

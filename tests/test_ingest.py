@@ -81,10 +81,12 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     shutil.copy(FIXTURES / "empty.txt", folder / "empty.txt")
     shutil.copy(FIXTURES / "binary.txt", folder / "binary.txt")
     shutil.copy(FIXTURES / "cp1252_article.txt", folder / "good.txt")
+    (folder / "huge.txt").write_text("Words without end. " * 120_000, encoding="utf-8")  # 2.3M chars
     path = tmp_path / "b.db"
     result = ingest(str(folder), str(tmp_path / "missing.txt"), "--db", str(path))
     assert result.exit_code == 1
-    assert "1 added, 0 unchanged, 0 replaced, 3 failed" in result.output
+    assert "1 added, 0 unchanged, 0 replaced, 4 failed" in result.output
+    assert "huge.txt: article text too long" in result.output
     for name in ("empty.txt", "binary.txt", "missing.txt"):
         assert name in result.output
     assert counts(db.make_engine(str(path)))["articles"] == 1
