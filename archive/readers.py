@@ -28,6 +28,8 @@ JSON_EXTS = {".json"}
 TEXT_EXTS = {".txt", ".text", ".md", ".markdown"}
 # Extensions picked up when a folder is expanded (explicit file arguments may have any extension).
 FOLDER_EXTS = HTML_EXTS | JSONL_EXTS | JSON_EXTS | TEXT_EXTS
+# Files a folder of articles often holds that are no articles (read only when named explicitly).
+NOT_ARTICLES = {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "authors"}
 META_KEYS = ("title", "url", "source", "published_at", "authors", "wire", "subtitle", "byline")
 
 
@@ -42,14 +44,15 @@ class ReadError(Exception):
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
     """Expand folders recursively (sorted; hidden files and folders skipped; only known
-    extensions). Files and "-" are passed through as given, even when missing (read_path
+    extensions; README, LICENSE and the like skipped). Files and "-" are passed through as given, even when missing (read_path
     reports them)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or os.path.splitext(name)[1].lower() not in FOLDER_EXTS:
+                    stem, ext = os.path.splitext(name)
+                    if name.startswith(".") or ext.lower() not in FOLDER_EXTS or stem.lower() in NOT_ARTICLES:
                         continue
                     yield os.path.join(root, name)
         else:

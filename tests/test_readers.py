@@ -156,3 +156,11 @@ def test_stdin_text_stream_and_sniff():
     assert docs[0].raw_text == "Plain “quoted” text." and docs[0].path == "-"
     assert sniff_format("[{\"text\": \"x\"}]") == "json"
     assert sniff_format("<p>Loose fragment</p>") == "html"
+
+
+def test_folder_documentation_files_are_not_articles(tmp_path):
+    for name in ("a.txt", "README.md", "LICENSE.txt", "notes.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    got = sorted(Path(p).name for p in iter_paths([str(tmp_path)]))
+    assert got == ["a.txt", "notes.md"]
+    assert list(iter_paths([str(tmp_path / "README.md")])) == [str(tmp_path / "README.md")]  # named: read
