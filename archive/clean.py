@@ -299,6 +299,14 @@ class _Found:
     footer_wires: list[OutletInfo] = field(default_factory=list)  # "AFP" alone after the article
 
 
+def _take_byline(found: _Found, line: str, bl: cr.Byline) -> None:
+    found.byline = line
+    found.byline_authors.extend(bl.authors)
+    for aff in bl.affiliations:
+        (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+    found.published = found.published or parse_date(bl.date_text)
+
+
 def _take_credit(found: _Found, credit: str, line: str | None = None) -> None:
     names, orgs = cr.credit_parts(credit)
     found.photographers.extend(names)
@@ -556,12 +564,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
             continue
         if found.title and not found.byline and not cr.parse_byline(line) and (bl := cr.bare_byline(line)) \
                 and not (bl.affiliations and i > 0 and _is_sentence(lines[i - 1])):
-            # "Kiran Gowda / TNN / Updated: ...", "Jane Roe, Staff Writer" under the headline
-            found.byline = line
-            found.byline_authors.extend(bl.authors)
-            for aff in bl.affiliations:
-                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
-            found.published = found.published or parse_date(bl.date_text)
+            _take_byline(found, line, bl)  # "Kiran Gowda / TNN / Updated: ...", "Jane Roe, Staff Writer"
             continue
         credit = cr.photo_credit(line)
         if credit:
@@ -589,11 +592,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
             continue
         byline = cr.parse_byline(line)
         if byline and not found.byline:
-            found.byline = line
-            found.byline_authors.extend(byline.authors)
-            for aff in byline.affiliations:
-                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
-            found.published = found.published or parse_date(byline.date_text)
+            _take_byline(found, line, byline)
             continue
         if found.byline and i > 0 and lines[i - 1] == found.byline and (aff := _affiliation(line)):
             (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
@@ -623,10 +622,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
                 continue
             found.title = line
         elif not found.byline and _words(line) <= 12 and (bl := cr.parse_byline(line, require_by=False)):
-            found.byline = line
-            found.byline_authors.extend(bl.authors)
-            for aff in bl.affiliations:
-                (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
+            _take_byline(found, line, bl)
         elif found.subtitle is None and not found.byline:
             found.subtitle = line
 
