@@ -215,8 +215,18 @@ def person(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: LimitOption = 50,
+    window: Annotated[int, typer.Option(
+        "--window", "-w", min=0,
+        help="Group statements and outlets over the person's latest N quotes, and roles and "
+             "co-occurring people over their latest N articles (the last added to the archive); "
+             "0 = all. Counts are always exact; the JSON says \"truncated\": true when the "
+             "window left something out.")] = 500,
 ) -> None:
-    """A person's profile: aliases, roles over time, articles, statements, outlets, co-occurring people."""
+    """A person's profile: aliases, roles over time, articles, statements, outlets, co-occurring people.
+
+    For a much-quoted person the statements, outlets, roles and co-occurring people are computed
+    over their latest --window quotes and articles (default 500; the counts of articles,
+    quotes and statements are always exact)."""
     from rich.console import Group
     from rich.text import Text
 
@@ -233,7 +243,7 @@ def person(
               title=f"{name!r} is ambiguous")
         fail(f"{name!r} matches {len(candidates)} people: "
              f"run `archive person ID` with one of their ids")
-    prof = queries.person_profile(engine, found["person_id"], limit=limit)
+    prof = queries.person_profile(engine, found["person_id"], limit=limit, window=window or None)
     if fmt is Format.json:
         return _dump(prof)
     if fmt is Format.jsonl:
@@ -254,6 +264,9 @@ def person(
         head.append(", ".join(prof["aliases"]) + "\n")
     head.append(f"{prof['article_count']} articles, {prof['quote_count']} quotes of "
                 f"{prof['statement_count']} statements", style="dim")
+    if prof["truncated"]:
+        head.append(f"\nstatements, outlets, roles and co-occurring people: over the latest "
+                    f"{prof['window']:,} quotes and articles only (--window 0 for all)", style="dim")
     parts: list[Any] = [head]
     if prof["roles"]:
         parts.append(_table(prof["roles"], ["role", "first_seen", "last_seen", "articles"],

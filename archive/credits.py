@@ -2,6 +2,7 @@
 and reporter bio lines. Pure functions over single lines."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -130,6 +131,14 @@ def _outlet_tail(part: str) -> tuple[str, OutletInfo | None]:
 
 def parse_byline(line: str, require_by: bool = True) -> Byline | None:
     """Byline such as "By contributor Jamey Keaten and Illia Novikov, Associated Press"."""
+    got = _parse_byline(line, require_by)
+    if got is None:
+        return None
+    return Byline(list(got.authors), list(got.affiliations), got.date_text)  # callers may change it
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the cleaner asks about the same lines several times
+def _parse_byline(line: str, require_by: bool) -> Byline | None:
     line = _READ_TIME.sub("", line.strip())
     if len(line) > 200 or len(line.split()) > 30:
         return None
@@ -263,6 +272,7 @@ _GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}
 _COPYRIGHT_CREDIT = re.compile(r"(?<=\S)\s+(?:©|\([cC]\))\s*(?![\s\d])([^©]{2,80}?)\s*$")
 
 
+@functools.lru_cache(maxsize=4096)  # pure; the cleaner asks about the same lines several times
 def photo_credit(line: str) -> str | None:
     """The credit at the end of a caption line ("... Alexander Ryumin / TASS",
     "... (Pierre Albouy, Reuters )", "... Photograph: Ben Birchall/PA"), or None."""

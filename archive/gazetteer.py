@@ -491,6 +491,14 @@ def load() -> Gazetteer:
         return _load()
 
 
+def preload() -> Gazetteer:
+    """Build the gazetteer and its small-place index now rather than on first need (ingest does
+    this before forking its workers, which then share the tables instead of each building them)."""
+    g = load()
+    g._small_index()
+    return g
+
+
 def lookup(name: str) -> list[Candidate]:
     """Places a name can refer to, best default reading first (empty when unknown)."""
     return load().lookup(name)

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine
 
-from archive.extract import Failure, content_hash, extract_batch
+from archive.extract import Failure, content_hash, extract_batch, preload
 from archive.records import Extraction, RawDocument
 from archive.store import ADDED, FAILED, REPLACED, UNCHANGED, Outcome, Store
 
@@ -178,6 +178,12 @@ def ingest(
         in_flight: deque = deque()
         for batch in batches():
             if pool is None:
+                if ctx.get_start_method() == "fork":
+                    # once here: the forked workers share the model and the tables
+                    from archive import nlp as nlp_mod
+
+                    nlp_mod.load(model)
+                    preload()
                 pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(model,))
             in_flight.append(pool.apply_async(_worker_extract, (batch,)))
             while len(in_flight) > jobs * 2:

@@ -173,6 +173,8 @@ class Quote(Base):
         # known speaker; a speaker's quotes in one article (checked while walking articles)
         Index(None, "speaker_id", "speaker_text"),
         Index(None, "article_id", "speaker_id"),
+        # a speaker's distinct statements counted from the index alone (migration 0005)
+        Index(None, "speaker_id", "statement_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -192,6 +194,8 @@ class Quote(Base):
     cue: Mapped[str | None] = mapped_column(String(50))
     medium: Mapped[str | None] = mapped_column(String(200))
     paragraph: Mapped[int | None] = mapped_column(Integer)
+    # lets the store add a quote with a statement that is not flushed yet
+    statement: Mapped[Statement | None] = relationship()
 
 
 class Place(Base):

@@ -39,6 +39,7 @@ male/female first names.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -140,8 +141,12 @@ class _Article:
     def __init__(self, body: str, doc, places: list[PlaceEntity] | None, exclude: list[str] | None):
         self.body = body
         self.doc = doc
-        self.tok_start = {t.idx: t.i for t in doc}
-        self.tok_end = {t.idx + len(t): t.i for t in doc}
+        from spacy.attrs import IDX, LENGTH
+
+        # token offsets from one array (no spaCy Token objects: they are slow to create)
+        idx_len = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        self.tok_start = {idx: i for i, (idx, _) in enumerate(idx_len)}
+        self.tok_end = {idx + n: i for i, (idx, n) in enumerate(idx_len)}
         self.credit = credits.credit_ranges(body)
         self.names_only = credits.names_only_lines(body)
         self.headline_lines = _headline_lines(body)
@@ -205,10 +210,15 @@ class _Article:
         return votes["NORP"] > votes["PERSON"]
 
 
+_THE_RE = re.compile(r"^the\s+")
+_NORM_PUNCT_RE = re.compile(r"[^\w\s'\-]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     s = s.replace("’", "'").lower()
-    s = re.sub(r"^the\s+", "", s.strip())
-    return " ".join(re.sub(r"[^\w\s'\-]", " ", s).split())
+    s = _THE_RE.sub("", s.strip())
+    return " ".join(_NORM_PUNCT_RE.sub(" ", s).split())
 
 
 def _strip_possessive(s: str) -> str:
@@ -249,27 +259,35 @@ def _headline_lines(body: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 # 1. candidates
 # ---------------------------------------------------------------------------------------------
+_TITLE_CHAIN_START_RE = re.compile(rf"^(?:{pn.TITLE_CHAIN})")
+_CUT_RE = re.compile(r"[\n/|(]")
+_LEAD_RE = re.compile(r"^\W+")
+_INITIAL_END_RE = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
+_TRAIL_RE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$")
+_FIRST_WORD_RE = re.compile(r"^(\S+)\s+")
+
+
 def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str]:
     """Cut a raw span to a bare name: returns (start, bare text, title chain inside the span)."""
-    cut = re.search(r"[\n/|(]", text)
+    cut = _CUT_RE.search(text)
     if cut:
         text = text[: cut.start()]
-    lead = re.match(r"^\W+", text)
+    lead = _LEAD_RE.match(text)
     if lead:
         start += lead.end()
         text = text[lead.end():]
     title = ""
-    m = re.match(rf"^(?:{pn.TITLE_CHAIN})", text + " ")
+    m = _TITLE_CHAIN_START_RE.match(text + " ")
     if m and m.end() <= len(text):
         title = text[: m.end()]
         start += m.end()
         text = text[m.end():]
-    if not re.search(r"\b(?:[A-Z]|Jr|Sr)\.$", text):
-        text = re.sub(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$", "", text)
+    if not _INITIAL_END_RE.search(text):
+        text = _TRAIL_RE.sub("", text)
     text = text.rstrip()
     # drop sentence-initial function words ("Then Zelensky", "The Kremlin")
     while True:
-        w = re.match(r"^(\S+)\s+", text)
+        w = _FIRST_WORD_RE.match(text)
         if not w or w.group(1).lower() not in _SENT_START_STOP:
             break
         start += w.end()
@@ -283,7 +301,7 @@ def _trim_candidate(art: _Article, start: int, text: str) -> tuple[int, str, str
                 and pn.is_english_word(words[0]) and not pn.is_first_name(words[0])
                 and pn.is_clear_first_name(words[1]) and not art.is_place(words[0])):
             art.extra_titles.add(words[0])
-            cut = re.match(r"^\S+\s+", text)
+            cut = _FIRST_WORD_RE.match(text)
             title = cut.group(0)
             start += cut.end()
             text = text[cut.end():]
@@ -376,14 +394,17 @@ def _candidates(art: _Article) -> list[_Cand]:
         if run:
             start, text, _ = _trim_candidate(art, run.start(), run.group(0))
             out.append(_Cand(start, text, art.label_at(start, start + len(text)), True))
+    person_spans = _person_spans(doc)
+    # runs of capitalised words, trimmed once for the two loops below (trimming only ever adds
+    # the same learned titles, so doing it up front changes nothing)
+    runs = [(run.span(), _trim_candidate(art, run.start(), run.group(0))) for run in NAME_RUN_RE.finditer(body)]
     # a name the model split or mislabelled ("Yurii"/GPE "Ostapenko"/GPE) with a person's role in
     # apposition: "Yurii Ostapenko, an energy analyst at ...", "retired bank manager K Venkatesh,"
-    for run in NAME_RUN_RE.finditer(body):
-        start, text, title = _trim_candidate(art, run.start(), run.group(0))
+    for _, (start, text, title) in runs:
         words = text.split()
         end = start + len(text)
         if not 2 <= len(words) <= 4 or title or "\n" in text or any(
-                a <= start and end <= b for a, b in _person_spans(doc)):
+                a <= start and end <= b for a, b in person_spans):
             continue
         if not (_APPOS_ROLE_AFTER.match(body, end) or _ROLE_BEFORE.search(body, max(0, start - 40), start)
                 or _ROLE_NP_BEFORE.search(body, max(0, start - 140), start)):
@@ -394,14 +415,12 @@ def _candidates(art: _Article) -> list[_Cand]:
             continue
         out.append(_Cand(start, text, art.label_at(start, end), True, appos=True))
     # untagged "Firstname Lastname" in a person context
-    person_ents = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
-    for run in NAME_RUN_RE.finditer(body):
+    person_ents = set(person_spans)
+    covered_ends = [b for _, b in covered]  # entities do not overlap: sorted by start and by end
+    for (run_start, run_end), (start, text, title) in runs:
         # skip spans spaCy tagged, but not a longer name around a PERSON entity ("Brewster [Kahle]")
-        if any(a < run.end() and run.start() < b and not ((a, b) in person_ents and run.start() <= a
-                                                           and b <= run.end() and (a, b) != run.span())
-               for a, b in covered):
+        if _overlaps_tagged(covered, covered_ends, person_ents, run_start, run_end):
             continue
-        start, text, title = _trim_candidate(art, run.start(), run.group(0))
         words = text.split()
         if len(words) < 2:
             continue
@@ -417,6 +436,18 @@ def _candidates(art: _Article) -> list[_Cand]:
         else:
             art.loose_runs.append((start, text))
     return out
+
+
+def _overlaps_tagged(covered: list[tuple[int, int]], ends: list[int], person_ents: set[tuple[int, int]],
+                     start: int, end: int) -> bool:
+    """An entity span overlaps [start, end), other than a PERSON entity strictly inside it."""
+    i = bisect.bisect_right(ends, start)  # the first entity ending after ``start``
+    while i < len(covered) and covered[i][0] < end:
+        a, b = covered[i]
+        if not ((a, b) in person_ents and start <= a and b <= end and (a, b) != (start, end)):
+            return True
+        i += 1
+    return False
 
 
 def _person_spans(doc) -> list[tuple[int, int]]:

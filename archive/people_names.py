@@ -74,12 +74,18 @@ TITLE_BEFORE_RE = re.compile(rf"(?<![\w.])({TITLE_CHAIN})$")
 TITLE_START_RE = re.compile(rf"(?<![\w.])(?:{TITLE_CHAIN})(?=[^\W\d_])")
 _TITLE_ONLY_RE = re.compile(rf"^(?:(?:{_TITLE_ALT})\s*)+$")
 _TITLE_ITEM_RES = [(re.compile(rf"^(?:{t})$"), g, r) for t, g, r in _TITLES]
+_TITLE_ANY_RE = re.compile(rf"(?:{_TITLE_ALT})")
+_TITLE_LEAD_RE = re.compile(rf"^(?:{_TITLE_ALT})\s+(?=\S)")
+# The helpers below are pure functions of short strings that the extractors and identity matching
+# call again and again with the same names (hundreds of times per article): they are cached.
+_CACHE = 1 << 16
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def title_info(title_text: str) -> tuple[str | None, bool]:
     """(gender, is_role) of a title chain such as "Mr." or "Brig. Gen."."""
     gender, role = None, False
-    for part in re.findall(rf"(?:{_TITLE_ALT})", title_text):
+    for part in _TITLE_ANY_RE.findall(title_text):
         for rx, g, r in _TITLE_ITEM_RES:
             if rx.match(part):
                 gender = gender or g
@@ -88,6 +94,7 @@ def title_info(title_text: str) -> tuple[str | None, bool]:
     return gender, role
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def is_title_word(text: str) -> bool:
     return bool(_TITLE_ONLY_RE.match(text.strip()))
 
@@ -98,7 +105,7 @@ def strip_titles(name: str) -> str:
     name = name.strip()
     while prev != name:
         prev = name
-        m = re.match(rf"^(?:{_TITLE_ALT})\s+(?=\S)", name)
+        m = _TITLE_LEAD_RE.match(name)
         if m:
             name = name[m.end():]
     return name
@@ -127,6 +134,7 @@ def is_initial(tok: str) -> bool:
 _ARABIC_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-(?=[^\W\d_])")
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def is_name_word(tok: str) -> bool:
     """A capitalised word that can be part of a name ("Putin", "O'Brien", "al-Sharaa", "V.")."""
     tok = _ARABIC_PREFIX_RE.sub("", tok) if tok[:1].islower() else tok
@@ -144,16 +152,25 @@ def is_name_word(tok: str) -> bool:
 
 def name_parts(name: str) -> list[str]:
     """Words of a bare name without titles, suffixes or a possessive ending."""
+    return list(_name_parts(name))
+
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _name_parts(name: str) -> tuple[str, ...]:
     name = POSSESSIVE_RE.sub("", strip_titles(name))
-    parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    parts = [p for p in _SPACES_RE.split(name.strip()) if p]
     while parts and parts[-1].lower().rstrip(",") in SUFFIXES:
         parts.pop()
-    return [p.rstrip(",") for p in parts]
+    return tuple(p.rstrip(",") for p in parts)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def surname(name: str) -> str:
     """Last name word (with a preceding particle: "van Persie")."""
-    parts = name_parts(name)
+    parts = _name_parts(name)
     if not parts:
         return ""
     k = len(parts) - 1
@@ -166,7 +183,12 @@ def surname(name: str) -> str:
 
 def given_names(name: str) -> list[str]:
     """First and middle names (initials included)."""
-    parts = name_parts(name)
+    return list(_given_names(name))
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _given_names(name: str) -> tuple[str, ...]:
+    parts = _name_parts(name)
     sur = surname(name).split()
     return parts[: len(parts) - len(sur)]
 
@@ -179,9 +201,10 @@ def without_middle_initials(name: str) -> str:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def is_full_name(name: str) -> bool:
     """At least a given name (not an initial alone) and a surname."""
-    g = given_names(name)
+    g = _given_names(name)
     return bool(g) and not all(is_initial(x) for x in g)
 
 
@@ -241,6 +264,7 @@ def english_words() -> frozenset[str]:
         return frozenset()
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def is_english_word(word: str) -> bool:
     """"Villa", "Cross", "Woods" (plural of a word) are dictionary words; "Keegan", "Tonali" are not."""
     w = word.lower().replace("’", "'")

@@ -383,7 +383,7 @@ def _person_counts(engine: Engine, ids: Iterable[int]) -> dict[int, tuple[int, i
         ):
             out[pid][0] = n
         for pid, n in conn.execute(
-            select(Quote.speaker_id, func.count(Quote.id))
+            select(Quote.speaker_id, func.count())  # COUNT(*): no per-row NULL check of the id
             .where(Quote.speaker_id.in_(ids))
             .group_by(Quote.speaker_id)
         ):
@@ -698,14 +698,26 @@ def people(engine: Engine, limit: int | None = 50) -> list[Row]:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def person_profile(engine: Engine, person_id: int, limit: int | None = 50) -> Row | None:
+# ``person_profile`` groups (statements, outlets, roles, co-occurring people) over at most this
+# many of a person's latest quotes and articles; its counts are always exact.
+PROFILE_WINDOW = 500
+
+
+def person_profile(engine: Engine, person_id: int, limit: int | None = 50,
+                   window: int | None = PROFILE_WINDOW) -> Row | None:
     """Everything about one person: aliases, roles over time, articles, statements (the quotes
     grouped by statement, with the outlets that carried each), outlets, co-occurring people.
 
-    Counts and rankings are computed over all of the person's articles and quotes, but only the
-    LIMIT articles and statements shown are read in full: the articles newest first (sorted and
-    limited in SQL), the statements by how many outlets carried them, then how many quotes,
-    then first seen (ranked from one compact row per quote).
+    The counts (articles, quotes, statements) are exact, and the articles shown are the LIMIT
+    newest by publication date (sorted and limited in SQL). The groupings are computed over the
+    person's latest WINDOW quotes (statements and their ranking, outlets) and latest WINDOW
+    articles (roles over time, co-occurring people), "latest" meaning the last added to the
+    archive (highest ids): for a person quoted in tens of thousands of articles they would
+    otherwise need every quote with its article's date and outlet. ``truncated`` in the result
+    tells whether the window left anything out; ``window=None`` uses everything. Statements are
+    ranked by how many outlets carried them, then how many quotes, then first seen (from one
+    compact row per quote); only the LIMIT shown are read in full (with all their quotes, in the
+    window or not).
     """
     with engine.connect() as conn:
         person = conn.execute(
@@ -736,20 +748,45 @@ def person_profile(engine: Engine, person_id: int, limit: int | None = 50) -> Ro
         else:
             links_q = links_q.where(mine)
         links = conn.execute(links_q.order_by(*newest_first, ArticlePerson.id).limit(limit)).all()
+        # (article_id, person_id, role) is unique: one subject row per article, COUNT(*) suffices
         article_count = conn.execute(
-            select(func.count(distinct(ArticlePerson.article_id))).where(mine, ArticlePerson.role == "subject")
+            select(func.count()).select_from(ArticlePerson).where(mine, ArticlePerson.role == "subject")
         ).scalar()
+        spoken = Quote.speaker_id == person_id
+        quote_count = conn.execute(select(func.count()).select_from(Quote).where(spoken)).scalar() or 0
+        # statements: quotes without a statement count one each (all from the index)
+        statement_count = (
+            (conn.execute(select(func.count(distinct(Quote.statement_id))).where(spoken)).scalar() or 0)
+            + (conn.execute(select(func.count()).select_from(Quote)
+                            .where(spoken, Quote.statement_id.is_(None))).scalar() or 0)
+        )
+        # the windows: the latest WINDOW articles and quotes, i.e. those after the (WINDOW + 1)-th
+        # latest (an index seek; none when the person has no more than WINDOW)
+        in_window, spoken_in_window = mine, spoken
+        article_cutoff = quote_cutoff = None
+        if window is not None:
+            article_cutoff = conn.execute(
+                select(ArticlePerson.article_id).where(mine).distinct()
+                .order_by(ArticlePerson.article_id.desc()).limit(1).offset(window)
+            ).scalar()
+            if article_cutoff is not None:
+                in_window = and_(mine, ArticlePerson.article_id > article_cutoff)
+            if quote_count > window:
+                quote_cutoff = conn.execute(
+                    select(Quote.id).where(spoken).order_by(Quote.id.desc()).limit(1).offset(window)
+                ).scalar()
+                spoken_in_window = and_(spoken, Quote.id > quote_cutoff)
         # roles: only the links that give a title
         titled = conn.execute(
             select(ArticlePerson.titles, Article.published_at)
             .join(Article, Article.id == ArticlePerson.article_id)
-            .where(mine, cast(ArticlePerson.titles, Text) != "[]")
+            .where(in_window, cast(ArticlePerson.titles, Text) != "[]")
         ).all()
         # one compact row per quote: statement, publication date, outlet
         compact = (
             select(Quote.id, Quote.statement_id, Article.published_at, Article.source_id)
             .join(Article, Article.id == Quote.article_id)
-            .where(Quote.speaker_id == person_id)
+            .where(spoken_in_window)
         )
         if dialect != "sqlite":  # the database's collation decides the order, as before
             compact = compact.order_by(Article.published_at.nulls_last(), Quote.id)
@@ -762,7 +799,7 @@ def person_profile(engine: Engine, person_id: int, limit: int | None = 50) -> Ro
             .select_from(ArticlePerson)
             .join(co_ap, and_(co_ap.article_id == ArticlePerson.article_id,
                               co_ap.person_id != ArticlePerson.person_id))
-            .where(mine, ArticlePerson.role == "subject", co_ap.role == "subject")
+            .where(in_window, ArticlePerson.role == "subject", co_ap.role == "subject")
             .group_by(co_ap.person_id)
             .subquery()
         )
@@ -831,13 +868,16 @@ def person_profile(engine: Engine, person_id: int, limit: int | None = 50) -> Ro
         "description": person.description,
         "aliases": aliases,
         "article_count": article_count,
-        "quote_count": len(per_quote),
-        "statement_count": len(stats),
+        "quote_count": quote_count,
+        "statement_count": statement_count,
         "roles": role_rows,
         "articles": article_rows,
         "statements": statement_rows,
         "outlets": outlets,
         "co_occurring": [{"person_id": pid, "name": name, "shared_articles": n} for pid, name, n in co_rows],
+        # statements, outlets, roles and co_occurring cover only the latest WINDOW quotes/articles
+        "truncated": article_cutoff is not None or quote_cutoff is not None,
+        "window": window,
     }
 
 

@@ -28,6 +28,9 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
+# any double / single quotation mark (found with one regex scan per paragraph, not char by char)
+_DOUBLE_MARK_RE = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE) + "]")
+_SINGLE_MARK_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE) + "]")
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
 _LEFT_OK = "([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
@@ -142,7 +145,7 @@ def _double_spans(body: str, paras: list[tuple[int, int]]) -> list[MarkedSpan]:
     out: list[MarkedSpan] = []
     carry: tuple[int, int] | None = None  # (opening mark offset, paragraph) of a multi-paragraph quote
     for pi, (ps, pe) in enumerate(paras):
-        marks = [i for i in range(ps, pe) if body[i] in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE]
+        marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(body, ps, pe)]
         roles = {i: _double_role(body, i, ps, pe) for i in marks}
         stack: list[int] = []
         first_para = pi
@@ -215,8 +218,9 @@ def _single_spans(body: str, paras: list[tuple[int, int]], masked: list[tuple[in
     carry: tuple[int, int] | None = None
     for pi, (ps, pe) in enumerate(paras):
         marks = []
-        for i in range(ps, pe):
-            if body[i] in SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE and not is_masked(i):
+        for mark in _SINGLE_MARK_RE.finditer(body, ps, pe):
+            i = mark.start()
+            if not is_masked(i):
                 role = _single_role(body, i, ps, pe)
                 if role:
                     marks.append((i, role))

@@ -45,45 +45,45 @@ class TextView:
         self._starts = [t.idx for t in self.toks]
 
     def _from_doc(self, doc) -> None:
+        import numpy as np
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, POS, SENT_START, TAG
 
         self.parsed = doc.has_annotation("DEP")
         has_sents = self.parsed or doc.has_annotation("SENT_START")
-        arr = doc.to_array([HEAD, SENT_START, TAG, POS, DEP, ENT_TYPE, IDX, IS_SPACE]).tolist()
+        arr = doc.to_array([HEAD, SENT_START, IDX, IS_SPACE, TAG, POS, DEP, ENT_TYPE])
+        # HEAD and SENT_START are signed values in unsigned columns: the cast wraps them back
+        heads, sent_flags, idxs, spaces = arr[:, :4].astype(np.int64).T.tolist()
         store = doc.vocab.strings
-        cache: dict[int, str] = {0: ""}
 
-        def name(h: int) -> str:
-            got = cache.get(h)
-            if got is None:
-                got = cache[h] = store[h]
-            return got
+        def names(col: int) -> list[str]:
+            """The strings of a column of string hashes (each distinct hash looked up once)."""
+            uniq, inverse = np.unique(arr[:, col], return_inverse=True)
+            table = [store[h] if h else "" for h in uniq.tolist()]
+            return [table[j] for j in inverse.ravel().tolist()]
 
+        tags, poss, deps, ents = names(4), names(5), names(6), names(7)
+        if not self.parsed:
+            deps = [""] * len(deps)
         mapping: dict[int, int] = {}
-        for i in range(len(arr)):
-            if not arr[i][7]:
+        for i, space in enumerate(spaces):
+            if not space:
                 mapping[i] = len(mapping)
         sent_starts: list[int] = []
-        body = self.body
-        for i, row in enumerate(arr):
-            k = mapping.get(i)
-            if k is None:
-                continue
-            head_rel, sent_start, tag, pos, dep, ent, idx = row[:7]
-            head_rel = head_rel - (1 << 64) if head_rel >= (1 << 63) else head_rel
-            sent_start = sent_start - (1 << 64) if sent_start >= (1 << 63) else sent_start
-            head = mapping.get(i + head_rel, k) if self.parsed else -1
-            self.toks.append(Tok(k, idx, 0, "", "", name(tag), name(pos), name(dep) if self.parsed else "", head, name(ent)))
-            if has_sents and (sent_start == 1 or not sent_starts):
+        toks = self.toks
+        for i, k in mapping.items():
+            head = mapping.get(i + heads[i], k) if self.parsed else -1
+            toks.append(Tok(k, idxs[i], 0, "", "", tags[i], poss[i], deps[i], head, ents[i]))
+            if has_sents and (sent_flags[i] == 1 or not sent_starts):
                 sent_starts.append(k)
         # token texts from the offsets (no spaCy Token objects: they are slow to create)
-        nexts = [t.idx for t in self.toks[1:]] + [len(body)]
-        for t, nxt in zip(self.toks, nexts):
+        body = self.body
+        nexts = [t.idx for t in toks[1:]] + [len(body)]
+        for t, nxt in zip(toks, nexts):
             piece = body[t.idx : nxt]
             text = piece.rstrip() if piece[:1] and not piece[:1].isspace() else piece
             t.text, t.lower, t.end = text, text.lower(), t.idx + len(text)
         if has_sents:
-            bounds = sent_starts + [len(self.toks)]
+            bounds = sent_starts + [len(toks)]
             self.sents = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
         else:
             self._regex_sents()

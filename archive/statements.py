@@ -6,6 +6,7 @@ the table fast. That's all I'm telling you." The store step combines this with "
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,19 +23,27 @@ FUZZY_RATIO = 92.0
 
 
 def statement_tokens(text: str) -> list[str]:
+    return list(_tokens(text))
+
+
+# Cached: the store compares each new quote with every statement of its speaker, and the
+# extractors compare each quote with the ones before it, so the same texts come back often.
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
     s = unicodedata.normalize("NFKC", text or "").translate(_APOS).lower()
     s = _HYPHEN_JOIN.sub("", s)  # business-like -> businesslike
     s = _NON_WORD.sub(" ", s)
     s = s.replace("'", "")  # that's -> thats
-    return s.split()
+    return tuple(s.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def statement_key(text: str) -> str:
     """Normalised tokens: case, punctuation, curly marks and hyphens do not matter."""
-    return " ".join(statement_tokens(text))
+    return " ".join(_tokens(text))
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
@@ -42,7 +51,7 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 def same_statement(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` report the same words: identical after normalisation, one contained
     in the other (the contained one long enough), or near-identical long texts."""
-    ta, tb = statement_tokens(a), statement_tokens(b)
+    ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
     if ta == tb:

@@ -116,6 +116,7 @@ class Store:
         pending: list[tuple[int, str, list[str]]] = []
         self._pending_places: dict[tuple, int] = {}
         self._pending_aliases: dict[int, set[str]] = {}
+        self._person_aliases: dict[int, set[str]] = {}  # this transaction's view of people's aliases
         with session_scope(self.engine) as session:
             if not self.people.loaded:
                 self.people.load(session)
@@ -214,9 +215,11 @@ class Store:
             if len(ent.name.split()) > len(person.name.split()):
                 person.name = ent.name
                 person.key = person_key(ent.name) or person.key
-        existing = set(
-            session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
-        )
+        existing = self._person_aliases.get(pid)
+        if existing is None:  # first time in this article: what earlier articles wrote
+            existing = self._person_aliases[pid] = set(
+                session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
+            )
         for alias in dict.fromkeys([ent.name, *ent.aliases]):
             if alias and alias not in existing:
                 session.add(PersonAlias(person_id=pid, alias=alias[:200]))
@@ -230,7 +233,11 @@ class Store:
         ids: list[int] = []
         links: dict[tuple[int, str], ArticlePerson] = {}
         for ent in ex.people:
-            pid = self._resolve_person(session, ent, pending)
+            # no autoflush: the look-ups below read rows of earlier articles (and people created
+            # here are flushed explicitly), so the pending rows of this article can wait for one
+            # flush at the end instead of one per look-up
+            with session.no_autoflush:
+                pid = self._resolve_person(session, ent, pending)
             ids.append(pid)
             link = links.get((pid, ent.role))
             if link is None:
@@ -327,38 +334,53 @@ class Store:
     def _quotes(self, session: Session, article: Article, ex: Extraction, person_ids: list[int]) -> None:
         from archive.quotes import same_statement, statement_key
 
-        for q in ex.quotes:
-            speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
-            statement = None
-            if speaker_id is not None:
-                for cand in session.execute(
-                    select(Statement).where(Statement.speaker_id == speaker_id)
-                ).scalars():
-                    if same_statement(cand.text, q.text):
-                        statement = cand
-                        break
-            if statement is None:
-                statement = Statement(speaker_id=speaker_id, text=q.text, key=statement_key(q.text))
-                session.add(statement)
-                session.flush()
-            elif len(q.text) > len(statement.text):
-                statement.text, statement.key = q.text, statement_key(q.text)
-            session.add(
-                Quote(
-                    article_id=article.id,
-                    speaker_id=speaker_id,
-                    statement_id=statement.id,
-                    speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
-                    speaker_kind=q.speaker_kind,
-                    text=q.text,
-                    kind=q.kind,
-                    start_char=q.start,
-                    end_char=q.end,
-                    cue=(q.cue or None) and q.cue[:50],
-                    medium=(q.medium or None) and q.medium[:200],
-                    paragraph=q.paragraph,
+        # no autoflush: the statements and quotes of this article are written in one batch at the
+        # end. A look-up must see every statement as it stands, so it reads the flushed ones (a
+        # lengthened one is flushed first), then the ones created here since, in order.
+        lengthened = False
+        created: dict[int, list[Statement]] = defaultdict(list)  # unflushed, by speaker
+        with session.no_autoflush:
+            for q in ex.quotes:
+                speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
+                statement = None
+                if speaker_id is not None:
+                    if lengthened:
+                        session.flush()
+                        created.clear()
+                        lengthened = False
+                    # (id, text) rows rather than ORM objects: a speaker may have thousands
+                    for cand_id, cand_text in session.execute(
+                        select(Statement.id, Statement.text).where(Statement.speaker_id == speaker_id)
+                    ):
+                        if same_statement(cand_text, q.text):
+                            statement = session.get(Statement, cand_id)
+                            break
+                    if statement is None:
+                        statement = next((c for c in created[speaker_id] if same_statement(c.text, q.text)), None)
+                if statement is None:
+                    statement = Statement(speaker_id=speaker_id, text=q.text, key=statement_key(q.text))
+                    session.add(statement)
+                    if speaker_id is not None:
+                        created[speaker_id].append(statement)
+                elif len(q.text) > len(statement.text):
+                    statement.text, statement.key = q.text, statement_key(q.text)
+                    lengthened = True
+                session.add(
+                    Quote(
+                        article_id=article.id,
+                        speaker_id=speaker_id,
+                        statement=statement,
+                        speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
+                        speaker_kind=q.speaker_kind,
+                        text=q.text,
+                        kind=q.kind,
+                        start_char=q.start,
+                        end_char=q.end,
+                        cue=(q.cue or None) and q.cue[:50],
+                        medium=(q.medium or None) and q.medium[:200],
+                        paragraph=q.paragraph,
+                    )
                 )
-            )
         session.flush()
 
 

@@ -134,6 +134,18 @@ def test_person_spelling_variants(dbpath, name):
     assert sorted(statement["outlets"]) == ["BBC News", "The Guardian", "The Kyiv Independent"]
 
 
+def test_person_window(dbpath):
+    prof = run_json(dbpath, "person", "Zelenskyy")
+    assert prof["truncated"] is False and prof["window"] == 500
+    one = run_json(dbpath, "person", "Zelenskyy", "--window", "1")
+    assert one["truncated"] is True and one["quote_count"] == prof["quote_count"] == 3
+    assert sum(o["quotes"] for o in one["outlets"]) == 1
+    assert run_json(dbpath, "person", "Zelenskyy", "--window", "0")["window"] is None
+    table = run(dbpath, "person", "Zelenskyy", "--window", "1")
+    assert table.exit_code == 0 and "over the latest 1 quotes and articles only" in " ".join(table.stdout.split())
+    assert "latest N quotes" in runner.invoke(app, ["person", "--help"]).stdout
+
+
 def test_person_ambiguous_lists_candidates(dbpath):
     result = run(dbpath, "person", "Smith", "--format", "json")
     assert result.exit_code == 1

@@ -1,5 +1,5 @@
 """The fast paths of archive.queries (index look-ups before fuzzy scans, newest-first walks,
-SQL-side ranking) return the same rows as the slow ones; the 0004 indexes exist and are used;
+SQL-side ranking) return the same rows as the slow ones; the 0004/0005 indexes exist and are used;
 the store's place cache gives the same places as its look-ups."""
 from __future__ import annotations
 
@@ -141,9 +141,39 @@ def test_person_profile_ranks_statements_by_outlets_then_quotes(sample_archive):
                                for o in ("BBC News", "The Guardian", "The Kyiv Independent")]
 
 
+def test_person_profile_window_keeps_exact_counts_and_flags_truncation(sample_archive):
+    found, _ = queries.resolve_person(sample_archive, "Zelenskyy")
+    pid = found["person_id"]
+    full = queries.person_profile(sample_archive, pid, window=None)
+    assert full["truncated"] is False and full["quote_count"] == 3
+    default = queries.person_profile(sample_archive, pid)  # 3 quotes: well inside the window
+    assert default["truncated"] is False
+    assert {k: v for k, v in default.items() if k != "window"} == {k: v for k, v in full.items() if k != "window"}
+    one = queries.person_profile(sample_archive, pid, window=1)
+    assert one["truncated"] is True and one["window"] == 1
+    # the counts stay exact ...
+    assert (one["quote_count"], one["statement_count"], one["article_count"], one["articles"]) == (
+        full["quote_count"], full["statement_count"], full["article_count"], full["articles"])
+    # ... the groupings cover the latest quote (the one added last) and the latest article
+    with sample_archive.connect() as conn:
+        latest_outlet = conn.execute(text(
+            "SELECT s.name FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "JOIN sources s ON s.id = a.source_id WHERE q.speaker_id = :p ORDER BY q.id DESC LIMIT 1"),
+            {"p": pid}).scalar()
+    assert one["outlets"] == [{"outlet": latest_outlet, "quotes": 1, "statements": 1}]
+    (st,) = one["statements"]  # ranked over the window, then listed with all its quotes
+    assert st == full["statements"][0]
+    assert sum(c["shared_articles"] for c in one["co_occurring"]) <= sum(
+        c["shared_articles"] for c in full["co_occurring"])
+    assert len(one["roles"]) <= len(full["roles"]) and all(r["articles"] == 1 for r in one["roles"])
+    # a window as large as the person's quotes and articles leaves nothing out
+    assert queries.person_profile(sample_archive, pid, window=3)["truncated"] is False
+
+
 INDEXES = {
     "ix_quotes_speaker_id_speaker_text", "ix_quotes_article_id_speaker_id",
     "ix_article_people_person_id_article_id_role", "ix_article_places_place_id_article_id",
+    "ix_quotes_speaker_id_statement_id",
 }
 
 
@@ -161,6 +191,8 @@ def test_query_indexes_exist_and_are_used(sample_archive):
             "SELECT article_id FROM article_places WHERE place_id IN (1, 2)")
         assert "COVERING INDEX" in plan(
             "SELECT COUNT(DISTINCT article_id) FROM article_people WHERE person_id = 1 AND role = 'subject'")
+        assert "COVERING INDEX ix_quotes_speaker_id_statement_id" in plan(
+            "SELECT COUNT(DISTINCT statement_id) FROM quotes WHERE speaker_id = 1")
 
 
 def test_store_place_cache_gives_the_same_places(archive_engine):
