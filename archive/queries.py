@@ -267,7 +267,8 @@ def _forms(conn, ids: Iterable[int] | None) -> tuple[dict[int, list[str]], dict[
     return forms, names
 
 
-def _scored(engine: Engine, name: str, min_score: float, ids: Iterable[int] | None) -> list[Row]:
+def _scored(engine: Engine, name: str, min_score: float, ids: Iterable[int] | None,
+            with_counts: bool = True) -> list[Row]:
     qtokens = name_tokens(name)
     qkey = _identity_key(name)
     if not qtokens:
@@ -287,7 +288,8 @@ def _scored(engine: Engine, name: str, min_score: float, ids: Iterable[int] | No
             scored.append((best, pid, matched))
     if not scored:
         return []
-    counts = _person_counts(engine, [pid for _, pid, _ in scored])
+    # article and quote counts only order equally good candidates: not needed for one
+    counts = _person_counts(engine, [pid for _, pid, _ in scored]) if with_counts or len(scored) > 1 else {}
     rows = [
         {
             "person_id": pid,
@@ -353,6 +355,15 @@ def resolve_person(engine: Engine, name: str) -> tuple[Row | None, list[Row]]:
             pname = conn.execute(select(Person.name).where(Person.id == int(name))).scalar()
         if pname is not None:
             return {"person_id": int(name), "name": pname, "score": EXACT}, []
+    # fast path: a full name that is someone's identity key or alias (index seeks only)
+    qkey = _identity_key(name)
+    if qkey and " " in qkey:
+        with engine.connect() as conn:
+            ids = set(conn.execute(select(Person.id).where(Person.key == qkey)).scalars())
+            ids |= set(conn.execute(select(PersonAlias.person_id).where(PersonAlias.alias == name.strip())).scalars())
+        top = best_people(_scored(engine, name, FUZZY_MIN, ids, with_counts=False)) if ids else []
+        if top and top[0]["score"] >= EXACT:
+            return (top[0], []) if len(top) == 1 else (None, top)
     top = best_people(match_people(engine, name))
     if len(top) == 1:
         return top[0], []

@@ -17,9 +17,9 @@ def no_full_scan(monkeypatch):
     """Fail if any look-up scores every person (the fuzzy scan)."""
     scored = queries._scored
 
-    def guarded(engine, name, min_score, ids):
+    def guarded(engine, name, min_score, ids, **kw):
         assert ids is not None, f"full fuzzy scan for {name!r}"
-        return scored(engine, name, min_score, ids)
+        return scored(engine, name, min_score, ids, **kw)
 
     monkeypatch.setattr(queries, "_scored", guarded)
 
@@ -213,3 +213,15 @@ def test_store_place_cache_gives_the_same_places(archive_engine):
     assert rows == [("Lviv", None), ("Lemberg", "geonames:702550")]
     assert [a for _p, a in aliases] == ["Lviv", "Lvov", "Lemberg"]
     assert n_links == 6
+
+
+def test_full_name_resolves_by_index_without_counting(sample_archive, monkeypatch):
+    """The fast path of resolve_person: identity key or alias equality, no LIKE pass and no
+    article/quote counts (they only order several equally good candidates)."""
+    def boom(*a, **k):
+        raise AssertionError("not needed for a full name that is someone's key")
+
+    monkeypatch.setattr(queries, "_person_counts", boom)
+    monkeypatch.setattr(queries, "_candidate_people", boom)
+    found, candidates = queries.resolve_person(sample_archive, "Vladimir Putin")
+    assert found is not None and found["name"] == "Vladimir Putin" and candidates == []
