@@ -77,6 +77,8 @@ _FURNITURE = re.compile(
     r"|(?:subscribe|sign\s+up|sign\s+in|log\s+in|register)(?:\s+(?:now|today|here))?(?:\s+(?:for|from|to|and)\b.{0,40})?"
     r"|subscribers?\s+only|(?:in\s+)?this\s+article\s*:|view\s+comments|(?:image|photo|picture)\s+caption\s*[,:]?"
     r"|(?:click|tap)\s+(?:here|to)\b.{0,60}|related\s*:.{0,150}|(?:image|photo)\s+source\s*:.{0,80}"
+    r"|do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+personal\s+information|your\s+privacy\s+choices"
+    r"|(?:privacy|cookie)\s+(?:policy|notice|settings|statement)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)"
     r")\s*[.!]?$"
 )
 _AI_NOTE = re.compile(
@@ -163,6 +165,9 @@ def _is_nav(line: str) -> bool:
     if len(parts) < 2:
         return False
     if len(parts) >= 3 and all(_words(p) <= 4 and not _END.search(p) for p in parts):
+        return True
+    # a footer row: "Copyright © 2025, X | Terms of Service | Privacy Policy | Do Not Sell ..."
+    if len(parts) >= 3 and all(_words(p) <= 4 or _FURNITURE.match(p) or copyright_holder(p) for p in parts):
         return True
     return all(_words(p) <= 3 and _menu_only(p) for p in parts)
 
@@ -727,6 +732,14 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+def _drop_short_forms(names: list[str]) -> list[str]:
+    """Without a name whose words are all in a longer name of the list ("Joyce Tam" from a bio
+    line next to the byline's "Joyce Tam Wing-sze")."""
+    words = [set(n.lower().replace("-", " ").split()) for n in names]
+    return [n for i, n in enumerate(names)
+            if not any(j != i and words[i] < words[j] for j in range(len(names)))]
+
+
 def _strip_site_suffix(title: str, source: str | None) -> str:
     m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
     while m and (canonical_outlet(m[2].split(" | ")[-1]) or (source and m[2].strip().lower() in source.lower())):
@@ -861,6 +874,7 @@ def clean(doc: RawDocument) -> CleanArticle:
             continue
         authors.append(a)
     authors += found.byline_authors + found.footer_authors + found.signoff + found.contrib_authors
+    authors = _drop_short_forms(authors)
 
     published = parse_date(str(meta["published_at"])) if meta.get("published_at") else None
     return CleanArticle(

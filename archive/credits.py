@@ -341,7 +341,8 @@ _CONTRIB = re.compile(
 _REPORTING_BY = re.compile(r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|writing|research)\s+by\b")
 _ROLE_SEG = re.compile(r"(?i)^\s*(?P<role>(?:additional\s+)?(?:reporting|writing|research|editing|compiled|graphics))\s+by\s+(?P<names>.+)$")
 _BIO = re.compile(
-    r"^(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s+(?:reports|writes|covers|has\s+(?:covered|reported|written)|"
+    r"^(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s+(?:(?:joined|has\s+been\s+(?:with|at))\s+[^.]{2,60}?\s+and\s+)?"
+    r"(?:reports|writes|covers|has\s+(?:covered|reported|written)|"
     r"is\s+(?:a|an|the|our)\s+[^.]{0,80}?\b(?:correspondent|reporter|journalist|editor|writer|"
     r"columnist|chief|producer|contributor|analyst)s?)\b"
 )

@@ -152,3 +152,13 @@ def test_dateline_forms():
     assert _dateline("NEW YORK -- Jalen Brunson had") == ("NEW YORK", None)
     assert _dateline("Brussels (AFP) – French") == ("Brussels", "AFP")
     assert _dateline("The President (ret) - no") == (None, None)
+
+
+def test_footer_rows_and_author_bios_leave_the_body():
+    text = ("Floods hit the market town\n\nBy Joyce Tam Wing-sze\n\n" + LEDE + "\n\n" + SECOND + "\n\n"
+            "Joyce Tam joined the Post in 2021 and covers transport and housing.\n\n"
+            "Copyright © 2025, Daily Ledger | Terms of Service | Privacy Policy | "
+            "Do Not Sell or Share My Personal Information\n")
+    art = clean(doc(text))
+    assert art.authors == ["Joyce Tam Wing-sze"]
+    assert "Personal Information" not in art.body and "joined the Post" not in art.body
