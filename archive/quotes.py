@@ -41,6 +41,12 @@ _BOILERPLATE = re.compile(
     r"|by supporting\b|your support\b|if you can, please support)",
     re.IGNORECASE,
 )
+# the quoted words explained as a name or a term right after them
+_TERM_AFTER = re.compile(
+    r"[^.;\n]{0,80}?,?\s+(?:an?|the)\s+(?:\w+\s+){0,2}(?:term|phrase|expression|slogan|nickname|euphemism|"
+    r"label|name|buzzword|catchphrase|hashtag)\b(?:\s+(?:used|coined|given|for|that|which|adopted|popularised|popularized))",
+    re.IGNORECASE,
+)
 _TERM_BEFORE = re.compile(r"(so[-‑ ]called|known as|titled|entitled|nicknamed|hashtag|the words?|the terms?|the phrase|the slogan|labell?ed as)\s*$", re.IGNORECASE)
 _SENT_OPEN = re.compile(r"(^|[.!?:…][”\"’')\]]*|[”\"])\s*$")
 
@@ -386,6 +392,9 @@ def _is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) 
     if rec.kind == "partial" and len(words) <= 5:
         mark = sp.open_mark if sp.open_mark is not None else sp.start
         if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
+            return True
+        end = sp.close_mark + 1 if sp.close_mark is not None else sp.end
+        if _TERM_AFTER.match(body, end):  # a “clean zone” ..., a term used by host cities
             return True
         if view.parsed and _modified_term(view, sp):
             return True

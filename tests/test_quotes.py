@@ -604,3 +604,11 @@ def test_court_cues_ruled_and_held(nlp):
     quotes, people = run(body, [("Amina Bello", ["Bello", "Ms Bello"], "f")], nlp)
     assert who(by_text(quotes, "objection"), people) == "Amina Bello"
     assert by_text(quotes, "relevant to the facts").cue == "held"
+
+
+def test_a_quoted_term_explained_as_a_term_is_not_a_quote(nlp):
+    body = ("Several vendors said inspectors had told them that a “clean zone” would be set up around the "
+            "venues, a term used by past host cities for areas where unofficial sales are banned. "
+            "Medinsky described the talks as “difficult but businesslike,” a phrase he used before.")
+    quotes, people = run(body, [("Vladimir Medinsky", ["Medinsky"], "m")], nlp)
+    assert [q.text for q in quotes] == ["difficult but businesslike,"]
