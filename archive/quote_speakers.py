@@ -374,9 +374,40 @@ class Attributor:
             return self.resolve_pronoun(v.toks[head].lower, min(anchor, v.toks[head].idx), v.toks[head].text)
         return self._described(tail[0], head, anchor, text)
 
+    def _indefinite_antecedent(self, a: int, head: int, anchor: int) -> str | None:
+        """'the manager' after 'An HR manager at one of the companies, who ...': the unnamed
+        person introduced just before (this or the previous paragraph, after the last mention of
+        a named person of that role), as written."""
+        v = self.v
+        if v.toks[a].lower != "the" or head == a:
+            return None
+        word = v.toks[head].text
+        if not word.isalpha() or not word.islower():
+            return None
+        para = self._para_of(v.toks[a].idx)
+        lo = self.paragraphs[max(0, para - 1)][0] if self.paragraphs else 0
+        hi = min(anchor, v.toks[a].idx)
+        found = None
+        for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(word)
+                             + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{1,50})?", self.body[lo:hi]):
+            at = lo + m.start()
+            if any(at - 3 <= e <= at for _s, e, _p in self.idx.mentions):
+                continue  # "Fergal Brennan, a former minister": the apposition of a named person
+            found = (at, m.group(0))
+        if found is None:
+            return None
+        start, text = found
+        if any(start < s < hi for s, _e, _p in self.idx.mentions if self.idx.people[_p].roles and any(
+                word in r.lower().split() for r in self.idx.people[_p].roles)):
+            return None  # a named person of that role came after: 'the manager' is them
+        return text
+
     def _described(self, a: int, head: int, anchor: int, text: str) -> Speaker:
         """A description without a parse link to the cue ("the Premier", "the 56-year-old"): the
         person whose role it names, or the recent subject it points back to; else as written."""
+        ante = self._indefinite_antecedent(a, head, anchor)
+        if ante is not None:
+            return Speaker("unnamed", None, ante)
         pi = self.resolve_description(a, head + 1, head, anchor)
         if pi is None and self._definite_person_description(a, head):
             pi = self.recent_subject(min(anchor, self.v.toks[a].idx))
@@ -448,6 +479,9 @@ class Attributor:
             return Speaker("organisation", None, t.text)
         a, b = self.np_range(head)
         text = self.body[v.toks[a].idx : v.toks[b - 1].end].strip(" ,")
+        ante = self._indefinite_antecedent(a, head, anchor)
+        if ante is not None:
+            return Speaker("unnamed", None, ante)
         pi = self.resolve_description(a, b, head, anchor)
         if pi is not None:
             return Speaker("person", pi, text)

@@ -612,3 +612,19 @@ def test_a_quoted_term_explained_as_a_term_is_not_a_quote(nlp):
             "Medinsky described the talks as “difficult but businesslike,” a phrase he used before.")
     quotes, people = run(body, [("Vladimir Medinsky", ["Medinsky"], "m")], nlp)
     assert [q.text for q in quotes] == ["difficult but businesslike,"]
+
+
+def test_definite_description_after_an_unnamed_person_is_that_person(nlp):
+    body = ("Another resident, retired bank manager K Venkatesh, said dogs had been barking all week.\n\n"
+            "An HR manager at one of the companies, who did not wish to be named, said staff had been told "
+            "to use company transport. \"Safety of our employees is the first priority,\" the manager said.")
+    quotes, people = run(body, [("K Venkatesh", ["Venkatesh"], "m", ["retired bank manager"])], nlp)
+    q = by_text(quotes, "Safety of our employees")
+    assert q.speaker_kind == "unnamed" and q.speaker_text == "An HR manager at one of the companies"
+
+
+def test_apposition_of_a_named_person_is_not_an_unnamed_antecedent(nlp):
+    body = ("Fergal Brennan, a former minister of state who shared a corridor with him, said he was stubborn.\n\n"
+            "\"He didn't need notes,\" the former minister said.")
+    quotes, people = run(body, [("Fergal Brennan", ["Brennan"], "m", ["former minister of state"])], nlp)
+    assert who(by_text(quotes, "need notes"), people) == "Fergal Brennan"
