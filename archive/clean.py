@@ -71,6 +71,7 @@ _FURNITURE = re.compile(
     r"|advertisement|advert|sponsored(?:\s+content)?|save(?:\s+(?:story|article))?|share(?:\s+(?:this\s+)?(?:story|article|on\s+\w+))?"
     r"|print|email|comments?|bookmark.{0,30}|(?:removed\s+from|added\s+to)\s+bookmarks|play(?:\s+(?:button|video))?"
     r"|read\s+more|show\s+more|see\s+more|load\s+more|preview|continue"
+    r"|(?:also|must)\s+(?:read|watch|see)\s*[:|-].{0,150}"
     r"|(?:read|watch|listen|see)\s+(?:more|also|next)(?:\s+on\s+[\w.]+)?\s*:.{0,150}|skip\s+to\s+(?:main\s+)?content|(?:back\s+)?to\s+top"
     r"|menu|search|supporting\s+image\s+for\s+story:.*|(?:listen\s+to\s+(?:this\s+)?article|\d+\s+min(?:ute)?s?\s+read).{0,40}"
     r"|(?:follow|like)\s+us\s+on\s+.{0,40}|subscribers\s+agree\s+to\s+.{0,40}"

@@ -162,3 +162,10 @@ def test_footer_rows_and_author_bios_leave_the_body():
     art = clean(doc(text))
     assert art.authors == ["Joyce Tam Wing-sze"]
     assert "Personal Information" not in art.body and "joined the Post" not in art.body
+
+
+def test_inline_also_read_links_leave_the_body():
+    text = ("Floods hit the market town\n\nBy Sam Okoro\n\n" + LEDE + "\n\n"
+            "Also Read: Council announces flood relief package ahead of monsoon\n\n" + SECOND)
+    art = clean(doc(text))
+    assert "Also Read" not in art.body and SECOND.split(",")[0] in art.body
