@@ -263,7 +263,8 @@ _ORG_HEADS = {
     "foundation", "society", "association", "federation", "committee", "company", "corporation", "inc", "ltd", "llc",
     "bank", "hospital", "school", "academy", "party", "fc", "club", "airlines", "airways", "exchange", "council",
     "senate", "legislature", "prosecutor", "prosecutors", "sheriff", "network", "holdings", "museum", "orchestra",
-    "clinic", "utilities", "federal", "credit", "chamber", "league", "united", "rovers", "athletic",
+    "clinic", "utilities", "federal", "credit", "chamber", "league", "united", "rovers", "athletic", "water",
+    "energy", "electric", "electricity", "gas", "rail", "railways", "telecom",
 }
 _ORG_TOKEN = re.compile(r"(?:[ \t]|['’]s[ \t])([A-Za-z&][\w&'’.-]*)")
 _ORG_CONNECT = {"of", "and", "for", "on", "&", "de"}

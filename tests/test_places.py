@@ -411,3 +411,9 @@ def test_coordinated_regions_with_a_plural_generic(nlp):
 def test_feature_names_keep_upper_and_lower(nlp):
     text = "More than 30 people had to be rescued from Upper Red Lake in northern Minnesota on Saturday."
     assert "Upper Red Lake" in {p.name for p in find_places(text, nlp(text))}
+
+
+def test_place_inside_a_utility_name_is_not_a_place(nlp):
+    text = "South East Water, which supplies the area, said it had isolated a main near Farnham in Surrey."
+    names = {p.name for p in find_places(text, nlp(text))}
+    assert "South East" not in names and "Surrey" in names
