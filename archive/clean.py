@@ -79,6 +79,7 @@ _FURNITURE = re.compile(
     r"|subscribers?\s+only|(?:in\s+)?this\s+article\s*:|view\s+comments|(?:image|photo|picture)\s+caption\s*[,:]?"
     r"|(?:click|tap)\s+(?:here|to)\b.{0,60}|related\s*:.{0,150}|(?:image|photo)\s+source\s*:.{0,80}"
     r"|do\s+not\s+sell(?:\s+or\s+share)?\s+my\s+personal\s+information|your\s+privacy\s+choices"
+    r"|gift\s+(?:this\s+)?article|social\s+sharing|view\s+comments|summary"
     r"|(?:privacy|cookie)\s+(?:policy|notice|settings|statement)|terms\s+(?:of\s+(?:use|service)|and\s+conditions)"
     r")\s*[.!]?$"
 )
@@ -305,6 +306,21 @@ class _Found:
     footer_wires: list[OutletInfo] = field(default_factory=list)  # "AFP" alone after the article
 
 
+def _join_split_bylines(lines: list[str]) -> list[str]:
+    """"By Kendra Ashby" / "and" / "Nathaniel Roemer" (a byline laid out over lines) -> one line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while (i + 2 < len(lines) and _BY_START.match(line) and lines[i + 1].strip().lower() in ("and", "&")
+               and cr.split_names(lines[i + 2])):
+            line = f"{line} and {lines[i + 2]}"
+            i += 2
+        out.append(line)
+        i += 1
+    return out
+
+
 def _take_byline(found: _Found, line: str, bl: cr.Byline) -> None:
     found.byline = line
     found.byline_authors.extend(bl.authors)
@@ -380,8 +396,12 @@ def _footer_line(found: _Found, line: str) -> bool:
 
 
 def _headline_like(line: str) -> bool:
-    """A headline: 4-30 words, not navigation, not a label ending with ":"."""
-    return 4 <= _words(line) <= 30 and not _is_nav(line) and not line.rstrip().endswith(":")
+    """A headline: 4-30 words, not navigation, not a label ending with ":", not a strip of
+    figures (weather, tickers: "Saturday, Nov 22nd 2025 4PM 8°C 7PM 6°C")."""
+    words = line.split()
+    digits = sum(1 for w in words if any(c.isdigit() for c in w))
+    return (4 <= len(words) <= 30 and not _is_nav(line) and not line.rstrip().endswith(":")
+            and digits <= 0.4 * len(words))
 
 
 def _section_label(line: str) -> bool:
@@ -530,8 +550,9 @@ def _title_index(lines: list[str], hints: frozenset[str]) -> int | None:
             if run_start is None:
                 run_start = i
             title = run_start
-        elif not (_FURNITURE.match(line) or _caption_at(lines, i) or _CAPTION_LABEL.match(line)):
-            run_start = None
+        elif not (_FURNITURE.match(line) or _caption_at(lines, i) or _CAPTION_LABEL.match(line)
+                  or (run_start is not None and _is_sentence(line) and _words(line) >= 8)):
+            run_start = None  # (a long standfirst sentence under the headline does not end its run)
     return title
 
 
@@ -627,8 +648,9 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
                 found.dropped.append(line)
                 continue
             found.title = line
-        elif not found.byline and _words(line) <= 12 and (bl := cr.parse_byline(line, require_by=False)):
-            _take_byline(found, line, bl)
+        elif not found.byline and (bl := cr.bare_byline(line) or (
+                i + 1 < len(lines) and _date_line(lines[i + 1])[0] and cr.parse_byline(line, require_by=False))):
+            _take_byline(found, line, bl)  # "Name" alone under the headline, then the date
         elif found.subtitle is None and not found.byline:
             found.subtitle = line
 
@@ -834,7 +856,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     """Normalise one document (see the module docstring for the rules)."""
     text = doc.text if doc.text is not None else doc.raw_text
     text = repair_mojibake(normalise_newlines(text or ""))
-    lines = _unwrap(text)
+    lines = _join_split_bylines(_unwrap(text))
     found = _Found()
     meta = doc.meta
     hints = _outlet_hints(lines, meta)

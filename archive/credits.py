@@ -40,7 +40,7 @@ NON_NAME = {
     Obituaries Classifieds Lifestyle Entertainment Culture Science Health Technology Tech Markets
     Finance Economy Travel Homepage Account Accessibility Help Section Sections Edition Nation
     National International Local Regional Metro Editorial Editorials Letters Columns Features
-    Than The To For With From After Over Into Under About Says Finds Warns Amid Against
+    Than The To For With From After Over Into Under About Says Finds Warns Amid Against By
     """.split()
 }
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
@@ -167,7 +167,13 @@ def _parse_byline(line: str, require_by: bool) -> Byline | None:
             out.affiliations.append(info)
         elif re.search(r"\d", seg):
             out.date_text = seg
-    for part in re.split(r"\s*,\s*|\s+for\s+", segments[0]):
+    head, written_for = segments[0], ""
+    if m_for := re.search(r"\s+(?:for|FOR|For)\s+", segments[0]):
+        head, written_for = segments[0][: m_for.start()], segments[0][m_for.end():]
+    if written_for:  # "By A and B FOR MAILONLINE": the outlet they write for, known or not
+        if info := canonical_outlet(written_for.strip(" .")):
+            out.affiliations.append(info)
+    for part in re.split(r"\s*,\s*", head):
         part = part.strip(" .")
         if not part:
             continue
@@ -179,7 +185,8 @@ def _parse_byline(line: str, require_by: bool) -> Byline | None:
         part, tail = _outlet_tail(part)
         if tail:
             out.affiliations.append(tail)
-        names = [_uncap(_BY_ROLE.sub("", n.strip(" ."))) for n in re.split(r"\s+and\s+|\s*&\s*|\s+AND\s+", part)]
+        names = [_uncap(_BY_ROLE.sub("", _PLACE_TAIL.sub("", n.strip(" "))).strip(" ."))
+                 for n in re.split(r"\s+and\s+|\s*&\s*|\s+AND\s+|\s+with\s+", part)]
         if out.authors and len(names) == 1 and _PLACE_WORDS.fullmatch(names[0]) and not looks_like_person(names[0]):
             continue  # "By Neha Mishra, Lucknow": where the reporter files from
         for name in names:
@@ -216,7 +223,7 @@ def bare_byline(line: str) -> Byline | None:
     if len(line.split()) > 12:
         return None
     out = parse_byline(line, require_by=False)
-    return out if out and (out.affiliations or out.date_text or _role_byline(line)) else None
+    return out if out and (out.affiliations or out.date_text or len(out.authors) >= 2 or _role_byline(line)) else None
 
 
 def _role_byline(line: str) -> Byline | None:
@@ -262,7 +269,8 @@ _LABELS = ("Photograph", "Photographs", "Photo", "Photos", "Pic", "Pics", "Pictu
            "Credit", "Photo credit", "Image credit", "Photo source", "Image source", "Picture source")
 _LABEL_ALT = "|".join(sorted({v for w in _LABELS for v in (w, w.upper(), w.capitalize())}, key=len, reverse=True))
 # "... Photograph: Ben Birchall/PA", "... PHOTO: Arif Ali/AFP", "Image: Name"
-_LABEL_CREDIT = re.compile(r"(?:^|\s|(?<=[a-z]))(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$")
+# (the last label of the line: "Image: Residents photographed the damage. Pic: Helen Marchetti")
+_LABEL_CREDIT = re.compile(r"^(?:.*(?:\s|(?<=[a-z])))?(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$")
 # a line that is only a credit: "Image source, Getty Images", "Photo credit, Name/Agency"
 _SOURCE_CREDIT = re.compile(r"(?i)^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:]\s*(.{2,120}?)\s*$")
 _GETTY = re.compile(r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$")

@@ -169,3 +169,29 @@ def test_inline_also_read_links_leave_the_body():
             "Also Read: Council announces flood relief package ahead of monsoon\n\n" + SECOND)
     art = clean(doc(text))
     assert "Also Read" not in art.body and SECOND.split(",")[0] in art.body
+
+
+def test_byline_laid_out_over_three_lines():
+    art = clean(doc(page(*NAV, "River floods force families from homes in market town",
+                         "Gift Article", "Share", "By Kendra Ashby", "and", "Nathaniel Roemer",
+                         "November 18, 2025 at 7:52 p.m. EST")))
+    assert art.authors == ["Kendra Ashby", "Nathaniel Roemer"]
+
+
+@pytest.mark.parametrize("line,authors", [
+    ("By ELEANOR PRITCHARD and GARETH DOYLE FOR MAILONLINE", ["Eleanor Pritchard", "Gareth Doyle"]),
+    ("Hugo MARTINEAU with Yuna PARK in Seoul", ["Hugo Martineau", "Yuna Park"]),
+])
+def test_agency_and_tabloid_bylines(line, authors):
+    art = clean(doc(page("Menu", "River floods force families from homes in market town", line, "Share")))
+    assert art.authors == authors
+
+
+def test_weather_strip_is_not_the_headline_and_a_long_standfirst_keeps_the_run():
+    art = clean(doc(page(*NAV, "Saturday, Nov 22nd 2025 4PM 8°C 7PM 6°C 5-Day Forecast",
+                         "River floods force families from homes in market town",
+                         "The river, which has flooded the lower town three times since 2000, burst its banks "
+                         "overnight after two days of heavy rain across the hills above the valley.",
+                         "Shopkeepers worry about losing customers during the clean-up",
+                         "Noah Pell · Valley News", "Posted: Nov 18, 2025 4:00 AM")))
+    assert art.title == "River floods force families from homes in market town"
