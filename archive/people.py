@@ -400,13 +400,18 @@ def _candidates(art: _Article) -> list[_Cand]:
     runs = [(run.span(), _trim_candidate(art, run.start(), run.group(0))) for run in NAME_RUN_RE.finditer(body)]
     # a name the model split or mislabelled ("Yurii"/GPE "Ostapenko"/GPE) with a person's role in
     # apposition: "Yurii Ostapenko, an energy analyst at ...", "retired bank manager K Venkatesh,"
+    # a surname given an age or a role somewhere ("Adeyemi-Clarke, 22,") vouches for the full name
+    vouched = {text for _, (start, text, title) in runs
+               if len(text.split()) == 1 and (_AGE_AFTER.match(body, start + len(text))
+                                              or _APPOS_ROLE_AFTER.match(body, start + len(text)))}
     for _, (start, text, title) in runs:
         words = text.split()
         end = start + len(text)
         if not 2 <= len(words) <= 4 or title or "\n" in text or any(
                 a <= start and end <= b for a, b in person_spans):
             continue
-        if not (_APPOS_ROLE_AFTER.match(body, end) or _ROLE_BEFORE.search(body, max(0, start - 40), start)
+        if not (_APPOS_ROLE_AFTER.match(body, end) or _AGE_AFTER.match(body, end) or words[-1] in vouched
+                or _ROLE_BEFORE.search(body, max(0, start - 40), start)
                 or _ROLE_NP_BEFORE.search(body, max(0, start - 140), start)):
             continue
         if (_all_dictionary_words([w for w in words if not pn.is_initial(w)] or words) or art.is_known_place(text)
@@ -468,6 +473,8 @@ _APPOS_ROLE_AFTER = re.compile(
     r",[ \t]+(?:(?:a|an|the|his|her|its|their)[ \t]+)?(?:[\w’'.-]+[ \t]+){0,4}?" + _ROLE_NOUNS
     + r"(?=[ \t]+(?:at|of|for|with|in|from|on)\b|[ \t]*[,.;]|[ \t]+(?:said|says|told))"
 )
+# "Sandra Whitfield, 58, who ...": an age in apposition
+_AGE_AFTER = re.compile(r"(?:['’]s?)?,[ \t]+\d{1,3}[ \t]*,")
 # "a former director in the Federal Ministry of Humanitarian Affairs, Chukwuemeka Obi"
 _ROLE_NP_BEFORE = re.compile(
     r"\b(?:a|an|the|its|his|her|their)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?" + _ROLE_NOUNS
@@ -599,7 +606,9 @@ def _scan(art: _Article, forms: set[str], surnames: frozenset[str] = frozenset()
                     plabel = art.label_at(p_start, p_start + len(pw))
                     if plabel in ("", "PERSON"):
                         continue  # part of another name ("Dustin Johnson" when scanning "Johnson")
-            i = art.tok_start.get(start)
+            i = art.tok_end.get(end)  # the last token of the name ("Adeyemi-Clarke" is three)
+            if i is None:
+                i = art.tok_start.get(start)
             if i is not None and i + 1 < len(art.doc):
                 nxt = art.doc[i + 1]
                 if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("PERSON", ""):

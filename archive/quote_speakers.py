@@ -374,6 +374,23 @@ class Attributor:
             return self.resolve_pronoun(v.toks[head].lower, min(anchor, v.toks[head].idx), v.toks[head].text)
         return self._described(tail[0], head, anchor, text)
 
+    def _person_of_age(self, a: int, head: int, anchor: int) -> int | None:
+        """'the 58-year-old' -> the one person given that age before ("Sandra Whitfield, 58,",
+        "58-year-old Sandra Whitfield")."""
+        v = self.v
+        m = re.fullmatch(r"the\s+(\d{1,3})\s*-\s*year\s*-\s*old", self.body[v.toks[a].idx : v.toks[head].end])
+        if not m:
+            return None
+        age = m.group(1)
+        hits = set()
+        for s, e, pi in self.idx.mentions:
+            if s >= anchor:
+                break
+            if re.match(r"(?:['’]s?)?,\s+" + age + r"\s*,", self.body[e : e + 8]) or re.search(
+                    age + r"\s*-\s*year\s*-\s*old\s+(?:\w+\s+){0,2}$", self.body[max(0, s - 40) : s]):
+                hits.add(pi)
+        return next(iter(hits)) if len(hits) == 1 else None
+
     def _indefinite_antecedent(self, a: int, head: int, anchor: int) -> str | None:
         """'the manager' after 'An HR manager at one of the companies, who ...': the unnamed
         person introduced just before (this or the previous paragraph, after the last mention of
@@ -408,6 +425,9 @@ class Attributor:
         ante = self._indefinite_antecedent(a, head, anchor)
         if ante is not None:
             return Speaker("unnamed", None, ante)
+        pi = self._person_of_age(a, head, anchor)
+        if pi is not None:
+            return Speaker("person", pi, text)
         pi = self.resolve_description(a, head + 1, head, anchor)
         if pi is None and self._definite_person_description(a, head):
             pi = self.recent_subject(min(anchor, self.v.toks[a].idx))
@@ -482,6 +502,9 @@ class Attributor:
         ante = self._indefinite_antecedent(a, head, anchor)
         if ante is not None:
             return Speaker("unnamed", None, ante)
+        pi = self._person_of_age(a, head, anchor)
+        if pi is not None:
+            return Speaker("person", pi, text)
         pi = self.resolve_description(a, b, head, anchor)
         if pi is not None:
             return Speaker("person", pi, text)
@@ -692,6 +715,9 @@ class Attributor:
             if subj:
                 pi = self._main_subject(subj)[2]
                 return Speaker("person", pi, surface)
+            unnamed = self._unnamed_subject(a, b, hi)
+            if unnamed is not None:
+                return Speaker("unnamed", None, unnamed)  # "A senior police officer, who ..., said"
             # a sentence led by a compatible pronoun continues the same referent
             led = [k for k in range(a, b) if v.toks[k].idx < hi and v.toks[k].lower in ("he", "she") and not self.in_quote[k]]
             led_subj = [k for k in led if (self._is_subject(k) and (not ms or self._clause_depth(k) == 0)
@@ -706,6 +732,28 @@ class Attributor:
             si -= 1
             looked += 1
         return Speaker("unnamed", None, surface)
+
+    def _unnamed_subject(self, a: int, b: int, hi: int) -> str | None:
+        """The main-clause subject of sentence [a, b) when it is an unnamed person introduced by
+        "a"/"an" ("A senior police officer", "An aide to the minister"), as written."""
+        v = self.v
+        if not v.parsed:
+            return None
+        for k in range(a, b):
+            t = v.toks[k]
+            if t.idx >= hi:
+                break
+            if (self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or self._clause_depth(k) > 0
+                    or t.pos != "NOUN" or not (t.lower in UNNAMED_HEADS or t.lower in _PERSON_HEADS
+                                               or _PERSON_SUFFIX.search(t.lower))):
+                continue
+            s = k
+            while s > a and v.toks[s - 1].head == k and v.toks[s - 1].dep in ("det", "amod", "compound", "nmod"):
+                s -= 1
+            if v.toks[s].lower not in ("a", "an"):
+                return None
+            return self.body[v.toks[s].idx : t.end]
+        return None
 
     def _unknown_name_subject(self, a: int, b: int, hi: int) -> tuple[int, int] | None:
         """Token range of a person's name (spaCy PERSON entity) that is the main-clause subject of

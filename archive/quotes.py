@@ -332,6 +332,9 @@ def _follows(att: Attributor, view: TextView, body: str, prev_sp: MarkedSpan, sp
         # a second reporting verb only takes over with a subject of its own ("Heald told Whitcomb
         # before announcing the sentence" is still Heald's attribution)
         cues = [k for k in cues if view.children(k, "nsubj", "nsubjpass")]
+        # "said Kevin Otieno, a graduate who said he ...": a relative clause about the speaker
+        cues = [k for k in cues if not all(view.toks[c].lower in ("who", "that", "which")
+                                           for c in view.children(k, "nsubj", "nsubjpass"))]
     if len(cues) > 1:
         return False
     # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and

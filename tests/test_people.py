@@ -398,3 +398,9 @@ def test_surname_that_is_also_a_town_is_a_mention_when_no_place(nlp):
             "would let the league office look at it.")
     rick = next(p for p in run(nlp, text) if p.name == "Rick Carlisle")
     assert [m.text for m in rick.mentions] == ["Rick Carlisle", "Carlisle"]
+
+
+def test_hyphenated_surname_and_an_age_in_apposition(nlp):
+    text = "Tayo Adeyemi-Clarke scored twice as Coventry came from behind. Adeyemi-Clarke, 22, has now scored nine goals."
+    p = next(p for p in run(nlp, text) if p.name == "Tayo Adeyemi-Clarke")
+    assert [m.text for m in p.mentions] == ["Tayo Adeyemi-Clarke", "Adeyemi-Clarke"]

@@ -628,3 +628,29 @@ def test_apposition_of_a_named_person_is_not_an_unnamed_antecedent(nlp):
             "\"He didn't need notes,\" the former minister said.")
     quotes, people = run(body, [("Fergal Brennan", ["Brennan"], "m", ["former minister of state"])], nlp)
     assert who(by_text(quotes, "need notes"), people) == "Fergal Brennan"
+
+
+def test_pronoun_after_an_unnamed_official_is_that_official(nlp):
+    body = ("Otieno said he had joined the protests last year. \"Nothing has changed,\" he said.\n\n"
+            "A senior police officer, who asked not to be named, said officers had acted with restraint. "
+            "\"We had orders to protect parliament,\" he said.")
+    quotes, people = run(body, [("Kevin Otieno", ["Otieno"], "m")], nlp)
+    q = by_text(quotes, "orders to protect")
+    assert q.speaker_kind == "unnamed" and q.speaker_text == "A senior police officer"
+    assert who(by_text(quotes, "Nothing has changed"), people) == "Kevin Otieno"
+
+
+def test_follow_up_quote_after_a_relative_clause_about_the_speaker(nlp):
+    body = ("\"They are taxing our phones, and then they tell us to be patient,\" said Kevin Otieno, a "
+            "24-year-old graduate who said he has been unemployed for two years. \"Patient for what?\"")
+    quotes, people = run(body, [("Kevin Otieno", ["Otieno"], "m")], nlp)
+    assert who(by_text(quotes, "Patient for what"), people) == "Kevin Otieno"
+
+
+def test_the_age_description_finds_the_person_given_that_age(nlp):
+    body = ("Sandra Whitfield, 58, who runs the tea rooms, said takings had collapsed.\n\n"
+            "'I've lost £12,000 in a fortnight,' she said. 'People come for the pier.'\n\n"
+            "Councillor Philip Moss said repairs would take months.\n\n"
+            "'We've been through Covid, and now this,' the 58-year-old added.")
+    quotes, people = run(body, [("Sandra Whitfield", ["Whitfield"], "f"), ("Philip Moss", ["Moss"], "m")], nlp)
+    assert who(by_text(quotes, "through Covid"), people) == "Sandra Whitfield"
