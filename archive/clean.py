@@ -321,6 +321,17 @@ def _join_split_bylines(lines: list[str]) -> list[str]:
     return out
 
 
+def _take_caption_label(found: _Found, line: str) -> bool:
+    """"Image caption, Soldiers in Kharkiv ...": keep the caption (with 4 or more words)."""
+    m = _CAPTION_LABEL.match(line)
+    if not m:
+        return False
+    caption = m["text"].strip()
+    if _words(caption) >= 4 and caption not in found.captions:
+        found.captions.append(caption)
+    return True
+
+
 def _take_byline(found: _Found, line: str, bl: cr.Byline) -> None:
     found.byline = line
     found.byline_authors.extend(bl.authors)
@@ -580,11 +591,7 @@ def _scan_header(found: _Found, lines: list[str], keep_unknown: list[str] | None
             found.masthead = info
             found.dropped.append(line)
             continue
-        m = _CAPTION_LABEL.match(line)
-        if m:
-            caption = m["text"].strip()
-            if _words(caption) >= 4 and caption not in found.captions:
-                found.captions.append(caption)
+        if _take_caption_label(found, line):
             continue
         if (wires := cr.wire_credit(line)) and (found.title is None or found.byline):
             found.wires.extend(wires)  # "Reuters" over the headline (syndicating sites), or under the byline
@@ -668,11 +675,7 @@ def _scan_body(found: _Found, lines: list[str]) -> list[str]:
                 wire_lines.append(i)
             found.dropped.append(line)
             continue
-        m = _CAPTION_LABEL.match(line)
-        if m:
-            caption = m["text"].strip()
-            if _words(caption) >= 4 and caption not in found.captions:
-                found.captions.append(caption)
+        if _take_caption_label(found, line):
             continue
         credit = cr.photo_credit(line)
         if credit:

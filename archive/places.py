@@ -621,24 +621,31 @@ def _longest_at(body: str, start: int, g):
         return None
     t0, e0 = m.group(), m.end()
     k0 = _key(t0)
-    width = g.scan_len.get(k0, 0)
-    if width < 2:
+    if g.scan_len.get(k0, 0) < 2:
         return None
+    got = _longest_prominent(body, e0, k0, t0, g, min_words=2)
+    return (got[0], g.candidates(got[2], small=False)) if got else None
+
+
+def _longest_prominent(body: str, e0: int, k0: str, t0: str, g, min_words: int = 1):
+    """(end, words, key) of the longest prominent place name that starts with the word ``t0``
+    ending at ``e0`` and runs over the next words (as far as the gazetteer's longest name with
+    that first word), ending on a capitalised word; None when there is none."""
     parts = [(e0, k0, t0)]
     pos = e0
-    while len(parts) < width:
+    while len(parts) < g.scan_len.get(k0, 0):
         nxt = _NEXT.match(body, pos)
         if not nxt:
             break
         pos = nxt.end()
         parts.append((pos, _key(nxt.group(1)), nxt.group(1)))
-    for w in range(len(parts), 1, -1):
+    for w in range(len(parts), min_words - 1, -1):
         last = parts[w - 1]
         if not last[2][0].isupper():
             continue
         key = " ".join(p[1] for p in parts[:w])
         if key in g.prominent:
-            return last[0], g.candidates(key, small=False)
+            return last[0], [p[2] for p in parts[:w]], key
     return None
 
 
@@ -682,27 +689,14 @@ def _scan(body, g, mentions, covered, blocked, ner_place, doc) -> None:
         end, words = e0, [t0]
         if not cands:
             k0 = _key(t0)
-            width = g.scan_len.get(k0, 0)
-            if not width:
+            if not g.scan_len.get(k0, 0):
                 continue
             # extend over the following tokens while a longer name is possible
-            parts = [(e0, k0, t0)]
-            pos = e0
-            while len(parts) < width:
-                nxt = _NEXT.match(body, pos)
-                if not nxt:
-                    break
-                pos = nxt.end()
-                parts.append((pos, _key(nxt.group(1)), nxt.group(1)))
-            for w in range(len(parts), 0, -1):
-                last = parts[w - 1]
-                if not last[2][0].isupper():
-                    continue
-                key = " ".join(p[1] for p in parts[:w])
-                if key in g.prominent:
-                    cands = g.candidates(key, small=False)
-                    end, words = last[0], [p[2] for p in parts[:w]]
-                    break
+            got = _longest_prominent(body, e0, k0, t0, g)
+            if not got:
+                continue
+            end, words, key = got
+            cands = g.candidates(key, small=False)
             if not cands:
                 continue
         resume = end
