@@ -294,10 +294,34 @@ def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
                         continue
             if prev is not None and prev.speaker_kind != "none" and _follows(att, view, body, prev_sp, sp, prev):
                 _copy_speaker(prev, rec)
+            elif rec.kind == "full" and (speaker := _speaker_before_in_paragraph(att, view, body, sp)) is not None:
+                _apply(rec, Attribution(speaker, None, None, None))  # 'Lee said he would not sell. "If I ..."' 
         if rec.speaker_kind != "none":
             prev, prev_sp = rec, sp
         elif rec.kind == "full":
             prev, prev_sp = None, None
+
+
+def _speaker_before_in_paragraph(att: Attributor, view: TextView, body: str, sp: MarkedSpan):
+    """A quote that opens no sentence of attribution of its own, right after a sentence of the
+    same paragraph whose reporting verb has a named subject ("Lee said he would not sell."):
+    that person. None when the sentence before names nobody or reports nothing."""
+    if not view.parsed:
+        return None
+    mark = sp.open_mark if sp.open_mark is not None else sp.start
+    para_start = att.paragraphs[sp.paragraph][0]
+    if not body[para_start:mark].strip():
+        return None
+    k = view.token_at(mark)
+    if k == 0:
+        return None
+    a, _ = view.sent_range(k - 1)  # the sentence right before the quote
+    cues = [j for j in range(a, k) if not att.in_quote[j] and view.toks[j].idx >= para_start
+            and is_cue(view, j) and view.children(j, "nsubj")]
+    if len(cues) != 1:
+        return None
+    speaker = att.speaker_of_cue(cues[0], None, None, mark)
+    return speaker if speaker.kind == "person" else None
 
 
 def _colon_cue(att: Attributor, view: TextView, colon: int) -> int | None:

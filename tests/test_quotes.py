@@ -654,3 +654,16 @@ def test_the_age_description_finds_the_person_given_that_age(nlp):
             "'We've been through Covid, and now this,' the 58-year-old added.")
     quotes, people = run(body, [("Sandra Whitfield", ["Whitfield"], "f"), ("Philip Moss", ["Moss"], "m")], nlp)
     assert who(by_text(quotes, "through Covid"), people) == "Sandra Whitfield"
+
+
+def test_quote_after_a_sentence_whose_subject_reports_in_the_same_paragraph(nlp):
+    body = ("\"I put most of my savings into Hynix,\" said Lee Dong-hyun, an office worker in Seoul.\n\n"
+            "Lee said he would not sell. \"If I sell now, it's real. If I wait, maybe it comes back.\"")
+    quotes, people = run(body, [("Lee Dong-hyun", ["Lee"], "m")], nlp)
+    assert who(by_text(quotes, "If I sell now"), people) == "Lee Dong-hyun"
+
+
+def test_a_sentence_about_someone_else_does_not_claim_the_quote(nlp):
+    body = ("Officials said the market would reopen on Monday. \"Nobody knows what happens next.\"")
+    quotes, people = run(body, [], nlp)
+    assert by_text(quotes, "Nobody knows").speaker_kind != "person"
