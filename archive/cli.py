@@ -73,16 +73,34 @@ def db_downgrade(revision: str = typer.Argument(..., help="Target revision, or '
 
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
-    """Print the database's schema revision and whether it is the latest."""
+    """Print the database's schema revision (stdout) and whether it is the latest (stderr).
+
+    Exit 0 only when the schema is this version's latest, the test every other command applies.
+
+    Exit 1 when it is older (run `archive db upgrade`), newer (upgrade archive), missing ("base"), not an archive schema, or when there is no database at the path (nothing is created).
+    """
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import SQLAlchemyError
+
     from archive import db as dbm
 
     try:
         engine = dbm.make_engine(db, create=False)
         current, head = dbm.current_revision(engine), dbm.head_revision(engine)
+        if current is None:
+            with engine.connect() as conn:
+                tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+            typer.echo("base")
+            if tables:
+                fail("the database is not an archive database (no schema version found)")
+            fail(f"the database has no schema: run `archive db upgrade` (latest is {head})")
+        typer.echo(current)
+        dbm.check_schema(engine)  # older / newer: SchemaError with the one-line reason
     except dbm.SchemaError as exc:
         fail(str(exc))
-    typer.echo(current or "base")
-    err.print("up to date" if current == head else f"latest is {head}: run `archive db upgrade`")
+    except SQLAlchemyError as exc:
+        fail(f"cannot open the database: {str(exc.orig if getattr(exc, 'orig', None) else exc).splitlines()[0]}")
+    err.print("up to date: this is the latest schema")
 
 
 # --- ingest ---------------------------------------------------------------------------------

@@ -1,14 +1,19 @@
 """Reading input files, folders and stdin into :class:`RawDocument` records.
 
-Formats: plain text (.txt .text .md and any unknown extension), HTML (.html .htm .xhtml; main
-text and metadata via trafilatura), JSON Lines (.jsonl .ndjson: one article per line) and JSON
-(.json: one article object or a list of them).
+Formats: plain text (.txt .text .md .markdown), HTML (.html .htm .xhtml; main text and
+metadata via trafilatura), JSON Lines (.jsonl .ndjson: one article per line) and JSON (.json: one
+article object or a list of them). Input without one of these extensions -- standard input, or a
+file with no or an unknown extension -- goes through :func:`detect_format`, which sniffs the
+content (:func:`sniff_format`); after that, files and stdin share one reading path
+(:func:`_read_bytes`): size cap, decoding, empty/binary checks, per-row JSON errors.
 
 Errors. A file that cannot be read at all makes :func:`read_path` raise :class:`ReadError`.
 A JSON Lines / JSON file is read row by row: a bad row does not stop the others, so
 :func:`read_path` *yields* a ``ReadError`` instance for that row (path ``file.jsonl#N``) in place
 of a document. Callers therefore iterate ``RawDocument | ReadError`` items;
 :func:`iter_documents` does this for a list of paths and never raises ReadError.
+:func:`read_stdin` never raises: bad standard input (closed, unreadable, empty, binary, too
+large) is yielded as one ``ReadError`` for path ``-``.
 """
 from __future__ import annotations
 
@@ -87,55 +92,152 @@ def read_path(path: str) -> Iterator[RawDocument | ReadError]:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ReadError(path, f"cannot read file ({exc.strerror or exc})") from None
-    ext = os.path.splitext(path)[1].lower()
-    fmt = "html" if ext in HTML_EXTS else "jsonl" if ext in JSONL_EXTS else "json" if ext in JSON_EXTS else "text"
-    yield from _read_bytes(path, os.path.basename(path), data, fmt)
+    if len(data) > MAX_FILE_BYTES:  # grew while we looked
+        raise ReadError(path, f"file too large (> {MAX_FILE_BYTES // 2**20} MB limit)")
+    yield from _read_bytes(path, os.path.basename(path), data, os.path.splitext(path)[1])
 
 
-def read_stdin(stream: IO) -> Iterator[RawDocument | ReadError]:
-    """Documents from standard input (path "-"); the format is sniffed: HTML, JSON Lines, JSON
-    or plain text."""
-    source = getattr(stream, "buffer", stream)
-    data = source.read(MAX_FILE_BYTES + 1)
+STDIN_PATH = "-"
+
+
+def read_stdin(stream: IO | None = None) -> Iterator[RawDocument | ReadError]:
+    """Documents from standard input (path "-"), read exactly like a file of the same content
+    with no extension: the format is sniffed (JSON Lines, JSON, HTML or plain text).
+
+    ``stream`` defaults to ``sys.stdin``; its binary ``.buffer`` is read when there is one (a text
+    stream is re-encoded as UTF-8). Never raises: a closed or unreadable stream, empty, binary or
+    oversized input comes out as one ``ReadError`` for path "-"."""
+    try:
+        data = _read_stream(stream)
+        yield from _read_bytes(STDIN_PATH, "stdin", data, None, kind="input")
+    except ReadError as err:
+        yield err
+
+
+def _read_stream(stream: IO | None) -> bytes:
+    """At most MAX_FILE_BYTES of ``stream`` as bytes; ReadError with a one-line reason."""
+    if stream is None:
+        import sys
+
+        stream = sys.stdin  # None when the process was started with fd 0 closed (`<&-`)
+    if stream is None:
+        raise ReadError(STDIN_PATH, "standard input is closed")
+    try:
+        source = getattr(stream, "buffer", None)  # detached TextIOWrapper: ValueError
+    except Exception:
+        source = None
+    if source is None or not callable(getattr(source, "read", None)):
+        source = stream
+    if not callable(getattr(source, "read", None)):
+        raise ReadError(STDIN_PATH, f"standard input cannot be read (a {type(stream).__name__})")
+    limit = MAX_FILE_BYTES + 1
+    try:
+        data = source.read(limit)
+    except UnicodeDecodeError as exc:  # a text stream with a strict codec
+        raise ReadError(STDIN_PATH, f"not valid text in any supported encoding ({exc.encoding}: {exc.reason})") from None
+    except ValueError as exc:  # "I/O operation on closed file", "underlying buffer has been detached"
+        msg = (str(exc).splitlines() or [type(exc).__name__])[0]
+        reason = "standard input is closed" if "closed" in msg else f"cannot read standard input ({msg})"
+        raise ReadError(STDIN_PATH, reason) from None
+    except OSError as exc:
+        raise ReadError(STDIN_PATH, f"cannot read standard input ({exc.strerror or exc})") from None
+    if data is None:  # non-blocking stream with nothing ready
+        data = b""
     if isinstance(data, str):
-        data = data.encode("utf-8")
+        # surrogateescape gives back the bytes a text stream could not decode
+        try:
+            data = data.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raise ReadError(STDIN_PATH, "not valid text in any supported encoding (lone surrogates)") from None
+    elif isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    elif not isinstance(data, bytes):
+        raise ReadError(STDIN_PATH, f"standard input gave {type(data).__name__}, not bytes or text")
     if len(data) > MAX_FILE_BYTES:
-        raise ReadError("-", f"input too large (> {MAX_FILE_BYTES // 2**20} MB limit)")
-    yield from _read_bytes("-", "stdin", data, None)
+        raise ReadError(STDIN_PATH, f"input too large (> {MAX_FILE_BYTES // 2**20} MB limit)")
+    return data
+
+
+def detect_format(ext: str | None, text: str) -> str:
+    """The reader for a file with extension ``ext`` (None or "" for stdin) holding ``text``:
+    "html", "jsonl", "json" or "text". A known extension decides; otherwise the content does."""
+    ext = (ext or "").lower()
+    if ext in HTML_EXTS:
+        return "html"
+    if ext in JSONL_EXTS:
+        return "jsonl"
+    if ext in JSON_EXTS:
+        return "json"
+    if ext in TEXT_EXTS:
+        return "text"
+    return sniff_format(text)
+
+
+_JSON_OBJECT_START = re.compile(r'\{\s*(?:"|$)')
+_JSON_LIST_START = re.compile(r'\[\s*(?:[{"\[\]]|$)')
 
 
 def sniff_format(text: str) -> str:
-    """"html", "jsonl", "json" or "text" from the content."""
-    head = text.lstrip()[:2000]
+    """"html", "jsonl", "json" or "text" from the content.
+
+    JSON is recognised by its first line (read whole, however long): a complete object on it means
+    JSON Lines, a complete list means JSON; a first line that only opens an object or list
+    (``{"``, ``[{``, a lone ``{``) means JSON even when it does not parse (the JSON reader then
+    reports the error, or reads the text as JSON Lines whose first row is broken), never an article
+    made of raw JSON; so does a broken first line followed by complete JSON objects (JSON Lines).
+    Anything else starting with "{" or "[" ("[UPDATED] ...", "{Editor's note}") is plain text."""
+    stripped = text.lstrip()
+    head = stripped[:2000]
     if re.match(r"(?is)<(!doctype html|html|head|body|article|\?xml)", head) or (
         head.startswith("<") and re.search(r"(?i)</(p|div|body|html|article)>", text[:200000])
     ):
         return "html"
-    if head.startswith("{") or head.startswith("["):
-        first = head.split("\n", 1)[0].strip()
-        try:
-            json.loads(first)
-            return "jsonl" if first.startswith("{") else "json"
-        except ValueError:
+    if not (head.startswith("{") or head.startswith("[")):
+        return "text"
+    first = stripped.split("\n", 1)[0].strip()
+    try:
+        value = json.loads(first)
+    except ValueError:
+        value = None
+    else:
+        if isinstance(value, dict):
+            return "jsonl"
+        if isinstance(value, list):
+            return "json"
+    if _JSON_OBJECT_START.match(first) or _JSON_LIST_START.match(first):
+        return "json"
+    return "jsonl" if _is_json_lines(stripped) else "text"
+
+
+def _is_json_lines(text: str) -> bool:
+    """Text that is no JSON document but starts with "{" and has a complete JSON object on a later
+    line: JSON Lines (with a broken row), not one broken JSON object."""
+    lines = text.strip().split("\n")
+    if not lines[0].startswith("{"):
+        return False
+    for line in lines[1:]:
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
             try:
-                json.loads(text)
-                return "json"
+                if isinstance(json.loads(line), dict):
+                    return True
             except ValueError:
                 pass
-    return "text"
+    return False
 
 
-def _read_bytes(path: str, name: str, data: bytes, fmt: str | None) -> Iterator[RawDocument | ReadError]:
+def _read_bytes(path: str, name: str, data: bytes, ext: str | None, kind: str = "file") -> Iterator[RawDocument | ReadError]:
+    """Documents in ``data`` (the whole content of a file or of stdin); ``ext`` as for
+    :func:`detect_format`; ``kind`` ("file" / "input") words the reasons."""
     if not data.strip():
-        raise ReadError(path, "empty file")
+        raise ReadError(path, f"empty {kind}")
     try:
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
-        raise ReadError(path, str(exc)) from None
+        raise ReadError(path, str(exc).replace("binary file", f"binary {kind}")) from None
     if not text.strip():
-        raise ReadError(path, "empty file")
-    if fmt is None:
-        fmt = sniff_format(text)
+        raise ReadError(path, f"empty {kind}")
+    fmt = detect_format(ext, text)
     if fmt == "html":
         yield _html_document(path, name, text, encoding)
     elif fmt == "jsonl":
@@ -265,8 +367,8 @@ def _json_documents(path: str, name: str, text: str, encoding: str | None) -> It
     try:
         data = json.loads(text)
     except ValueError as exc:
-        # perhaps JSON Lines saved as .json
-        if text.lstrip().startswith("{") and "\n" in text.strip():
+        # perhaps JSON Lines saved as .json (or sniffed as JSON because its first row is broken)
+        if _is_json_lines(text):
             yield from _jsonl_documents(path, name, text, encoding)
             return
         raise ReadError(path, f"malformed JSON on line {exc.lineno} ({exc.msg})") from None
