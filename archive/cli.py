@@ -141,6 +141,8 @@ def ingest(
         progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
         if event.status == "failed":
             progress.console.print(f"[red]failed[/red] {event.path}: {event.message}", markup=True, soft_wrap=True)
+            if verbose and event.detail:
+                progress.console.print(event.detail, markup=False, highlight=False, soft_wrap=True)
         elif verbose:
             progress.console.print(f"{event.status:9} {event.path}", soft_wrap=True)
 
@@ -158,10 +160,17 @@ def ingest(
             fail(str(exc))
     report.failed += missing
     elapsed = time.perf_counter() - started
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}", markup=True, soft_wrap=True)
+    if report.interrupted:
+        err.print("interrupted: stopped after the last article written (nothing partial is stored); "
+                  "run the same command again to go on")
     err.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.replaced} replaced, "
         f"{report.failed} failed ({elapsed:.1f}s, {report.words} words)"
     )
+    if report.interrupted:
+        raise typer.Exit(128 + int(report.interrupted))
     if report.failed:
         raise typer.Exit(1)
 
@@ -210,4 +219,13 @@ cli_query.register(app)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # Ctrl-C outside the commands' own handling (start-up, a query)
+        err.print("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:  # `archive ... | head`: the reader is gone
+        try:
+            sys.stdout = None  # no flush of the closed pipe at exit
+        finally:
+            sys.exit(1)

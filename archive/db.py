@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -42,7 +42,13 @@ def is_sqlite(url: URL | Engine) -> bool:
     return url.get_backend_name() == "sqlite"
 
 
+# pg_advisory_xact_lock key of the archive's write lock ("arch"): one per database
+WRITE_LOCK_KEY = 0x61726368
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # transactions are begun by _sqlite_begin (BEGIN IMMEDIATE), not implicitly by the driver
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -52,6 +58,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     except Exception:  # read-only file or memory database: keep the default journal
         pass
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """Every transaction of a writing SQLite engine takes the database's write lock at BEGIN
+    (waiting up to the busy timeout for another writer), not at its first write: a transaction
+    that read first and must then upgrade to writing fails at once with "database is locked"
+    when another writer committed meanwhile, and under the lock each transaction reads what
+    the writers before it committed."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def write_lock(session_or_conn) -> None:
+    """Take the archive's write lock for the rest of the transaction: writers (and schema
+    migrations) of one database run one at a time, whatever process they are in. PostgreSQL: a
+    transaction-scoped advisory lock, released by COMMIT or ROLLBACK (also when the process
+    dies); SQLite: the transaction already holds the write lock (BEGIN IMMEDIATE)."""
+    bind = session_or_conn.get_bind() if hasattr(session_or_conn, "get_bind") else session_or_conn
+    if bind.dialect.name == "postgresql":
+        session_or_conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
 def _sqlite_readonly_pragmas(dbapi_connection, _record) -> None:
@@ -83,6 +108,8 @@ def make_engine(db: str | URL | None = None, *, readonly: bool = False, create: 
                 )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_readonly_pragmas if readonly else _sqlite_pragmas)
+        if not readonly:
+            event.listen(engine, "begin", _sqlite_begin)
     else:
         kwargs = {"pool_pre_ping": True}
         if readonly:
@@ -165,8 +192,7 @@ def check_schema(engine: Engine) -> None:
     if current == head:
         return
     if current is None:
-        with engine.connect() as conn:
-            tables = inspect(conn).get_table_names()
+        tables = _user_tables(engine)
         if not tables:
             raise SchemaError("the database is empty: run `archive db upgrade` (or `archive ingest`)")
         raise SchemaError("the database is not an archive database (no schema version found)")
@@ -181,12 +207,21 @@ def check_schema(engine: Engine) -> None:
     )
 
 
+def _user_tables(engine: Engine) -> list[str]:
+    """Tables other than Alembic's own (an emptied alembic_version is left by `downgrade base`)."""
+    with engine.connect() as conn:
+        return [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+
+
 def ensure_schema(engine: Engine) -> None:
-    """For ingest: create the schema of a new database through the migrations; refuse old ones."""
+    """For ingest: create the schema of a new database through the migrations; refuse old ones.
+
+    Safe when several processes start on a new database at once: the migrations run under the
+    write lock (migrations/env.py) and find the schema already made by whoever came first."""
     if current_revision(engine) is None:
-        with engine.connect() as conn:
-            tables = inspect(conn).get_table_names()
-        if tables:
+        # another process may be creating the schema right now: its tables appear together
+        # with the version (one transaction), so tables without a version are someone else's
+        if _user_tables(engine) and current_revision(engine) is None:
             raise SchemaError("the database is not an archive database (no schema version found)")
         upgrade(engine)
     check_schema(engine)

@@ -75,6 +75,13 @@ def person_key(name: str) -> str:
     return f"{p.given} {p.sur}".strip()
 
 
+def surname_key(name: str) -> str:
+    """The folded surname of a name ("President Volodymyr Zelenskyy" -> "zelenski"; "" if none):
+    the key under which the store finds the people a name may belong to."""
+    p = _parse(name)
+    return p.sur if p is not None else ""
+
+
 def _surnames_agree(a: _Name, b: _Name) -> bool:
     if a.sur == b.sur:
         return True

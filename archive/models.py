@@ -116,6 +116,8 @@ class PersonAlias(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(200), index=True)
+    # archive.identity.surname_key(alias): how the store finds candidates (migration 0006)
+    surname_key: Mapped[str | None] = mapped_column(String(200), index=True)
 
     person: Mapped[Person] = relationship(back_populates="aliases")
 
@@ -134,6 +136,7 @@ class ArticlePerson(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default="subject")
+    name: Mapped[str | None] = mapped_column(String(200))  # as this article names them (0006)
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)  # roles/titles the article gives
     mention_count: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -6,14 +6,17 @@ person); places by gazetteer id; outlets by canonical name; quotes are grouped i
 """
 from __future__ import annotations
 
+import random
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from archive import EXTRACTOR_VERSION
-from archive.db import session_scope
+from archive.db import session_scope, write_lock
 from archive.models import (
     Article,
     ArticlePerson,
@@ -31,6 +34,7 @@ from archive.models import (
 from archive.records import Extraction, PersonEntity, PlaceEntity
 
 ADDED, UNCHANGED, REPLACED, FAILED = "added", "unchanged", "replaced", "failed"
+MAX_ATTEMPTS = 5  # a transaction that conflicts with another writer is run again this often
 
 
 @dataclass
@@ -40,66 +44,43 @@ class Outcome:
     message: str = ""
 
 
-class PeopleIndex:
-    """In-memory candidates for identity matching, keyed by surname key; loaded once per run."""
+def surname_keys(names) -> set[str]:
+    """The folded surnames of some names: the keys of the people they may belong to."""
+    from archive.identity import surname_key
 
-    def __init__(self) -> None:
-        self.by_surname: dict[str, dict[int, tuple[int, str, list[str]]]] = defaultdict(dict)
-        self.loaded = False
-
-    @staticmethod
-    def surname_keys(names) -> set[str]:
-        from archive.identity import person_key
-
-        keys = set()
-        for name in names:
-            key = person_key(name)
-            if key:
-                keys.add(key.split()[-1])
-        return keys
-
-    def load(self, session: Session) -> None:
-        aliases: dict[int, list[str]] = defaultdict(list)
-        for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)):
-            aliases[pid].append(alias)
-        for pid, name in session.execute(select(Person.id, Person.name)):
-            self.add(pid, name, aliases.get(pid, []))
-        self.loaded = True
-
-    def add(self, pid: int, name: str, aliases: list[str]) -> None:
-        entry = (pid, name, list(aliases))
-        for key in self.surname_keys([name, *aliases]):
-            self.by_surname[key][pid] = entry
-
-    def candidates(self, entity: PersonEntity) -> list[tuple[int, str, list[str]]]:
-        found: dict[int, tuple[int, str, list[str]]] = {}
-        for key in self.surname_keys([entity.name, *entity.aliases]):
-            found.update(self.by_surname.get(key, {}))
-        return list(found.values())
+    return {k for k in (surname_key(n) for n in names if n) if k}
 
 
-class PlaceCache:
-    """Place ids by gazetteer id or (name, kind, country) and their known aliases, for one run.
+def _name_rank(name: str, articles: int) -> tuple:
+    """How good a name is to show for a person (smaller is better): a full name before a bare
+    surname, then the name more articles use, then more words, then longer, then alphabetical.
+    A total order over counts that do not depend on the order in which articles were written."""
+    return (len(name.split()) < 2, -articles, -len(name.split()), -len(name), name)
 
-    Only what committed transactions wrote is added (see Store.save); dropped whenever orphans
-    may have been deleted."""
 
-    def __init__(self) -> None:
-        self.ids: dict[tuple, int] = {}
-        self.aliases: dict[int, set[str]] = {}
-
-    @staticmethod
-    def key(ent: PlaceEntity) -> tuple:
-        if ent.gazetteer_id:
-            return ("gazetteer", ent.gazetteer_id)
-        return ("name", ent.name, ent.kind, ent.country_code or None)
+def _retryable(exc: Exception) -> bool:
+    """A conflict with another writer (a unique key taken meanwhile, a lock, a deadlock): the
+    transaction was rolled back and may simply be run again."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if isinstance(exc, OperationalError):
+        orig = getattr(exc, "orig", None)
+        code = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+        if code in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
+            return True
+        return "locked" in str(orig).lower() or "busy" in str(orig).lower()
+    return False
 
 
 class Store:
+    """Writes articles. Every ``save`` is one transaction that first takes the archive's write
+    lock (see :func:`archive.db.write_lock`), so that any number of writers, in one process or
+    many, on SQLite or PostgreSQL, see each other's committed people, places and statements and
+    never resolve one person twice. Nothing is cached between transactions."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.people = PeopleIndex()
-        self.places = PlaceCache()
+        self.retries = 0  # transactions run again after a conflict (for reports and tests)
 
     # --- look-ups before any NLP work ---------------------------------------------------------
     def known_hashes(self) -> set[str]:
@@ -112,14 +93,22 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
     def save(self, ex: Extraction) -> Outcome:
-        """Write one article and everything extracted from it, atomically."""
-        pending: list[tuple[int, str, list[str]]] = []
-        self._pending_places: dict[tuple, int] = {}
-        self._pending_aliases: dict[int, set[str]] = {}
-        self._person_aliases: dict[int, set[str]] = {}  # this transaction's view of people's aliases
+        """Write one article and everything extracted from it, atomically; a transaction that
+        conflicts with another writer is rolled back and run again (up to MAX_ATTEMPTS)."""
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return self._save_once(ex)
+            except (IntegrityError, OperationalError) as exc:
+                if attempt == MAX_ATTEMPTS or not _retryable(exc):
+                    raise
+                self.retries += 1
+                time.sleep(random.uniform(0.01, 0.05) * attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _save_once(self, ex: Extraction) -> Outcome:
         with session_scope(self.engine) as session:
-            if not self.people.loaded:
-                self.people.load(session)
+            write_lock(session)
+            # under the lock: what any writer committed before is visible from here on
             dup = session.execute(
                 select(Article.id).where(Article.content_sha256 == ex.content_sha256)
             ).scalar()
@@ -128,25 +117,19 @@ class Store:
             status = ADDED
             old = None
             if ex.doc.path and ex.doc.path != "-":
-                old = session.execute(select(Article).where(Article.path == ex.doc.path)).scalar()
+                old = session.execute(
+                    select(Article).where(Article.path == ex.doc.path).order_by(Article.id).limit(1)
+                ).scalar()
             if old is not None:
                 session.delete(old)
                 session.flush()
                 _delete_orphans(session)
                 status = REPLACED
             article = self._article(session, ex)
-            person_ids = self._people(session, article, ex, pending)
+            person_ids = self._people(session, article, ex)
             self._places(session, article, ex.places)
             self._quotes(session, article, ex, person_ids)
             article_id = article.id
-        if status == REPLACED:  # orphaned people and places may have gone: reload lazily next time
-            self.people = PeopleIndex()
-            self.places = PlaceCache()
-        else:
-            for entry in pending:
-                self.people.add(*entry)
-            self.places.ids.update(self._pending_places)
-            self.places.aliases.update(self._pending_aliases)
         return Outcome(status, article_id)
 
     def _source(self, session: Session, name: str | None, kind: str, domain=None, country=None):
@@ -199,50 +182,57 @@ class Store:
         session.flush()
         return article
 
-    def _resolve_person(self, session: Session, ent: PersonEntity, pending) -> int:
+    def _candidates(self, session: Session, ent: PersonEntity) -> list[tuple[int, str, list[str]]]:
+        """(id, name, aliases) of every person with an alias of one of the entity's surnames."""
+        keys = sorted(surname_keys([ent.name, *ent.aliases]))
+        if not keys:
+            return []
+        ids = select(PersonAlias.person_id).where(PersonAlias.surname_key.in_(keys))
+        found: dict[int, tuple[int, str, list[str]]] = {}
+        for pid, name, alias in session.execute(
+            select(Person.id, Person.name, PersonAlias.alias)
+            .join(PersonAlias, PersonAlias.person_id == Person.id)
+            .where(Person.id.in_(ids))
+            .order_by(Person.id, PersonAlias.id)
+        ):
+            found.setdefault(pid, (pid, name, []))[2].append(alias)
+        return list(found.values())
+
+    def _resolve_person(self, session: Session, ent: PersonEntity) -> int:
         from archive.identity import best_match, person_key
 
-        pid = best_match(ent, self.people.candidates(ent) + [p for p in pending if _shares(p, ent)])
+        pid = best_match(ent, self._candidates(session, ent))
         if pid is None:
             person = Person(name=ent.name, key=person_key(ent.name) or ent.name.lower())
             session.add(person)
             session.flush()
             pid = person.id
-            pending.append((pid, ent.name, list(ent.aliases)))
+            existing: set[str] = set()
         else:
-            person = session.get(Person, pid)
-            # prefer the fullest form of the name as canonical
-            if len(ent.name.split()) > len(person.name.split()):
-                person.name = ent.name
-                person.key = person_key(ent.name) or person.key
-        existing = self._person_aliases.get(pid)
-        if existing is None:  # first time in this article: what earlier articles wrote
-            existing = self._person_aliases[pid] = set(
+            existing = set(
                 session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
             )
+        from archive.identity import surname_key
+
         for alias in dict.fromkeys([ent.name, *ent.aliases]):
+            alias = alias[:200] if alias else alias
             if alias and alias not in existing:
-                session.add(PersonAlias(person_id=pid, alias=alias[:200]))
+                session.add(PersonAlias(person_id=pid, alias=alias, surname_key=surname_key(alias) or None))
                 existing.add(alias)
-        for entry in pending:
-            if entry[0] == pid:
-                entry[2].extend(a for a in ent.aliases if a not in entry[2])
+        session.flush()  # the next entity of this article must find this one's new aliases
         return pid
 
-    def _people(self, session: Session, article: Article, ex: Extraction, pending) -> list[int]:
+    def _people(self, session: Session, article: Article, ex: Extraction) -> list[int]:
         ids: list[int] = []
         links: dict[tuple[int, str], ArticlePerson] = {}
         for ent in ex.people:
-            # no autoflush: the look-ups below read rows of earlier articles (and people created
-            # here are flushed explicitly), so the pending rows of this article can wait for one
-            # flush at the end instead of one per look-up
-            with session.no_autoflush:
-                pid = self._resolve_person(session, ent, pending)
+            pid = self._resolve_person(session, ent)
             ids.append(pid)
             link = links.get((pid, ent.role))
             if link is None:
                 link = ArticlePerson(
-                    article_id=article.id, person_id=pid, role=ent.role, titles=[], mention_count=0
+                    article_id=article.id, person_id=pid, role=ent.role, titles=[], mention_count=0,
+                    name=ent.name[:200] or None,
                 )
                 links[(pid, ent.role)] = link
                 session.add(link)
@@ -259,13 +249,32 @@ class Store:
                     )
                 )
         session.flush()
+        for pid in dict.fromkeys(ids):
+            self._canonical_name(session, pid)
         return ids
 
+    @staticmethod
+    def _canonical_name(session: Session, pid: int) -> None:
+        """Name the person by the full name most of their articles use (see _name_rank)."""
+        from archive.identity import person_key
+
+        counts = session.execute(
+            select(ArticlePerson.name, func.count(func.distinct(ArticlePerson.article_id)))
+            .where(ArticlePerson.person_id == pid, ArticlePerson.name.is_not(None))
+            .group_by(ArticlePerson.name)
+        ).all()
+        if not counts:
+            return
+        name = min(counts, key=lambda row: _name_rank(row[0], row[1]))[0]
+        person = session.get(Person, pid)
+        if name != person.name and not (len(name.split()) < 2 <= len(person.name.split())):
+            person.name = name
+            person.key = person_key(name) or person.key
+
     def _place(self, session: Session, ent: PlaceEntity) -> int:
-        key = PlaceCache.key(ent)
-        pid = self._pending_places.get(key) or self.places.ids.get(key)
-        if pid is not None:
-            return pid
+        """The place's row: by gazetteer id, else by name, kind and country (one row however many
+        gazetteer ids the extractor gave the same name: the row keeps the smallest, so that the
+        result does not depend on the order of the articles)."""
         place = None
         if ent.gazetteer_id:
             place = session.execute(select(Place).where(Place.gazetteer_id == ent.gazetteer_id)).scalar()
@@ -275,7 +284,13 @@ class Store:
                 stmt = stmt.where(Place.country_code == ent.country_code)
             else:
                 stmt = stmt.where(Place.country_code.is_(None))
-            place = session.execute(stmt.limit(1)).scalar()
+            place = session.execute(stmt.order_by(Place.id).limit(1)).scalar()
+            if place is not None and ent.gazetteer_id and (
+                place.gazetteer_id is None or ent.gazetteer_id < place.gazetteer_id
+            ):
+                place.gazetteer_id = ent.gazetteer_id
+                place.latitude, place.longitude = ent.latitude, ent.longitude
+                session.flush()
         if place is None:
             place = Place(
                 name=ent.name,
@@ -287,28 +302,22 @@ class Store:
             )
             session.add(place)
             session.flush()
-        # cached only where the same look-up would find the same row again: a gazetteer id's
-        # own place (not a place found by name for it: that id's place may be created later)
-        if not ent.gazetteer_id or place.gazetteer_id == ent.gazetteer_id:
-            self._pending_places[key] = place.id
         return place.id
 
-    def _place_aliases(self, session: Session, place_id: int) -> set[str]:
-        known = self._pending_aliases.get(place_id)
-        if known is None:
-            cached = self.places.aliases.get(place_id)
-            if cached is None:
-                cached = set(
-                    session.execute(select(PlaceAlias.alias).where(PlaceAlias.place_id == place_id)).scalars()
-                )
-            known = self._pending_aliases[place_id] = set(cached)
-        return known
+    @staticmethod
+    def _place_aliases(session: Session, place_id: int, known: dict[int, set[str]]) -> set[str]:
+        if place_id not in known:
+            known[place_id] = set(
+                session.execute(select(PlaceAlias.alias).where(PlaceAlias.place_id == place_id)).scalars()
+            )
+        return known[place_id]
 
     def _places(self, session: Session, article: Article, places: list[PlaceEntity]) -> None:
         counts: dict[int, ArticlePlace] = {}
+        aliases: dict[int, set[str]] = {}
         for ent in places:
             place_id = self._place(session, ent)
-            known = self._place_aliases(session, place_id)
+            known = self._place_aliases(session, place_id, aliases)
             for alias in dict.fromkeys([ent.name, *ent.aliases]):
                 if alias and alias not in known:
                     session.add(PlaceAlias(place_id=place_id, alias=alias[:200]))
@@ -362,7 +371,9 @@ class Store:
                     session.add(statement)
                     if speaker_id is not None:
                         created[speaker_id].append(statement)
-                elif len(q.text) > len(statement.text):
+                elif (len(q.text), statement.text) > (len(statement.text), q.text):
+                    # the longest wording (of equal ones, the first alphabetically: any order of
+                    # articles gives the same text)
                     statement.text, statement.key = q.text, statement_key(q.text)
                     lengthened = True
                 session.add(
@@ -382,10 +393,6 @@ class Store:
                     )
                 )
         session.flush()
-
-
-def _shares(entry, ent: PersonEntity) -> bool:
-    return bool(PeopleIndex.surname_keys([entry[1], *entry[2]]) & PeopleIndex.surname_keys([ent.name, *ent.aliases]))
 
 
 def _outlet_info(name: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from archive.db import autogenerate_options
+from archive.db import autogenerate_options, write_lock
 from archive.models import Base
 
 config = context.config
@@ -31,6 +31,10 @@ def _run(connection) -> None:
         **autogenerate_options(),
     )
     with context.begin_transaction():
+        # one migration at a time per database, and never in the middle of an article being
+        # written: several processes may start on a new database at once (the later ones then
+        # find the schema made and do nothing). SQLite: the transaction began IMMEDIATE.
+        write_lock(connection)
         context.run_migrations()
 
 
