@@ -71,6 +71,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "id": _ID,
             "person_id": "The person (people.id).",
             "alias": "The name as written in an article.",
+            "surname_key": "The alias's surname, folded (\"zelenski\"): how new articles find this person.",
         },
     },
     "article_people": {
@@ -80,6 +81,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "article_id": "The article (articles.id).",
             "person_id": "The person (people.id).",
             "role": "subject (mentioned in the text), author (byline) or photographer.",
+            "name": "The name this article gives the person; the person's name is the full name most articles use.",
             "titles": "JSON list of the roles/titles the article gives the person (\"President\").",
             "mention_count": "How many times the article mentions the person.",
         },

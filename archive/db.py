@@ -61,19 +61,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    """Every transaction of a writing SQLite engine takes the database's write lock at BEGIN
-    (waiting up to the busy timeout for another writer), not at its first write: a transaction
-    that read first and must then upgrade to writing fails at once with "database is locked"
-    when another writer committed meanwhile, and under the lock each transaction reads what
-    the writers before it committed."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """Begin a transaction on a writing SQLite engine. A writer's transaction (execution option
+    ``archive_write``, see :func:`writer`) takes the database's write lock at BEGIN (IMMEDIATE:
+    waiting up to the busy timeout for another writer), not at its first write: a transaction
+    that read first and must then upgrade fails at once with "database is locked" when another
+    writer committed meanwhile; under the lock it reads what the writers before it committed.
+    Other transactions (reads) begin DEFERRED and never wait for writers (WAL)."""
+    immediate = conn.get_execution_options().get("archive_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions are writers' (SQLite: BEGIN IMMEDIATE)."""
+    return engine.execution_options(archive_write=True)
 
 
 def write_lock(session_or_conn) -> None:
     """Take the archive's write lock for the rest of the transaction: writers (and schema
     migrations) of one database run one at a time, whatever process they are in. PostgreSQL: a
     transaction-scoped advisory lock, released by COMMIT or ROLLBACK (also when the process
-    dies); SQLite: the transaction already holds the write lock (BEGIN IMMEDIATE)."""
+    dies); SQLite: a transaction begun on :func:`writer`'s engine already holds the write lock
+    (BEGIN IMMEDIATE)."""
     bind = session_or_conn.get_bind() if hasattr(session_or_conn, "get_bind") else session_or_conn
     if bind.dialect.name == "postgresql":
         session_or_conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
@@ -119,9 +127,10 @@ def make_engine(db: str | URL | None = None, *, readonly: bool = False, create: 
 
 
 @contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed on success and rolled back on any error."""
-    factory = sessionmaker(engine, expire_on_commit=False)
+def session_scope(engine: Engine, *, write: bool = False) -> Iterator[Session]:
+    """A session whose work is committed on success and rolled back on any error; ``write``: a
+    writer's transaction (see :func:`writer`)."""
+    factory = sessionmaker(writer(engine) if write else engine, expire_on_commit=False)
     with factory() as session:
         with session.begin():
             yield session

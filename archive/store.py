@@ -106,7 +106,7 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _save_once(self, ex: Extraction) -> Outcome:
-        with session_scope(self.engine) as session:
+        with session_scope(self.engine, write=True) as session:
             write_lock(session)
             # under the lock: what any writer committed before is visible from here on
             dup = session.execute(

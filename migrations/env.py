@@ -4,7 +4,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from archive.db import autogenerate_options, write_lock
+from archive.db import autogenerate_options, write_lock, writer
 from archive.models import Base
 
 config = context.config
@@ -18,7 +18,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    with engine.begin() as connection:
+    with writer(engine).begin() as connection:  # SQLite: BEGIN IMMEDIATE (the write lock)
         _run(connection)
 
 

@@ -27,8 +27,8 @@ def no_full_scan(monkeypatch):
 @pytest.mark.parametrize("name, expected", [
     ("Mr Putin", "Vladimir Putin"),
     ("vladimir putin", "Vladimir Putin"),
-    ("Zelenskiy", "Volodymyr Zelenskyy"),  # no alias spelled so: found by its identity key
-    ("President Zelensky", "Volodymyr Zelenskyy"),
+    ("Zelenskiy", "Volodymyr Zelensky"),  # no alias spelled so: found by its identity key
+    ("President Zelensky", "Volodymyr Zelensky"),
     ("Peskov", "Dmitry Peskov"),
 ])
 def test_exact_and_surname_matches_resolve_without_the_fuzzy_scan(sample_archive, no_full_scan, name, expected):
@@ -195,9 +195,9 @@ def test_query_indexes_exist_and_are_used(sample_archive):
             "SELECT COUNT(DISTINCT statement_id) FROM quotes WHERE speaker_id = 1")
 
 
-def test_store_place_cache_gives_the_same_places(archive_engine):
-    """A gazetteer id first matched to a place by name, then seen under another name, gets its own
-    place as the look-ups decide; aliases accumulate once; all through one Store (one run)."""
+def test_store_places_by_gazetteer_id_and_name(archive_engine):
+    """A place first known without a gazetteer id takes the id of the same name when one comes;
+    the id then finds it under another name ("Lemberg"); aliases accumulate once."""
     store = Store(archive_engine)
     nameonly = dict(name="Lviv", kind="city", country_code="UA", aliases=["Lviv"])
     withid = dict(name="Lviv", kind="city", country_code="UA", gazetteer_id="geonames:702550", aliases=["Lviv", "Lvov"])
@@ -209,10 +209,31 @@ def test_store_place_cache_gives_the_same_places(archive_engine):
         rows = conn.execute(select(Place.name, Place.gazetteer_id).order_by(Place.id)).all()
         aliases = conn.execute(select(PlaceAlias.place_id, PlaceAlias.alias).order_by(PlaceAlias.id)).all()
         n_links = conn.execute(text("SELECT COUNT(*) FROM article_places")).scalar()
-    # "Lviv" (no id) is found by name for the id too; "Lemberg" finds neither: a new place
-    assert rows == [("Lviv", None), ("Lemberg", "geonames:702550")]
+    assert rows == [("Lviv", "geonames:702550")]
     assert [a for _p, a in aliases] == ["Lviv", "Lvov", "Lemberg"]
-    assert n_links == 6
+    assert n_links == 5  # the last article names it twice: one link
+
+
+def test_one_place_per_name_whatever_order_its_gazetteer_ids_came_in(archive_engine, tmp_path):
+    """Two ids the extractor gave one name ("Springfield, US") make one place, which keeps the
+    smallest id: the same row whichever article came first."""
+    from archive import db
+
+    a = dict(name="Springfield", kind="city", country_code="US", gazetteer_id="geonames:4409896",
+             latitude=37.2, longitude=-93.3, aliases=["Springfield"])
+    b = dict(name="Springfield", kind="city", country_code="US", gazetteer_id="geonames:4250542",
+             latitude=39.8, longitude=-89.6, aliases=["Springfield"])
+    results = []
+    for n, order in enumerate(([a, b], [b, a])):
+        engine = archive_engine if n == 0 else db.make_engine(str(tmp_path / "other.db"))
+        if n:
+            db.upgrade(engine)
+        store = Store(engine)
+        for i, place in enumerate(order):
+            store.save(make_extraction(f"Story {i} from Springfield.", path=f"{i}.txt", source="S", places=[place]))
+        with engine.connect() as conn:
+            results.append(conn.execute(select(Place.name, Place.gazetteer_id, Place.latitude)).all())
+    assert results[0] == results[1] == [("Springfield", "geonames:4250542", 39.8)]
 
 
 def test_full_name_resolves_by_index_without_counting(sample_archive, monkeypatch):
