@@ -205,42 +205,6 @@ def sample_archive(archive_engine):
 # --- PostgreSQL: one throw-away server per test session, a fresh database per test --------------
 
 
-def _pg_bin(name: str):
-    import glob
-    import shutil
-
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return found[-1] if found else shutil.which(name)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PgServer:
-    """A running server: ``base_url`` is the server (``postgres`` database), ``new_database()``
-    creates an empty database and returns its SQLAlchemy URL."""
-
-    def __init__(self, base_url: str, connect) -> None:
-        self.base_url = base_url
-        self._connect = connect
-        self._n = 0
-
-    def new_database(self) -> str:
-        import os
-
-        self._n += 1
-        name = f"archive_t{os.getpid()}_{self._n}"
-        with self._connect() as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name}")
-            conn.execute(f"CREATE DATABASE {name}")
-        return self.base_url.replace("/postgres?", f"/{name}?", 1)
-
-
 @pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL server for the session: ``ARCHIVE_TEST_POSTGRES_URL`` (a URL of its
@@ -248,68 +212,19 @@ def pg_server():
     the local PostgreSQL binaries (Debian's ``postgresql``) on a Unix socket in a temp folder.
     Skipped when neither is available."""
     import os
-    import shutil
-    import subprocess
-    import tempfile
-    import time
-    from pathlib import Path
 
-    psycopg = pytest.importorskip("psycopg")
-    from sqlalchemy.engine import make_url
+    pytest.importorskip("psycopg")
+    from pgserver import NoServer, PgServer, throwaway_server
 
     url = os.environ.get("ARCHIVE_TEST_POSTGRES_URL")
     if url:
-        u = make_url(url)
-        base = u.set(database="postgres")
-        q = dict(u.query)
-
-        def connect():
-            return psycopg.connect(host=q.get("host", u.host), port=q.get("port", u.port), user=u.username,
-                                   password=u.password, dbname="postgres", autocommit=True)
-
-        rendered = base.render_as_string(hide_password=False)
-        if "?" not in rendered:
-            rendered += "?"
-        yield PgServer(rendered, connect)
+        yield PgServer.from_url(url)
         return
-    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.skip("no PostgreSQL server binaries (apt-get install postgresql)")
-    # not under pytest's temp folder: that one is private to the user, and the server runs as
-    # "postgres" when the tests run as root
-    base_dir = Path(tempfile.mkdtemp(prefix="archive-pg-"))
-    data, sock = base_dir / "data", base_dir / "sock"
-    sock.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
-        if not shutil.which("runuser"):
-            pytest.skip("running as root without runuser")
-        shutil.chown(base_dir, "postgres")
-        shutil.chown(sock, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust"],
-                   check=True, capture_output=True)
-    subprocess.run(
-        [*prefix, pg_ctl, "-D", str(data), "-l", str(base_dir / "log"), "-w", "-o",
-         f"-k {sock} -p {port} -c listen_addresses='' -c max_connections=200", "start"],
-        check=True, capture_output=True,
-    )
-
-    def connect():
-        return psycopg.connect(host=str(sock), port=port, user="postgres", dbname="postgres", autocommit=True)
-
     try:
-        for _ in range(100):
-            try:
-                connect().close()
-                break
-            except psycopg.OperationalError:
-                time.sleep(0.1)
-        yield PgServer(f"postgresql+psycopg://postgres@/postgres?host={sock}&port={port}", connect)
-    finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(base_dir, ignore_errors=True)
+        with throwaway_server() as server:
+            yield server
+    except NoServer as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture
