@@ -82,6 +82,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "person_id": "The person (people.id).",
             "role": "subject (mentioned in the text), author (byline) or photographer.",
             "name": "The name this article gives the person; the person's name is the full name most articles use.",
+            "aliases": "JSON list of every name the article uses for the person.",
             "titles": "JSON list of the roles/titles the article gives the person (\"President\").",
             "mention_count": "How many times the article mentions the person.",
         },

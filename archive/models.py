@@ -137,6 +137,7 @@ class ArticlePerson(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(20), default="subject")
     name: Mapped[str | None] = mapped_column(String(200))  # as this article names them (0006)
+    aliases: Mapped[list[str] | None] = mapped_column(JSON)  # every name this article uses (0006)
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)  # roles/titles the article gives
     mention_count: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import random
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from archive import EXTRACTOR_VERSION
+from archive import EXTRACTOR_VERSION, statement_groups, surnames
 from archive.db import session_scope, write_lock
 from archive.models import (
     Article,
@@ -120,15 +119,34 @@ class Store:
                 old = session.execute(
                     select(Article).where(Article.path == ex.doc.path).order_by(Article.id).limit(1)
                 ).scalar()
+            rebind_all: set[str] = set()  # surnames whose people may have lost someone
             if old is not None:
+                for name, aliases in session.execute(
+                    select(ArticlePerson.name, ArticlePerson.aliases).where(ArticlePerson.article_id == old.id)
+                ):
+                    rebind_all |= surname_keys([name, *(aliases or [])])
+                left = set(session.execute(
+                    select(Quote.statement_id).where(Quote.article_id == old.id, Quote.statement_id.is_not(None))
+                ).scalars())
                 session.delete(old)
                 session.flush()
+                for statement_id in sorted(left):  # a quote that joined two groups may be gone
+                    statement_groups.refresh(session, statement_id)
                 _delete_orphans(session)
                 status = REPLACED
             article = self._article(session, ex)
+            self._new_full: set[str] = set()  # surnames that gained a full-named person here
             person_ids = self._people(session, article, ex)
             self._places(session, article, ex.places)
             self._quotes(session, article, ex, person_ids)
+            touched: set[int] = set()
+            for key in sorted(self._new_full - rebind_all):
+                touched |= surnames.rebind(session, key, gained_full=True)
+            for key in sorted(rebind_all):
+                touched |= surnames.rebind(session, key)
+            for pid in sorted(touched):
+                if session.get(Person, pid) is not None:
+                    self._canonical_name(session, pid)
             article_id = article.id
         return Outcome(status, article_id)
 
@@ -199,9 +217,12 @@ class Store:
         return list(found.values())
 
     def _resolve_person(self, session: Session, ent: PersonEntity) -> int:
+        """The person of an entity with a full name: the same person by name among the people
+        with full names (bare surnames are surnames.owner's), else a new person."""
         from archive.identity import best_match, person_key
 
-        pid = best_match(ent, self._candidates(session, ent))
+        candidates = [c for c in self._candidates(session, ent) if any(surnames.is_full(a) for a in c[2])]
+        pid = best_match(ent, candidates)
         if pid is None:
             person = Person(name=ent.name, key=person_key(ent.name) or ent.name.lower())
             session.add(person)
@@ -212,31 +233,49 @@ class Store:
             existing = set(
                 session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
             )
+        self._add_aliases(session, pid, ent, existing)
+        return pid
+
+    def _add_aliases(self, session: Session, pid: int, ent: PersonEntity, existing: set[str] | None = None) -> None:
         from archive.identity import surname_key
 
+        if existing is None:
+            existing = set(
+                session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
+            )
+        full_keys = {surname_key(a) for a in existing if surnames.is_full(a)}
         for alias in dict.fromkeys([ent.name, *ent.aliases]):
             alias = alias[:200] if alias else alias
             if alias and alias not in existing:
-                session.add(PersonAlias(person_id=pid, alias=alias, surname_key=surname_key(alias) or None))
+                key = surname_key(alias)
+                session.add(PersonAlias(person_id=pid, alias=alias, surname_key=key or None))
                 existing.add(alias)
+                if key and key not in full_keys and surnames.is_full(alias):
+                    self._new_full.add(key)  # a (new) full-named person of this surname
+                    full_keys.add(key)
         session.flush()  # the next entity of this article must find this one's new aliases
-        return pid
 
     def _people(self, session: Session, article: Article, ex: Extraction) -> list[int]:
         ids: list[int] = []
         links: dict[tuple[int, str], ArticlePerson] = {}
         for ent in ex.people:
-            pid = self._resolve_person(session, ent)
+            bare = surnames.bare_surname([ent.name, *ent.aliases])
+            if bare:  # known here by surname only: whoever owns that surname now
+                pid = surnames.owner(session, bare, create_name=ent.name[:200])
+                self._add_aliases(session, pid, ent)
+            else:
+                pid = self._resolve_person(session, ent)
             ids.append(pid)
             link = links.get((pid, ent.role))
             if link is None:
                 link = ArticlePerson(
                     article_id=article.id, person_id=pid, role=ent.role, titles=[], mention_count=0,
-                    name=ent.name[:200] or None,
+                    name=ent.name[:200] or None, aliases=[],
                 )
                 links[(pid, ent.role)] = link
                 session.add(link)
             link.titles = list(dict.fromkeys([*link.titles, *ent.roles]))
+            link.aliases = list(dict.fromkeys([*link.aliases, *(a[:200] for a in [ent.name, *ent.aliases] if a)]))
             link.mention_count += len(ent.mentions)
             for m in ent.mentions:
                 session.add(
@@ -341,57 +380,28 @@ class Store:
         session.flush()
 
     def _quotes(self, session: Session, article: Article, ex: Extraction, person_ids: list[int]) -> None:
-        from archive.quotes import same_statement, statement_key
-
-        # no autoflush: the statements and quotes of this article are written in one batch at the
-        # end. A look-up must see every statement as it stands, so it reads the flushed ones (a
-        # lengthened one is flushed first), then the ones created here since, in order.
-        lengthened = False
-        created: dict[int, list[Statement]] = defaultdict(list)  # unflushed, by speaker
-        with session.no_autoflush:
-            for q in ex.quotes:
-                speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
-                statement = None
-                if speaker_id is not None:
-                    if lengthened:
-                        session.flush()
-                        created.clear()
-                        lengthened = False
-                    # (id, text) rows rather than ORM objects: a speaker may have thousands
-                    for cand_id, cand_text in session.execute(
-                        select(Statement.id, Statement.text).where(Statement.speaker_id == speaker_id)
-                    ):
-                        if same_statement(cand_text, q.text):
-                            statement = session.get(Statement, cand_id)
-                            break
-                    if statement is None:
-                        statement = next((c for c in created[speaker_id] if same_statement(c.text, q.text)), None)
-                if statement is None:
-                    statement = Statement(speaker_id=speaker_id, text=q.text, key=statement_key(q.text))
-                    session.add(statement)
-                    if speaker_id is not None:
-                        created[speaker_id].append(statement)
-                elif (len(q.text), statement.text) > (len(statement.text), q.text):
-                    # the longest wording (of equal ones, the first alphabetically: any order of
-                    # articles gives the same text)
-                    statement.text, statement.key = q.text, statement_key(q.text)
-                    lengthened = True
-                session.add(
-                    Quote(
-                        article_id=article.id,
-                        speaker_id=speaker_id,
-                        statement=statement,
-                        speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
-                        speaker_kind=q.speaker_kind,
-                        text=q.text,
-                        kind=q.kind,
-                        start_char=q.start,
-                        end_char=q.end,
-                        cue=(q.cue or None) and q.cue[:50],
-                        medium=(q.medium or None) and q.medium[:200],
-                        paragraph=q.paragraph,
-                    )
-                )
+        """The article's quotes, each in its statement (archive.statement_groups)."""
+        for q in ex.quotes:
+            speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
+            quote = Quote(
+                article_id=article.id,
+                speaker_id=speaker_id,
+                speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
+                speaker_kind=q.speaker_kind,
+                text=q.text,
+                kind=q.kind,
+                start_char=q.start,
+                end_char=q.end,
+                cue=(q.cue or None) and q.cue[:50],
+                medium=(q.medium or None) and q.medium[:200],
+                paragraph=q.paragraph,
+            )
+            session.add(quote)
+            session.flush()
+            if speaker_id is None:
+                statement_groups.alone(session, quote)
+            else:
+                statement_groups.group(session, quote)
         session.flush()
 
 

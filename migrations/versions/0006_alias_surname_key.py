@@ -13,6 +13,9 @@ Create Date: 2026-12-02
 * article_people.name: the name the article gives the person ("Volodymyr Zelenskyy"); a person's
   canonical name is the full name most of their articles use, whatever order the articles came
   in (rows written before this revision have none and do not count).
+* article_people.aliases: every name the article uses for the person, so that the mentions of a
+  bare surname ("Obama") can move to whoever that surname belongs to as articles come
+  (``archive.surnames``) and take their names with them.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ def upgrade() -> None:
     op.create_index("ix_person_aliases_surname_key", "person_aliases", ["surname_key"], unique=False)
 
     op.add_column("article_people", sa.Column("name", sa.String(length=200), nullable=True))
+    op.add_column("article_people", sa.Column("aliases", sa.JSON(), nullable=True))
 
     from archive.identity import surname_key
 
@@ -64,7 +68,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_person_aliases_surname_key", table_name="person_aliases")
-    for table, column in (("person_aliases", "surname_key"), ("article_people", "name")):
+    for table, column in (("person_aliases", "surname_key"), ("article_people", "name"),
+                          ("article_people", "aliases")):
         if op.get_bind().dialect.name == "sqlite":  # SQLite >= 3.35 drops a column in place
             op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         else:

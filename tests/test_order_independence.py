@@ -1,0 +1,146 @@
+"""The archive depends on which articles it holds, not on the order they were written in.
+
+Several writers commit articles in an order nobody controls, so every order of the same
+articles must give the same archive: bare surnames ("President Obama") go to the one person of
+that surname while there is one (archive.surnames), statements are the connected groups of a
+speaker's quotes (archive.statement_groups), a person's name is the full name most articles use.
+"""
+from __future__ import annotations
+
+from itertools import permutations
+
+from sqlalchemy import select, text
+
+from archive import db
+from archive.models import Person, Quote, Statement
+from archive.store import Store
+from conftest import make_extraction
+from snapshot import differences, snapshot
+
+BARE = dict(
+    body='President Obama said "the economy is growing faster than anyone expected" on Monday.',
+    people=[{"name": "Obama", "aliases": ["President Obama"], "roles": ["President"]}],
+    quotes=[{"text": "the economy is growing faster than anyone expected", "speaker": "Obama"}],
+)
+BARACK = dict(
+    body="Barack Obama visited Chicago. Obama spoke to students there.",
+    people=[{"name": "Barack Obama", "aliases": ["Obama"]}],
+)
+MICHELLE = dict(
+    body="Michelle Obama opened a school garden in Washington.",
+    people=[{"name": "Michelle Obama", "aliases": []}],
+)
+
+
+def _article(i: int, spec: dict, source: str = "Example News"):
+    return make_extraction(spec["body"], path=f"{i}.txt", source=source, title=f"Story {i}",
+                           people=spec.get("people", []), quotes=spec.get("quotes", []))
+
+
+def _build(tmp_path, name: str, specs) -> dict:
+    engine = db.make_engine(str(tmp_path / f"{name}.db"))
+    db.upgrade(engine)
+    store = Store(engine)
+    for i, spec in specs:
+        assert store.save(_article(i, spec)).status == "added"
+    snap = snapshot(engine)
+    snap["_people"] = _people(engine)
+    engine.dispose()
+    return snap
+
+
+def _people(engine) -> dict[str, list[str]]:
+    with engine.connect() as conn:
+        return {
+            name: sorted(conn.execute(text(
+                "SELECT q.text FROM quotes q WHERE q.speaker_id = :pid"), {"pid": pid}).scalars())
+            for pid, name in conn.execute(select(Person.id, Person.name))
+        }
+
+
+def _all_orders(tmp_path, specs) -> list[dict]:
+    numbered = list(enumerate(specs))
+    return [_build(tmp_path, f"o{n}", order) for n, order in enumerate(permutations(numbered))]
+
+
+def test_a_bare_surname_goes_to_the_one_person_of_that_surname_in_any_order(tmp_path):
+    snaps = _all_orders(tmp_path, [BARE, BARACK])
+    for other in snaps[1:]:
+        assert not differences(snaps[0], other)
+    people = snaps[0]["_people"]
+    assert people == {"Barack Obama": ["the economy is growing faster than anyone expected"]}
+    (barack,) = snaps[0]["people"]
+    assert "President Obama" in barack[1]  # the bare article's names came along
+
+
+def test_with_two_people_of_the_surname_it_is_a_surname_person_in_any_order(tmp_path):
+    snaps = _all_orders(tmp_path, [BARE, BARACK, MICHELLE])
+    for other in snaps[1:]:
+        diff = differences(snaps[0], other)
+        assert not diff, "\n".join(diff)
+    people = snaps[0]["_people"]
+    assert people == {
+        "Obama": ["the economy is growing faster than anyone expected"],
+        "Barack Obama": [],
+        "Michelle Obama": [],
+    }
+    aliases = {p[0]: p[1] for p in snaps[0]["people"]}
+    assert "President Obama" not in aliases["Barack Obama"]  # given back when Michelle came
+    assert aliases["Obama"] == ("Obama", "President Obama")
+
+
+def test_a_replaced_article_gives_the_surname_back(tmp_path):
+    engine = db.make_engine(str(tmp_path / "r.db"))
+    db.upgrade(engine)
+    store = Store(engine)
+    for i, spec in enumerate([BARE, BARACK, MICHELLE]):
+        store.save(_article(i, spec))
+    assert "Obama" in _people(engine)
+    # the Michelle article is replaced by a text without her: one Obama is left
+    gone = dict(body="The school garden in Washington opened on Tuesday.", people=[])
+    assert store.save(_article(2, gone)).status == "replaced"
+    assert _people(engine) == {"Barack Obama": ["the economy is growing faster than anyone expected"]}
+
+
+SHORT = "make America great again"
+LONG1 = "And let's make America great again, all of us, together."
+LONG2 = "The Super Bowl is boring tonight. MAKE AMERICA GREAT AGAIN!"
+
+
+def _speech(line: str) -> dict:
+    return dict(body=f'Donald Trump said "{line}" at the rally.',
+                people=[{"name": "Donald Trump", "aliases": ["Trump"]}],
+                quotes=[{"text": line, "speaker": "Donald Trump"}])
+
+
+def test_statements_are_the_same_groups_in_any_order(tmp_path):
+    snaps = _all_orders(tmp_path, [_speech(SHORT), _speech(LONG1), _speech(LONG2)])
+    for other in snaps[1:]:
+        diff = differences(snaps[0], other)
+        assert not diff, "\n".join(diff)
+    (statement,) = snaps[0]["statements"]  # the short one joins both long ones: one group
+    assert statement[1] == max([SHORT, LONG1, LONG2], key=len)  # the longest wording
+    assert len(statement[2]) == 3
+
+
+def test_a_statement_splits_when_the_quote_that_joined_it_goes(tmp_path):
+    engine = db.make_engine(str(tmp_path / "s.db"))
+    db.upgrade(engine)
+    store = Store(engine)
+    for i, line in enumerate([LONG1, LONG2, SHORT]):
+        store.save(_article(i, _speech(line)))
+    with engine.connect() as conn:
+        assert conn.execute(select(Statement.id)).all().__len__() == 1
+    store.save(_article(2, dict(body="Nothing was said at the rally.", people=[])))
+    with engine.connect() as conn:
+        rows = conn.execute(select(Statement.text).order_by(Statement.text)).scalars().all()
+        assert rows == sorted([LONG1, LONG2])
+        assert conn.execute(select(Quote.id)).all().__len__() == 2
+
+
+def test_the_name_shown_is_the_one_most_articles_use(tmp_path):
+    a = dict(body="Volodymyr Zelenskyy spoke.", people=[{"name": "Volodymyr Zelenskyy"}])
+    b = dict(body="Volodymyr Zelensky spoke again.", people=[{"name": "Volodymyr Zelensky"}])
+    c = dict(body="Later Volodymyr Zelensky spoke once more.", people=[{"name": "Volodymyr Zelensky"}])
+    snaps = _all_orders(tmp_path, [a, b, c])
+    assert {tuple(sorted(s["_people"])) for s in snaps} == {("Volodymyr Zelensky",)}
