@@ -96,6 +96,27 @@ def _sqlite_readonly_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK)
+
+
+def readonly_uri(path: str) -> str:
+    """The SQLite URI that opens a database file for reading only.
+
+    ``mode=ro`` normally. A WAL database also needs its ``-shm`` file, which a reader creates
+    when it is missing; on read-only media (a mounted snapshot, a CD, a read-only share) it
+    cannot, and SQLite fails with "unable to open database file". There the file is opened
+    ``immutable=1`` instead: nothing can change it anyway, and the last writer's checkpoint on
+    close left everything in the main file (a ``-wal`` file left behind by a writer that died is
+    not read then)."""
+    p = Path(path).resolve()
+    folder_writable = _writable(p.parent)
+    shm = Path(f"{p}-shm")
+    if not folder_writable and not shm.exists():
+        return f"file:{p}?immutable=1"
+    return f"file:{p}?mode=ro"
+
+
 def make_engine(db: str | URL | None = None, *, readonly: bool = False, create: bool = True) -> Engine:
     """An engine for the database; SQLite connections get foreign keys, WAL and a busy timeout.
 
@@ -109,11 +130,7 @@ def make_engine(db: str | URL | None = None, *, readonly: bool = False, create: 
             if not create and not Path(path).exists():
                 raise SchemaError(f"no archive database at {path} (run `archive ingest` or `archive db upgrade`)")
             if readonly:
-                url = URL.create(
-                    "sqlite",
-                    database=f"file:{Path(path).resolve()}?mode=ro",
-                    query={"uri": "true"},
-                )
+                url = URL.create("sqlite", database=readonly_uri(path), query={"uri": "true"})
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_readonly_pragmas if readonly else _sqlite_pragmas)
         if not readonly:

@@ -138,3 +138,17 @@ def test_version_option():
 
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_readonly_uri_on_read_only_media(tmp_path, monkeypatch):
+    """A WAL database on read-only media cannot get its -shm file: it is opened immutable."""
+    path = tmp_path / "a.db"
+    engine = db.make_engine(str(path))
+    db.upgrade(engine)
+    engine.dispose()
+    assert db.readonly_uri(str(path)).endswith("?mode=ro")
+    monkeypatch.setattr(db, "_writable", lambda folder: False)
+    assert db.readonly_uri(str(path)).endswith("?immutable=1")
+    ro = db.make_engine(str(path), readonly=True)
+    db.check_schema(ro)  # readable as it is
+    ro.dispose()
