@@ -97,6 +97,48 @@ def _engine(db):
     return open_db(db, readonly=True)
 
 
+SQL_TABLE_CELL_CHARS = 10_000  # a table cell of `archive sql` shows at most this many characters
+
+
+def _emit_sql(rows: list[dict], fmt: Format | str, columns: Sequence[str]) -> None:
+    """The rows of `archive sql`, written as they are encoded (no second copy of a large result
+    in memory); table cells are cut at SQL_TABLE_CELL_CHARS with a note on stderr."""
+    import csv
+
+    fmt = Format(fmt)
+    out = sys.stdout
+    if fmt is Format.json:
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+        for chunk in encoder.iterencode(rows):
+            out.write(chunk)
+        out.write("\n")
+    elif fmt is Format.jsonl:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif fmt is Format.csv:
+        names = list(rows[0].keys()) if rows else list(columns)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in names])
+    else:
+        cut = 0
+        shown = []
+        for row in rows:
+            cells = {}
+            for c in columns:
+                s = _cell(row.get(c))
+                if len(s) > SQL_TABLE_CELL_CHARS:
+                    cut += 1
+                    s = s[:SQL_TABLE_CELL_CHARS] + f"… ({len(s) - SQL_TABLE_CELL_CHARS:,} more characters)"
+                cells[c] = s
+            shown.append(cells)
+        out_console().print(_table(shown, columns))
+        if cut:
+            err.print(f"note: {cut} value(s) cut to {SQL_TABLE_CELL_CHARS:,} characters in the table; "
+                      "--format csv, json or jsonl gives them whole", soft_wrap=True, markup=False)
+
+
 # --- commands ----------------------------------------------------------------------------------
 
 
@@ -105,16 +147,30 @@ def sql(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: LimitOption = 1000,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, metavar="SECONDS",
+        help="Stop the statement after this many seconds (0: no limit).")] = 30.0,
 ) -> None:
-    """Run read-only SQL against the archive (writes are refused by the connection)."""
+    """Run one read-only SQL statement against the archive (writes are refused).
+
+    One statement per call; on PostgreSQL only SELECT, WITH, VALUES, TABLE, EXPLAIN and SHOW.
+    The statement runs in a read-only transaction that is always rolled back; --timeout bounds
+    it (exit 1), Ctrl-C stops it (exit 130); values over 64 MiB and results over 256 MiB are
+    refused.
+    """
     from archive import queries
 
-    engine = _engine(db)
     try:
-        columns, rows = queries.run_sql(engine, query, limit=limit)
-    except queries.QueryError as exc:
-        fail(str(exc))
-    _emit(rows, fmt, columns=columns)
+        engine = _engine(db)
+        try:
+            columns, rows = queries.run_sql(engine, query, limit=limit, timeout=timeout or None)
+        except queries.QueryInterrupted:
+            fail("interrupted", code=130)
+        except queries.QueryError as exc:
+            fail(str(exc))
+        _emit_sql(rows, fmt, columns)
+    except KeyboardInterrupt:
+        fail("interrupted", code=130)
 
 
 def sources(db: DbOption = None, fmt: FormatOption = Format.table, limit: LimitOption = 100) -> None:
