@@ -317,6 +317,8 @@ class Store:
         place = None
         if ent.gazetteer_id:
             place = session.execute(select(Place).where(Place.gazetteer_id == ent.gazetteer_id)).scalar()
+            if place is not None:
+                _fill_in(place, ent)
         if place is None:
             stmt = select(Place).where(Place.name == ent.name, Place.kind == ent.kind)
             if ent.country_code:
@@ -403,6 +405,16 @@ class Store:
             else:
                 statement_groups.group(session, quote)
         session.flush()
+
+
+def _fill_in(place: Place, ent: PlaceEntity) -> None:
+    """What one article knows of a place and another does not (the extractor may give a country
+    only where the context shows it): a missing value is filled in, of two values the smaller
+    kept, so the row is the same whichever article came first."""
+    if ent.country_code and (place.country_code is None or ent.country_code < place.country_code):
+        place.country_code = ent.country_code
+    if place.latitude is None and ent.latitude is not None:
+        place.latitude, place.longitude = ent.latitude, ent.longitude
 
 
 def _outlet_info(name: str):

@@ -144,3 +144,23 @@ def test_the_name_shown_is_the_one_most_articles_use(tmp_path):
     c = dict(body="Later Volodymyr Zelensky spoke once more.", people=[{"name": "Volodymyr Zelensky"}])
     snaps = _all_orders(tmp_path, [a, b, c])
     assert {tuple(sorted(s["_people"])) for s in snaps} == {("Volodymyr Zelensky",)}
+
+
+def test_a_place_keeps_what_any_article_knew_of_it_in_any_order(tmp_path):
+    """One article gives the region a country, another does not: the row has it either way."""
+    from archive.models import Place
+
+    with_cc = dict(name="Midwest", kind="region", country_code="US", gazetteer_id="place:midwest",
+                   aliases=["Midwest"])
+    without = dict(with_cc, country_code=None)
+    rows = []
+    for n, order in enumerate(([with_cc, without], [without, with_cc])):
+        engine = db.make_engine(str(tmp_path / f"p{n}.db"))
+        db.upgrade(engine)
+        store = Store(engine)
+        for i, place in enumerate(order):
+            store.save(make_extraction(f"Storms in the Midwest, day {i}.", path=f"{i}.txt", source="S",
+                                       places=[place]))
+        with engine.connect() as conn:
+            rows.append(conn.execute(select(Place.name, Place.country_code, Place.gazetteer_id)).all())
+    assert rows[0] == rows[1] == [("Midwest", "US", "place:midwest")]
