@@ -2,14 +2,25 @@
 
 ``extract_batch`` is what ingest calls: it cleans a batch, runs ``nlp.pipe`` over the bodies and
 applies the extractors (places, people, quotes) to each parsed body. Failures are per document.
+
+Each document has a time budget (``ARTICLE_TIME_BUDGET`` seconds, ``ARCHIVE_ARTICLE_TIMEOUT``
+overrides it, 0 = none; see :mod:`archive.budget`) for its cleaning, its parse and its extraction
+together: a document that takes longer becomes a ``Failure`` and the rest of the batch goes on.
+The batch is still parsed in one ``nlp.pipe`` pass (one call per text costs ~10% more CPU); each
+document is charged its share of that pass, by length (the parser is linear in the text). Only
+when the pass itself runs over one article's budget are the texts parsed one by one, each with
+what is left of its own budget, so that the slow one fails alone.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 
+from archive import budget as budget_mod
+from archive.budget import ARTICLE_TIME_BUDGET, BudgetExceeded, time_budget  # noqa: F401 (re-exported)
 from archive.records import CleanArticle, Extraction, PersonEntity, RawDocument
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -81,22 +92,43 @@ def extract_parsed(raw: RawDocument, article: CleanArticle, doc) -> Extraction:
 MAX_BODY_CHARS = 300_000
 
 
-def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32) -> list[Extraction | Failure]:
-    """Clean, parse (one ``nlp.pipe`` over the batch) and extract; one result per input."""
+def over_budget(seconds: float) -> str:
+    """The reason given for a document that ran out of time."""
+    return f"extraction took longer than {budget_mod.format_seconds(seconds)} s ({budget_mod.ENV_VAR})"
+
+
+def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32,
+                  budget: float | None = None) -> list[Extraction | Failure]:
+    """Clean, parse (one ``nlp.pipe`` over the batch) and extract; one result per input.
+
+    ``budget``: seconds per document (default :func:`archive.budget.article_budget`, i.e.
+    ``ARCHIVE_ARTICLE_TIMEOUT`` or ``ARTICLE_TIME_BUDGET``; 0 = none). It is only enforced in the
+    main thread of a process (ingest's main process and its worker processes)."""
     from archive import nlp as nlp_mod
     from archive.clean import clean
 
     nlp = nlp or nlp_mod.load()
+    seconds = budget_mod.article_budget() if budget is None else max(budget, 0.0)
+    if not budget_mod.available():
+        seconds = 0.0  # no budget outside the main thread
+    if seconds:
+        # the tables loaded on first use, loaded before any budget can cut a load short
+        preload()
     results: list[Extraction | Failure | None] = [None] * len(raws)
-    cleaned: list[tuple[int, CleanArticle]] = []
+    cleaned: list[tuple[int, CleanArticle, float]] = []  # (index, article, seconds spent so far)
     for i, raw in enumerate(raws):
         text = raw.text if raw.text is not None else raw.raw_text
         if text and len(text) > 5 * MAX_BODY_CHARS:  # refuse before the cleaning pass reads it all
             results[i] = Failure(raw, f"article text too long ({len(text):,} characters > "
                                       f"{MAX_BODY_CHARS:,} limit): not a single news article?")
             continue
+        started = time.monotonic()
         try:
-            article = clean(raw)
+            with time_budget(seconds):
+                article = clean(raw)
+        except BudgetExceeded:
+            results[i] = Failure(raw, over_budget(seconds))
+            continue
         except Exception as exc:  # a bad document must not stop the batch
             results[i] = Failure(raw, f"cannot clean: {exc}")
             continue
@@ -107,14 +139,60 @@ def extract_batch(raws: list[RawDocument], nlp=None, batch_size: int = 32) -> li
             results[i] = Failure(raw, f"article text too long ({len(article.body):,} characters > "
                                       f"{MAX_BODY_CHARS:,} limit): not a single news article?")
             continue
-        cleaned.append((i, article))
-    docs = nlp.pipe((a.body for _, a in cleaned), batch_size=batch_size)
-    for (i, article), doc in zip(cleaned, docs):
+        cleaned.append((i, article, time.monotonic() - started))
+    for (i, article, spent), doc in zip(cleaned, _parse(nlp, cleaned, batch_size, seconds)):
+        if doc is None:
+            results[i] = Failure(raws[i], over_budget(seconds))
+            continue
+        doc, spent = doc
+        left = seconds - spent if seconds else None
+        if left is not None and left <= 0:
+            results[i] = Failure(raws[i], over_budget(seconds))
+            continue
         try:
-            results[i] = extract_parsed(raws[i], article, doc)
+            with time_budget(left):
+                results[i] = extract_parsed(raws[i], article, doc)
+        except BudgetExceeded:
+            results[i] = Failure(raws[i], over_budget(seconds))
         except Exception as exc:
             results[i] = Failure(raws[i], f"extraction failed: {type(exc).__name__}: {exc}")
     return results  # type: ignore[return-value]
+
+
+def _parse(nlp, cleaned: list[tuple[int, CleanArticle, float]], batch_size: int, seconds: float):
+    """The spaCy docs of the cleaned bodies, in order, each as (doc, seconds spent on the document
+    so far: cleaning + its share of the parse), or None for a text whose parse ran out of its
+    budget. Without a budget: a lazy ``nlp.pipe`` as before."""
+    bodies = [a.body for _, a, _ in cleaned]
+    if not seconds:
+        for doc in nlp.pipe(bodies, batch_size=batch_size):
+            yield doc, 0.0
+        return
+    started = time.monotonic()
+    try:
+        with time_budget(seconds):  # the whole pass within one article's budget, else one by one
+            docs = list(nlp.pipe(bodies, batch_size=batch_size))
+    except BudgetExceeded:
+        docs = None
+    if docs is not None:
+        took = time.monotonic() - started
+        total = sum(len(b) for b in bodies) or 1
+        for doc, body, (_, _, spent) in zip(docs, bodies, cleaned):
+            yield doc, spent + took * len(body) / total
+        return
+    for body, (_, _, spent) in zip(bodies, cleaned):
+        left = seconds - spent
+        if left <= 0:
+            yield None
+            continue
+        started = time.monotonic()
+        try:
+            with time_budget(left):
+                doc = nlp(body)
+        except BudgetExceeded:
+            yield None
+            continue
+        yield doc, spent + time.monotonic() - started
 
 
 def extract_document(raw: RawDocument, nlp=None) -> Extraction:

@@ -19,6 +19,7 @@ unmatched mark never shifts or swallows the rest of the article:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,16 +70,7 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 
 def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
     """Index of the paragraph holding ``offset`` (the nearest one before it when between)."""
-    lo, hi = 0, len(paragraphs) - 1
-    best = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if paragraphs[mid][0] <= offset:
-            best = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return best
+    return max(bisect.bisect_right(paragraphs, (offset, float("inf"))) - 1, 0)
 
 
 def _context(body: str, i: int, ps: int, pe: int) -> tuple[bool, bool, str, str]:
@@ -158,6 +150,11 @@ def _double_spans(body: str, paras: list[tuple[int, int]]) -> list[MarkedSpan]:
             if reopen is not None:
                 marks = [m for m in marks if m != reopen]
             carry = None
+        # closers_after[k]: how many of the marks after the k-th can close (one pass, not one
+        # count over the rest of the paragraph per opener)
+        closers_after = [0] * (len(marks) + 1)
+        for k in range(len(marks) - 1, -1, -1):
+            closers_after[k] = closers_after[k + 1] + (roles[marks[k]] in ("close", "either"))
         closed_any = False
         for k, i in enumerate(marks):
             role = roles[i]
@@ -183,8 +180,7 @@ def _double_spans(body: str, paras: list[tuple[int, int]]) -> list[MarkedSpan]:
                     multi = False
                 continue
             # an opener while a quote is open: nested when enough closers remain, else broken
-            closers_left = sum(1 for j in marks[k + 1 :] if roles[j] in ("close", "either"))
-            if closers_left >= len(stack) + 1:
+            if closers_after[k + 1] >= len(stack) + 1:
                 stack.append(i)
                 continue
             opener = stack[0]
@@ -211,8 +207,17 @@ def _double_spans(body: str, paras: list[tuple[int, int]]) -> list[MarkedSpan]:
 
 
 def _single_spans(body: str, paras: list[tuple[int, int]], masked: list[tuple[int, int]]) -> list[MarkedSpan]:
+    # is offset i inside one of the masked ranges? (bisect over the ranges sorted by start, with
+    # the running maximum of their ends: no scan of all ranges per mark)
+    ranges = sorted(masked)
+    range_starts = [a for a, _ in ranges]
+    max_end: list[int] = []
+    for _, b in ranges:
+        max_end.append(max(b, max_end[-1]) if max_end else b)
+
     def is_masked(i: int) -> bool:
-        return any(a <= i < b for a, b in masked)
+        j = bisect.bisect_right(range_starts, i) - 1
+        return j >= 0 and max_end[j] > i
 
     out: list[MarkedSpan] = []
     carry: tuple[int, int] | None = None
@@ -232,6 +237,9 @@ def _single_spans(body: str, paras: list[tuple[int, int]], masked: list[tuple[in
             opener, first_para, multi = carry[0], carry[1], True
             marks = [(i, r) for i, r in marks if i != reopen]
             carry = None
+        close_after = [False] * (len(marks) + 1)  # a strong closing mark comes after the k-th
+        for k in range(len(marks) - 1, -1, -1):
+            close_after[k] = close_after[k + 1] or marks[k][1] == "close"
         for k, (i, role) in enumerate(marks):
             if role == "open":
                 if opener is None or not multi:
@@ -239,7 +247,7 @@ def _single_spans(body: str, paras: list[tuple[int, int]], masked: list[tuple[in
                 continue
             if opener is None:
                 continue
-            if role == "weak_close" and any(r == "close" for _, r in marks[k + 1 :]):
+            if role == "weak_close" and close_after[k + 1]:
                 continue
             s, e = _trim(body, opener + 1, i)
             if e > s:
@@ -261,13 +269,17 @@ def find_marked_spans(body: str, paragraphs: list[tuple[int, int]] | None = None
     singles = _single_spans(body, paras, masked)
     spans = doubles + singles
     # keep only top-level passages: drop any span inside another one
+    # (sorted by start, longest first, every kept span starts at or before the next one: a span
+    # lies inside a kept one exactly when it ends no later than the furthest kept end, and a later
+    # span can never hold a kept one)
     spans.sort(key=lambda s: (s.start, -s.end))
     out: list[MarkedSpan] = []
+    furthest = -1
     for sp in spans:
-        if any(o.start <= sp.start and sp.end <= o.end for o in out):
+        if sp.end <= furthest:
             continue
-        out = [o for o in out if not (sp.start <= o.start and o.end <= sp.end)]
         out.append(sp)
+        furthest = sp.end
     out.sort(key=lambda s: s.start)
     pieces: list[MarkedSpan] = []
     for sp in out:

@@ -20,11 +20,12 @@ mention, a role or a word of their name in text.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from archive.quote_cues import CUE_FORMS, NOT_CUE_AFTER_CALL, TELL_LIKE, WEAK
-from archive.quote_marks import paragraph_index
 from archive.quote_text import TextView
 from archive.records import PersonEntity
 
@@ -93,35 +94,87 @@ class Attribution:
 
 
 class PeopleIndex:
-    """The article's people: mentions outside quotes, sorted, for lookups by offset."""
+    """The article's people: mentions outside quotes, sorted, for lookups by offset.
+
+    Lookups bisect the sorted mention starts: a mention overlapping [start, end) starts after
+    ``start - longest mention``, so no lookup walks the mentions from the top of the article."""
 
     def __init__(self, people: list[PersonEntity], quote_ranges: list[tuple[int, int]]):
         self.people = people
+        ranges = sorted(quote_ranges)
+        range_starts = [a for a, _ in ranges]
+        max_end: list[int] = []
+        for _, b in ranges:
+            max_end.append(max(b, max_end[-1]) if max_end else b)
         ms = []
         for pi, p in enumerate(people):
             for m in p.mentions or []:
-                if any(a <= m.start and m.end <= b for a, b in quote_ranges):
+                if self._inside_quote(ranges, range_starts, max_end, m.start, m.end):
                     continue
                 ms.append((m.start, m.end, pi))
         ms.sort()
         self.mentions = ms
+        self.starts = [m[0] for m in ms]
+        self.longest = max((e - s for s, e, _ in ms), default=0)
+
+    @staticmethod
+    def _inside_quote(ranges, range_starts, max_end, start: int, end: int) -> bool:
+        """any(a <= start and end <= b for a, b in ranges), without scanning all of them."""
+        j = bisect.bisect_right(range_starts, start) - 1
+        if j < 0 or max_end[j] < end:
+            return False
+        while j >= 0 and max_end[j] >= end:  # some range up to j reaches end: find one that holds it
+            if ranges[j][1] >= end:
+                return True
+            j -= 1
+        return False
+
+    def _first_overlapping(self, start: int) -> int:
+        """Index of the first mention that can overlap an offset range beginning at ``start``."""
+        return bisect.bisect_right(self.starts, start - self.longest)
 
     def at(self, start: int, end: int) -> int | None:
         """Person whose mention overlaps [start, end)."""
-        for s, e, pi in self.mentions:
+        ms = self.mentions
+        for j in range(self._first_overlapping(start), len(ms)):
+            s, e, pi = ms[j]
             if s < end and start < e:
                 return pi
             if s >= end:
                 break
         return None
 
+    def mention_at(self, pi: int, start: int, end: int) -> tuple[int, int, int] | None:
+        """The first mention of person ``pi`` overlapping [start, end)."""
+        ms = self.mentions
+        for j in range(self._first_overlapping(start), len(ms)):
+            m = ms[j]
+            if m[0] >= end:
+                break
+            if m[2] == pi and start < m[1]:
+                return m
+        return None
+
     def between(self, start: int, end: int) -> list[tuple[int, int, int]]:
-        return [m for m in self.mentions if m[0] >= start and m[1] <= end]
+        ms, out = self.mentions, []
+        for j in range(bisect.bisect_left(self.starts, start), len(ms)):
+            m = ms[j]
+            if m[0] > end:
+                break
+            if m[1] <= end:
+                out.append(m)
+        return out
 
     def last_before(self, offset: int, pis: set[int]) -> int | None:
-        best, pos = None, -1
-        for s, e, pi in self.mentions:
-            if e <= offset and pi in pis and s > pos:
+        """Of the mentions ending by ``offset``, the person of the one starting last (the first
+        such mention in order on a tie)."""
+        ms = self.mentions
+        best, pos = None, None
+        for j in range(bisect.bisect_right(self.starts, offset) - 1, -1, -1):
+            s, e, pi = ms[j]
+            if pos is not None and s < pos:
+                break
+            if e <= offset and pi in pis:
                 best, pos = pi, s
         return best
 
@@ -160,14 +213,138 @@ class Attributor:
         for a, b in quote_ranges:
             for k in view.tokens_in(a, b):
                 self.in_quote[k] = True
+        self._para_starts = [ps for ps, _ in paragraphs]
+        self.tok_para = [self._para_of(t.idx) for t in view.toks]  # paragraph of every token
+        self._jumps()
+        self._outer: dict[int, int] = {}  # _outermost_cue
+        self._lists: dict[str, list[int]] = {}  # _candidates
+        self._memo: dict[tuple, object] = {}  # medium_of, person words, role words, ages
+        self._depths: list[int | None] = [None] * len(view.toks)  # _clause_depth
+        self._subjects: list[bool | None] = [None] * len(view.toks)  # _is_subject
+
+    def _jumps(self) -> None:
+        """Where the word-by-word walks next to a quote can jump to, so that no walk goes over the
+        tokens of other quotes one by one (a paragraph of many short quotes made every walk from
+        every quote run over all of them: quadratic).
+
+        A token is *inert* for a walk when looking at it can only stop the walk by a paragraph
+        change: inside a quote, or (outside) punctuation that ends no sentence (never a cue, no
+        word). ``_prev_live[k]``: the last token <= k that is not inert (-1); ``_next_live[k]``:
+        the first token >= k that is not inert (len); ``_next_word[k]``: the first token >= k
+        that is inside a quote or a word or a sentence end (the forward walk stops at a quote once
+        it has passed a word)."""
+        toks, inq = self.v.toks, self.in_quote
+        n = len(toks)
+        punct = [not t.text[:1].isalnum() and t.text not in SENT_FINAL for t in toks]
+        prev_live, last = [-1] * n, -1
+        for k in range(n):
+            if not (inq[k] or punct[k]):
+                last = k
+            prev_live[k] = last
+        next_live, next_word = [n] * (n + 1), [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            inert = inq[k] or punct[k]
+            next_live[k] = next_live[k + 1] if inert else k
+            next_word[k] = next_word[k + 1] if (punct[k] and not inq[k]) else k
+        self._prev_live, self._next_live, self._next_word = prev_live, next_live, next_word
+        prev_out, last = [-1] * n, -1  # the last token <= k outside quotes
+        for k in range(n):
+            if not inq[k]:
+                last = k
+            prev_out[k] = last
+        next_out = [n] * (n + 1)  # the first token >= k outside quotes
+        for k in range(n - 1, -1, -1):
+            next_out[k] = next_out[k + 1] if inq[k] else k
+        self._prev_out, self._next_out = prev_out, next_out
+
+    def _free_between(self, a: int, b: int) -> list[int]:
+        """The tokens of [a, b) outside quotes, in order (quoted runs are jumped over)."""
+        out, k, nxt = [], a, self._next_out
+        while True:
+            k = nxt[k] if k < len(nxt) else k
+            if k >= b:
+                return out
+            out.append(k)
+            k += 1
+
+    def _free_backwards(self, a: int, b: int):
+        """The tokens of [a, b) outside quotes, nearest ``b`` first."""
+        prev = self._prev_out
+        k = prev[b - 1] if b > 0 else -1
+        while k >= a:
+            yield k
+            k = prev[k - 1] if k > 0 else -1
+
+    def _candidates(self, name: str) -> list[int]:
+        """Sorted indices of the tokens for which ``self._is_<name>(k)`` holds (a fixed property,
+        tested once per token on first use), so that the scans of a sentence for its first such
+        token are bisections, not walks over a long sentence once per quote."""
+        got = self._lists.get(name)
+        if got is None:
+            test = getattr(self, "_is_" + name)
+            got = self._lists[name] = [k for k in range(len(self.v.toks)) if test(k)]
+        return got
+
+    def candidates_in(self, name: str, a: int, b: int):
+        """The tokens of :meth:`_candidates` in [a, b), in order."""
+        lst = self._candidates(name)
+        i = bisect.bisect_left(lst, a)
+        while i < len(lst) and lst[i] < b:
+            yield lst[i]
+            i += 1
+
+    def _is_marker(self, k: int) -> bool:
+        """A mention of a known person or he/she outside quotes (what _speaker_in stops at)."""
+        t = self.v.toks[k]
+        return not self.in_quote[k] and (t.lower in ("he", "she") or self.idx.at(t.idx, t.end) is not None)
+
+    def _is_led_pronoun(self, k: int) -> bool:
+        t = self.v.toks[k]
+        return t.lower in ("he", "she") and not self.in_quote[k] and self._is_subject(k)
+
+    def _is_led_pronoun_main(self, k: int) -> bool:
+        return self._is_led_pronoun(k) and self._clause_depth(k) == 0
+
+    def _is_unknown_name(self, k: int) -> bool:
+        """A main-clause PROPN subject that is no known mention and may be a person (see
+        _unknown_name_subject; the name word it looks up is this token's own text, whatever
+        compound precedes it, when the token starts with a letter)."""
+        v = self.v
+        t = v.toks[k]
+        if self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or t.pos != "PROPN" or not t.text[:1].isupper():
+            return False
+        if self._clause_depth(k) > 0 or self.idx.at(t.idx, t.end) is not None or t.lower in ORG_WORDS:
+            return False
+        if not t.text[:1].isalpha():
+            return True  # (the name word looked up may be an earlier token: tested per sentence)
+        return t.ent == "PERSON" or (t.ent not in _NOT_PERSON_ENTS and self.person_by_name_word(k, k + 1) is not None)
+
+    def _is_unnamed_head(self, k: int) -> bool:
+        t = self.v.toks[k]
+        return not (self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or self._clause_depth(k) > 0
+                    or t.pos != "NOUN" or not (t.lower in UNNAMED_HEADS or t.lower in _PERSON_HEADS
+                                               or _PERSON_SUFFIX.search(t.lower)))
+
+    def _is_clause_subject(self, k: int) -> bool:
+        """A subject outside quotes whose head is a verb (quotes._colon_subject)."""
+        v = self.v
+        if self.in_quote[k] or v.toks[k].dep not in ("nsubj", "nsubjpass"):
+            return False
+        h = v.head(k)
+        return h is not None and v.toks[h].pos in ("VERB", "AUX")
+
+    def _is_reporting_with_subject(self, k: int) -> bool:
+        """A reporting verb outside quotes with a subject of its own."""
+        return not self.in_quote[k] and bool(is_cue(self.v, k)) and bool(self.v.children(k, "nsubj"))
 
     # --- cue finding ---------------------------------------------------------------------------
 
     def _para_of(self, offset: int) -> int:
-        return paragraph_index(self.paragraphs, offset)
+        """paragraph_index(self.paragraphs, offset)"""
+        return max(bisect.bisect_right(self._para_starts, offset) - 1, 0)
 
     def _same_para(self, i: int, j: int) -> bool:
-        return self._para_of(self.v.toks[i].idx) == self._para_of(self.v.toks[j].idx)
+        return self.tok_para[i] == self.tok_para[j]
 
     def cue_by_parse(self, qa: int, qb: int) -> int | None:
         v = self.v
@@ -195,26 +372,46 @@ class Attributor:
                         # stock "neutral," said ..."): the cue reports something else
                         self.blocked = True
                         break
-                    # climb through a chain of reported clauses to the outermost reporting verb
-                    outer = cur
-                    while v.toks[outer].dep in ("ccomp", "xcomp", "parataxis") and v.head(outer) is not None:
-                        up = v.head(outer)
-                        if not self.in_quote[up] and is_cue(v, up) and is_cue(v, up) not in WEAK and self._same_para(up, qa):
-                            outer = up
-                        else:
-                            break
-                    return outer
+                    return self._outermost_cue(cur)
                 prev, cur, steps = cur, v.head(cur), steps + 1
         return found
+
+    def _outermost_cue(self, cue: int) -> int:
+        """Climb from ``cue`` through a chain of reported clauses to the outermost reporting verb
+        of the same paragraph. Remembered for every token of the climb: a run-on sentence of
+        "..., he said "...", she said ..." is one long chain, climbed once, not once per quote."""
+        v, memo = self.v, self._outer
+        path = []
+        outer = cue
+        while outer not in memo:
+            path.append(outer)
+            up = v.head(outer)
+            if (v.toks[outer].dep in ("ccomp", "xcomp", "parataxis") and up is not None and not self.in_quote[up]
+                    and is_cue(v, up) and is_cue(v, up) not in WEAK and self._same_para(up, outer)):
+                outer = up
+            else:
+                break
+        result = memo.get(outer, outer)
+        for k in path:
+            memo[k] = result
+        return result
 
     def cue_after(self, close_tok: int) -> int | None:
         """Reporting verb just after the closing mark: '"...," X said' / '"...," said X'."""
         v, words = self.v, 0
         k = close_tok
-        para = self._para_of(v.toks[close_tok - 1].idx) if close_tok > 0 else 0
+        tok_para = self.tok_para
+        para = tok_para[close_tok - 1] if close_tok > 0 else 0
         while k < len(v.toks) and words <= 10:
+            # skip what cannot stop the walk but by a paragraph change (paragraphs only grow)
+            j = self._next_word[k] if words else self._next_live[k]
+            if j > k:
+                if tok_para[j - 1] != para:
+                    return None
+                k = j
+                continue
             t = v.toks[k]
-            if self._para_of(t.idx) != para:
+            if tok_para[k] != para:
                 return None
             if t.text in SENT_FINAL and not self.in_quote[k]:
                 return None
@@ -235,10 +432,17 @@ class Attributor:
         """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that "..."'."""
         v, words = self.v, 0
         k = open_tok - 1
-        para = self._para_of(v.toks[open_tok].idx) if open_tok < len(v.toks) else None
+        tok_para = self.tok_para
+        para = tok_para[open_tok] if open_tok < len(v.toks) else None
         while k >= 0 and words <= 20:
+            j = self._prev_live[k]  # skip quoted tokens and punctuation (paragraphs only shrink)
+            if j < k:
+                if tok_para[j + 1] != para:
+                    return None
+                k = j
+                continue
             t = v.toks[k]
-            if self._para_of(t.idx) != para:
+            if tok_para[k] != para:
                 return None
             if not self.in_quote[k]:
                 if t.text in SENT_FINAL:
@@ -318,7 +522,7 @@ class Attributor:
                 return sp
         # surface: '"...," X said' -> tokens between the close mark and the cue
         if close_tok is not None and close_tok <= cue:
-            toks = [k for k in range(close_tok, cue) if not self.in_quote[k]]
+            toks = self._free_between(close_tok, cue)
             sp = self._speaker_in(toks, anchor)
             if sp:
                 return sp
@@ -333,7 +537,16 @@ class Attributor:
                 return sp
         # 'X said: "..."' -> the nearest speaker before the cue in its sentence
         a, _ = v.sent_range(cue)
-        before = [k for k in range(a, cue) if not self.in_quote[k]]
+        if v.parsed:
+            # the nearest person or he/she, else the words right before the cue (no list of the
+            # whole sentence so far: a run-on sentence would make that a walk per quote)
+            marks = self._candidates("marker")
+            j = bisect.bisect_left(marks, cue) - 1
+            if j >= 0 and marks[j] >= a:
+                return self._speaker_at(marks[j], anchor)
+            sp = self._description_before(self._free_backwards(a, cue), anchor)
+            return sp if sp else Speaker("none")
+        before = self._free_between(a, cue)
         if not v.parsed:
             m = re.search(r"quoted\s+(.{1,60}?)\s+as\s*$", self.body[v.toks[a].idx : v.toks[cue].idx])
             if m:  # "agencies quoted a source as saying"
@@ -350,16 +563,17 @@ class Attributor:
         sp = self._speaker_in(before, anchor, nearest_last=True)
         if sp:
             return sp
-        sp = self._description_before(before, anchor)
+        sp = self._description_before(reversed(before), anchor)
         if sp:
             return sp
         return Speaker("none")
 
-    def _description_before(self, toks: list[int], anchor: int) -> Speaker | None:
-        """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic source"."""
+    def _description_before(self, rev, anchor: int) -> Speaker | None:
+        """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic source".
+        ``rev``: the tokens before the cue, nearest first."""
         v = self.v
         tail: list[int] = []
-        for k in reversed(toks):
+        for k in rev:
             t = v.toks[k]
             if not t.text[:1].isalnum() or t.lower in _TAIL_STOP or len(tail) >= 5:
                 break
@@ -382,14 +596,29 @@ class Attributor:
         if not m:
             return None
         age = m.group(1)
-        hits = set()
-        for s, e, pi in self.idx.mentions:
-            if s >= anchor:
-                break
-            if re.match(r"(?:['’]s?)?,\s+" + age + r"\s*,", self.body[e : e + 8]) or re.search(
-                    age + r"\s*-\s*year\s*-\s*old\s+(?:\w+\s+){0,2}$", self.body[max(0, s - 40) : s]):
-                hits.add(pi)
-        return next(iter(hits)) if len(hits) == 1 else None
+        starts, first_pi, several = self._aged(age)
+        j = bisect.bisect_left(starts, anchor) - 1  # the mentions given that age before the anchor
+        if j < 0 or several[j]:
+            return None
+        return first_pi
+
+    def _aged(self, age: str) -> tuple[list[int], int | None, list[bool]]:
+        """The mentions given ``age`` ("X, 58," / "58-year-old X"), once per article and age: their
+        starts, the first one's person, and for each whether two people are among it and those
+        before it."""
+        key = ("age", age)
+        got = self._memo.get(key)
+        if got is None:
+            starts, several, first_pi = [], [], None
+            for s, e, pi in self.idx.mentions:
+                if re.match(r"(?:['’]s?)?,\s+" + age + r"\s*,", self.body[e : e + 8]) or re.search(
+                        age + r"\s*-\s*year\s*-\s*old\s+(?:\w+\s+){0,2}$", self.body[max(0, s - 40) : s]):
+                    if first_pi is None:
+                        first_pi = pi
+                    starts.append(s)
+                    several.append(bool(several and several[-1]) or pi != first_pi)
+            got = self._memo[key] = (starts, first_pi, several)
+        return got
 
     def _indefinite_antecedent(self, a: int, head: int, anchor: int) -> str | None:
         """'the manager' after 'An HR manager at one of the companies, who ...': the unnamed
@@ -404,20 +633,94 @@ class Attributor:
         para = self._para_of(v.toks[a].idx)
         lo = self.paragraphs[max(0, para - 1)][0] if self.paragraphs else 0
         hi = min(anchor, v.toks[a].idx)
-        found = None
-        for m in re.finditer(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(word)
-                             + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{1,50})?", self.body[lo:hi]):
-            at = lo + m.start()
-            if any(at - 3 <= e <= at for _s, e, _p in self.idx.mentions):
-                continue  # "Fergal Brennan, a former minister": the apposition of a named person
-            found = (at, m.group(0))
+        found = self._last_introduction(word, lo, hi)
         if found is None:
             return None
         start, text = found
-        if any(start < s < hi for s, _e, _p in self.idx.mentions if self.idx.people[_p].roles and any(
-                word in r.lower().split() for r in self.idx.people[_p].roles)):
+        role_starts = self._role_word_mentions(word)
+        i = bisect.bisect_right(role_starts, start)
+        if i < len(role_starts) and role_starts[i] < hi:
             return None  # a named person of that role came after: 'the manager' is them
         return text
+
+    def _last_introduction(self, word: str, lo: int, hi: int) -> tuple[int, str] | None:
+        """The last "a/an/one ... <word> (at/of/... X)" in body[lo:hi] that is no apposition of a
+        named person (a mention ends right before it), as (offset, text).
+
+        No match holds a comma, full stop, semicolon, colon or double quotation mark, so the
+        matches of the whole range are those of the stretches between such characters (each
+        searched alone, with the same word boundaries: the character that ends a stretch is no
+        word character, and ``lo`` follows whitespace). Whole stretches are searched once per
+        article and word (only those holding the word); the two cut ones at the ends of the range
+        are searched here. A paragraph of many "the minister said" is no longer searched from its
+        start for each of them."""
+        rx = _introduction_re(word)
+        barriers = self._barriers()
+        b1 = bisect.bisect_left(barriers, lo)  # first barrier in the range ...
+        bk = bisect.bisect_left(barriers, hi) - 1  # ... and the last one
+        if b1 > bk:
+            return self._last_good(rx, lo, hi)
+        found = self._last_good(rx, barriers[bk] + 1, hi)
+        if found is not None:
+            return found
+        if b1 < bk:
+            starts, goods = self._introductions(word, rx)
+            j = bisect.bisect_left(starts, barriers[bk]) - 1
+            if j >= 0 and starts[j] > barriers[b1]:
+                return goods[j]
+        return self._last_good(rx, lo, barriers[b1])
+
+    def _last_good(self, rx: re.Pattern, lo: int, hi: int) -> tuple[int, str] | None:
+        found = None
+        for m in rx.finditer(self.body, lo, hi):
+            at = m.start()
+            if self._mention_ends_within(at - 3, at):
+                continue  # "Fergal Brennan, a former minister": the apposition of a named person
+            found = (at, m.group(0))
+        return found
+
+    def _barriers(self) -> list[int]:
+        got = self._memo.get(("barriers",))
+        if got is None:
+            got = self._memo[("barriers",)] = [m.start() for m in _BARRIER.finditer(self.body)]
+        return got
+
+    def _introductions(self, word: str, rx: re.Pattern) -> tuple[list[int], list[tuple[int, str]]]:
+        """The matches of ``rx`` that are no apposition, over every stretch of the body between
+        two barriers that holds ``word`` (once per article and word): starts, (start, text)."""
+        key = ("introductions", word)
+        got = self._memo.get(key)
+        if got is None:
+            barriers, goods, done = self._barriers(), [], set()
+            for m in re.finditer(re.escape(word), self.body):
+                j = bisect.bisect_left(barriers, m.start())
+                if j == 0 or j >= len(barriers) or j in done:
+                    continue  # before the first / after the last barrier: never a whole stretch
+                done.add(j)
+                for m2 in rx.finditer(self.body, barriers[j - 1] + 1, barriers[j]):
+                    if not self._mention_ends_within(m2.start() - 3, m2.start()):
+                        goods.append((m2.start(), m2.group(0)))
+            goods.sort()
+            got = self._memo[key] = ([g[0] for g in goods], goods)
+        return got
+
+    def _mention_ends_within(self, lo: int, hi: int) -> bool:
+        """Does a mention end in [lo, hi]?"""
+        ends = self._memo.get(("ends",))
+        if ends is None:
+            ends = self._memo[("ends",)] = sorted(e for _s, e, _p in self.idx.mentions)
+        i = bisect.bisect_left(ends, lo)
+        return i < len(ends) and ends[i] <= hi
+
+    def _role_word_mentions(self, word: str) -> list[int]:
+        """Starts of the mentions of people with ``word`` in one of their roles (sorted)."""
+        key = ("role_word", word)
+        got = self._memo.get(key)
+        if got is None:
+            people = self.idx.people
+            got = self._memo[key] = [s for s, _e, p in self.idx.mentions if people[p].roles and any(
+                word in r.lower().split() for r in people[p].roles)]
+        return got
 
     def _described(self, a: int, head: int, anchor: int, text: str) -> Speaker:
         """A description without a parse link to the cue ("the Premier", "the 56-year-old"): the
@@ -441,23 +744,28 @@ class Attributor:
             return None
         order = list(reversed(toks)) if nearest_last else toks
         for k in order:
-            t = v.toks[k]
-            pi = self.idx.at(t.idx, t.end)
-            if pi is not None:
-                return Speaker("person", pi, self._mention_text(pi, t.idx, t.end))
-            if t.lower in PRONOUN_GENDER and t.lower in ("he", "she"):
-                return self.resolve_pronoun(t.lower, min(anchor, t.idx), t.text)
+            sp = self._speaker_at(k, anchor)
+            if sp is not None:
+                return sp
         words = [k for k in toks if v.toks[k].text[0].isalnum()]
         if not words or nearest_last:
             return None
         text = self.body[v.toks[words[0]].idx : v.toks[words[-1]].end]
         return self._described(words[0], words[-1], anchor, text)
 
+    def _speaker_at(self, k: int, anchor: int) -> Speaker | None:
+        """The person mentioned at token ``k``, or who he/she at ``k`` is; None for other words."""
+        t = self.v.toks[k]
+        pi = self.idx.at(t.idx, t.end)
+        if pi is not None:
+            return Speaker("person", pi, self._mention_text(pi, t.idx, t.end))
+        if t.lower in PRONOUN_GENDER and t.lower in ("he", "she"):
+            return self.resolve_pronoun(t.lower, min(anchor, t.idx), t.text)
+        return None
+
     def _mention_text(self, pi: int, start: int, end: int) -> str:
-        for s, e, p in self.idx.mentions:
-            if p == pi and s < end and start < e:
-                return self.body[s:e]
-        return self.idx.people[pi].name
+        m = self.idx.mention_at(pi, start, end)
+        return self.body[m[0] : m[1]] if m is not None else self.idx.people[pi].name
 
     # --- noun phrases --------------------------------------------------------------------------
 
@@ -535,14 +843,23 @@ class Attributor:
         last = words[-1]
         if len(last) < 3 or last.lower() in ORG_WORDS:
             return None
-        hits = set()
-        for pi, p in enumerate(self.idx.people):
-            if p.role not in ("subject", None):
-                continue
-            forms = [p.name, *(p.aliases or [])]
-            if any(last in _WORD.findall(f) for f in forms):
-                hits.add(pi)
+        hits = self._name_words().get(last, ())
         return next(iter(hits)) if len(hits) == 1 else None
+
+    def _name_words(self) -> dict[str, set[int]]:
+        """Every word of the names and aliases of the people (subjects) -> who bears it (once per
+        article, not a pass over all people per lookup)."""
+        got = self._memo.get(("name_words",))
+        if got is None:
+            got = {}
+            for pi, p in enumerate(self.idx.people):
+                if p.role not in ("subject", None):
+                    continue
+                for f in [p.name, *(p.aliases or [])]:
+                    for w in _WORD.findall(f):
+                        got.setdefault(w, set()).add(pi)
+            self._memo[("name_words",)] = got
+        return got
 
     def _definite_person_description(self, a: int, head: int) -> bool:
         """'the Spaniard', 'the World Cup winner', 'the 45-year-old': a singular definite noun
@@ -585,6 +902,12 @@ class Attributor:
 
     def _clause_depth(self, k: int) -> int:
         """How many clauses down from the sentence root the token's clause hangs (0: main clause)."""
+        got = self._depths[k]
+        if got is None:
+            got = self._depths[k] = self._clause_depth_of(k)
+        return got
+
+    def _clause_depth_of(self, k: int) -> int:
         v = self.v
         if not v.parsed:
             return 0
@@ -627,7 +950,24 @@ class Attributor:
             return None
         words = [v.toks[k].lower for k in range(a, b) if k != head and v.toks[k].text[:1].isalnum()]
         mods = [w for w in words if w not in DETERMINERS]
-        hits = set()
+        key = ("described", ht.lower, tuple(mods))  # (the same description comes back)
+        hits = self._memo.get(key)
+        if hits is None:
+            hits = self._memo[key] = {pi for pi, role_words in self._role_heads().get(ht.lower, ())
+                                      if all(any(_stem_match(m, r) for r in role_words) for m in mods)}
+        if not hits:
+            return None
+        if len(hits) == 1:
+            return next(iter(hits))
+        return self.idx.last_before(anchor, hits)
+
+    def _role_heads(self) -> dict[str, list[tuple[int, set[str]]]]:
+        """Head word of a role -> [(person, all words of that person's roles)], in people order
+        (built once per article)."""
+        got = self._memo.get(("role_heads",))
+        if got is not None:
+            return got
+        got = {}
         for pi, p in enumerate(self.idx.people):
             role_words, role_heads = set(), set()
             for r in p.roles or []:
@@ -643,19 +983,20 @@ class Attributor:
                     pre.append(w)
                 if pre:
                     role_heads.add(pre[-1])
-            if ht.lower not in role_heads:
-                continue
-            if all(any(_stem_match(m, r) for r in role_words) for m in mods):
-                hits.add(pi)
-        if not hits:
-            return None
-        if len(hits) == 1:
-            return next(iter(hits))
-        return self.idx.last_before(anchor, hits)
+            for h in role_heads:
+                got.setdefault(h, []).append((pi, role_words))
+        self._memo[("role_heads",)] = got
+        return got
 
     # --- pronouns ------------------------------------------------------------------------------
 
     def _is_subject(self, k: int) -> bool:
+        got = self._subjects[k]
+        if got is None:
+            got = self._subjects[k] = self._is_subject_of(k)
+        return got
+
+    def _is_subject_of(self, k: int) -> bool:
         v = self.v
         if not v.parsed:
             # surface guess: the name (last token of a mention) is followed by a verb-like word
@@ -719,10 +1060,13 @@ class Attributor:
             if unnamed is not None:
                 return Speaker("unnamed", None, unnamed)  # "A senior police officer, who ..., said"
             # a sentence led by a compatible pronoun continues the same referent
-            led = [k for k in range(a, b) if v.toks[k].idx < hi and v.toks[k].lower in ("he", "she") and not self.in_quote[k]]
-            led_subj = [k for k in led if (self._is_subject(k) and (not ms or self._clause_depth(k) == 0)
-                                           if v.parsed else k == a)]
-            if led_subj and PRONOUN_GENDER[v.toks[led_subj[0]].lower] == gender:
+            # (the first he/she of the sentence before hi that is its subject, in the main clause
+            # when a compatible person is named in it; without a parse: the sentence's first word)
+            if v.parsed:
+                led = next(self.candidates_in("led_pronoun_main" if ms else "led_pronoun", a, min(b, v.token_at(hi))), None)
+            else:
+                led = a if a < b and v.toks[a].idx < hi and v.toks[a].lower in ("he", "she") and not self.in_quote[a] else None
+            if led is not None and PRONOUN_GENDER[v.toks[led].lower] == gender:
                 si -= 1
                 looked += 1
                 continue
@@ -739,14 +1083,8 @@ class Attributor:
         v = self.v
         if not v.parsed:
             return None
-        for k in range(a, b):
+        for k in self.candidates_in("unnamed_head", a, min(b, v.token_at(hi))):
             t = v.toks[k]
-            if t.idx >= hi:
-                break
-            if (self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or self._clause_depth(k) > 0
-                    or t.pos != "NOUN" or not (t.lower in UNNAMED_HEADS or t.lower in _PERSON_HEADS
-                                               or _PERSON_SUFFIX.search(t.lower))):
-                continue
             s = k
             while s > a and v.toks[s - 1].head == k and v.toks[s - 1].dep in ("det", "amod", "compound", "nmod"):
                 s -= 1
@@ -761,14 +1099,8 @@ class Attributor:
         v = self.v
         if not v.parsed:
             return None
-        for k in range(a, b):
+        for k in self.candidates_in("unknown_name", a, min(b, v.token_at(hi))):
             t = v.toks[k]
-            if t.idx >= hi:
-                break
-            if self.in_quote[k] or t.dep not in ("nsubj", "nsubjpass") or t.pos != "PROPN" or not t.text[:1].isupper():
-                continue
-            if self._clause_depth(k) > 0 or self.idx.at(t.idx, t.end) is not None or t.lower in ORG_WORDS:
-                continue
             s = k
             while s > a and v.toks[s - 1].pos == "PROPN" and v.toks[s - 1].head == k and v.toks[s - 1].dep in ("compound", "flat"):
                 s -= 1
@@ -781,6 +1113,12 @@ class Attributor:
     # --- medium --------------------------------------------------------------------------------
 
     def medium_of(self, cue: int) -> str | None:
+        key = ("medium", cue)  # (several quotes may share one cue)
+        if key not in self._memo:
+            self._memo[key] = self._medium_of(cue)
+        return self._memo[key]
+
+    def _medium_of(self, cue: int) -> str | None:
         v = self.v
         if not v.parsed:
             return None
@@ -815,6 +1153,17 @@ class Attributor:
     def _np_text(self, k: int) -> str:
         a, b = self.np_range(k)
         return _clean_medium(self.body[self.v.toks[a].idx : self.v.toks[b - 1].end])
+
+
+# characters no match of _introduction_re can hold
+_BARRIER = re.compile(r'[,.;:"“”]')
+
+
+@functools.lru_cache(maxsize=256)
+def _introduction_re(word: str) -> re.Pattern:
+    """'An HR manager at one of the companies', 'a manager', 'one senior manager' for ``word``."""
+    return re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?" + re.escape(word)
+                      + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{1,50})?")
 
 
 def _stem_match(a: str, b: str) -> bool:

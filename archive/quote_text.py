@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig)\.|\w+(?:[’'\-]\w+)*|[^\w\s]")
-_SENT_END_RE = re.compile(r"\n+|[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+# (a run of stops is tried from its first character only: tried from each of them, a long run of
+# dots not followed by a capital cost the square of its length; the outcome is the same, as a try
+# from inside the run ends where the one from its start does)
+_SENT_END_RE = re.compile(r"\n+|(?<![.!?…])[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig|No|vs|etc|Inc|Ltd|Co)\.|\b(?:[A-Z]\.){1,}[A-Z]?\.?)$")
 
 

@@ -23,6 +23,7 @@ expressions for tokens and sentences, surface patterns for attribution).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from archive.quote_marks import MarkedSpan, find_marked_spans, paragraph_spans
@@ -108,15 +109,18 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
     found = _share_in_groups(found)
     echoed = _echoes(found)
     out: list[QuoteRecord] = []
+    by_key: dict[str, list[QuoteRecord]] = {}  # the records kept so far, by statement key
     for sp, rec, attr, initial in found:
         if id(rec) not in echoed and _is_not_speech(view, body, sp, rec):
             continue
-        dup = next((o for o in out if statement_key(o.text) == statement_key(rec.text) and _same_speaker(o, rec)), None)
+        same = by_key.setdefault(statement_key(rec.text), [])
+        dup = next((o for o in same if _same_speaker(o, rec)), None)
         if dup is not None:
             if dup.speaker_kind == "none" and rec.speaker_kind != "none":
                 _copy_speaker(rec, dup)
             continue
         out.append(rec)
+        same.append(rec)
     return out
 
 
@@ -185,12 +189,9 @@ def _colon_subject(att: Attributor, view: TextView, colon: int, anchor: int):
     if k >= len(view.toks) or not view.parsed:
         return None
     a, _ = view.sent_range(k)
-    for j in range(a, k):
-        t = view.toks[j]
-        if att.in_quote[j] or t.dep not in ("nsubj", "nsubjpass"):
-            continue
+    for j in att.candidates_in("clause_subject", a, k):  # outside quotes, the head a verb
         h = view.head(j)
-        if h is None or not (a <= h < k) or view.toks[h].pos not in ("VERB", "AUX"):
+        if not (a <= h < k):
             continue
         speaker = att.resolve_np(j, anchor)
         if speaker.kind == "person":
@@ -222,18 +223,38 @@ def _echoes(found) -> set[int]:
     from archive.statements import statement_tokens
 
     said = [(statement_tokens(r.text), r) for _, r, _, _ in found if r.speaker_kind != "none"]
-    echoed: set[int] = set()
+    fragments = []
     for sp, rec, attr, initial in found:
         if rec.speaker_kind != "none" or rec.kind != "partial":
             continue
         toks = statement_tokens(rec.text)
         if not toks or not any(len(t) >= 4 for t in toks) or len(toks) > 12:
             continue
-        n = len(toks)
-        hits = [r for ts, r in said if r is not rec and any(ts[i : i + n] == toks for i in range(len(ts) - n + 1))]
-        who = {(r.speaker_kind, r.speaker, r.speaker_text if r.speaker_kind != "person" else None) for r in hits}
-        if len(who) == 1:
-            _copy_speaker(hits[0], rec)
+        fragments.append((rec, tuple(toks)))
+    if not fragments or not said:
+        return set()
+    # every run of words of the attributed quotes as long as a fragment, once: the first quote
+    # holding it and who says it (two speakers are enough to know it is not one speaker's).
+    # The fragments are unattributed, so none of them is among the attributed quotes, and their
+    # speakers, copied below, do not change what those quotes hold.
+    lengths = {len(t) for _, t in fragments}
+    first: dict[tuple[str, ...], tuple] = {}
+    for ts, r in said:
+        ts = tuple(ts)
+        who = (r.speaker_kind, r.speaker, r.speaker_text if r.speaker_kind != "person" else None)
+        for n in lengths:
+            for i in range(len(ts) - n + 1):
+                gram = ts[i : i + n]
+                got = first.get(gram)
+                if got is None:
+                    first[gram] = (r, who, False)
+                elif not got[2] and got[1] != who:
+                    first[gram] = (got[0], got[1], True)
+    echoed: set[int] = set()
+    for rec, toks in fragments:
+        got = first.get(toks)
+        if got is not None and not got[2]:
+            _copy_speaker(got[0], rec)
             echoed.add(id(rec))
     return echoed
 
@@ -277,9 +298,9 @@ def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
     for sp, rec, attr, initial in found:
         if attr is None and initial:
             mark = sp.open_mark if sp.open_mark is not None else sp.start
-            before = body[: mark].rstrip()
-            if before.endswith(":"):
-                cue = _colon_cue(att, view, len(before) - 1)
+            last = _last_non_space(body, mark)  # (not body[:mark].rstrip(): a copy per quote)
+            if last >= 0 and body[last] == ":":
+                cue = _colon_cue(att, view, last)
                 if cue is not None:
                     speaker = att.speaker_of_cue(cue, None, None, mark)
                     if speaker.kind != "none":
@@ -287,7 +308,7 @@ def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
                         prev, prev_sp = rec, sp
                         continue
                 elif rec.kind == "full":
-                    speaker = _colon_subject(att, view, len(before) - 1, mark)
+                    speaker = _colon_subject(att, view, last, mark)
                     if speaker is not None:
                         _apply(rec, Attribution(speaker, None, None, None))
                         prev, prev_sp = rec, sp
@@ -302,6 +323,14 @@ def _follow_ups(att: Attributor, view: TextView, body: str, found) -> None:
             prev, prev_sp = None, None
 
 
+def _last_non_space(body: str, end: int) -> int:
+    """Offset of the last non-whitespace character before ``end`` (-1 when none)."""
+    k = end - 1
+    while k >= 0 and body[k].isspace():
+        k -= 1
+    return k
+
+
 def _speaker_before_in_paragraph(att: Attributor, view: TextView, body: str, sp: MarkedSpan):
     """A quote that opens no sentence of attribution of its own, right after a sentence of the
     same paragraph whose reporting verb has a named subject ("Lee said he would not sell."):
@@ -310,14 +339,14 @@ def _speaker_before_in_paragraph(att: Attributor, view: TextView, body: str, sp:
         return None
     mark = sp.open_mark if sp.open_mark is not None else sp.start
     para_start = att.paragraphs[sp.paragraph][0]
-    if not body[para_start:mark].strip():
+    if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
         return None
     k = view.token_at(mark)
     if k == 0:
         return None
     a, _ = view.sent_range(k - 1)  # the sentence right before the quote
-    cues = [j for j in range(a, k) if not att.in_quote[j] and view.toks[j].idx >= para_start
-            and is_cue(view, j) and view.children(j, "nsubj")]
+    # (reporting verbs with a subject outside quotes, in this paragraph: is there exactly one?)
+    cues = list(itertools.islice(att.candidates_in("reporting_with_subject", max(a, view.token_at(para_start)), k), 2))
     if len(cues) != 1:
         return None
     speaker = att.speaker_of_cue(cues[0], None, None, mark)
