@@ -158,10 +158,13 @@ class Store:
             src = Source(name=name, kind=kind, domain=domain, country_code=country)
             session.add(src)
             session.flush()
-        else:
-            if domain and not src.domain:
+        else:  # the same row whichever article came first: a wire once is an agency; of two
+            # domains or countries the smaller is kept
+            if kind == "wire" and src.kind != "wire":
+                src.kind = "wire"
+            if domain and (not src.domain or domain < src.domain):
                 src.domain = domain
-            if country and not src.country_code:
+            if country and (not src.country_code or country < src.country_code):
                 src.country_code = country
         return src
 
