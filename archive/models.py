@@ -130,6 +130,7 @@ class ArticlePerson(Base):
         UniqueConstraint("article_id", "person_id", "role"),
         CheckConstraint(_in("role", PERSON_ROLES), name="role"),
         Index(None, "person_id", "article_id", "role"),  # a person's articles, index only (0004)
+        Index(None, "person_id", "name", "article_id"),  # the names a person's articles use (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -292,7 +292,11 @@ class Store:
                 )
         session.flush()
         for pid in dict.fromkeys(ids):
-            self._canonical_name(session, pid)
+            # an article that uses the name the person already has only adds to its lead
+            names = {ent.name[:200] for ent, p in zip(ex.people, ids) if p == pid}
+            person = session.get(Person, pid)
+            if person is not None and names != {person.name}:
+                self._canonical_name(session, pid)
         return ids
 
     @staticmethod

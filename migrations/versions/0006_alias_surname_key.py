@@ -12,7 +12,8 @@ Create Date: 2026-12-02
 * every person's canonical name is one of its aliases (the look-up goes through the aliases).
 * article_people.name: the name the article gives the person ("Volodymyr Zelenskyy"); a person's
   canonical name is the full name most of their articles use, whatever order the articles came
-  in (rows written before this revision have none and do not count).
+  in (rows written before this revision have none and do not count); indexed with the person
+  and the article, so that the count is read from the index.
 * article_people.aliases: every name the article uses for the person, so that the mentions of a
   bare surname ("Obama") can move to whoever that surname belongs to as articles come
   (``archive.surnames``) and take their names with them.
@@ -35,6 +36,8 @@ def upgrade() -> None:
 
     op.add_column("article_people", sa.Column("name", sa.String(length=200), nullable=True))
     op.add_column("article_people", sa.Column("aliases", sa.JSON(), nullable=True))
+    op.create_index("ix_article_people_person_id_name_article_id", "article_people",
+                    ["person_id", "name", "article_id"], unique=False)
 
     from archive.identity import surname_key
 
@@ -68,6 +71,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_person_aliases_surname_key", table_name="person_aliases")
+    op.drop_index("ix_article_people_person_id_name_article_id", table_name="article_people")
     for table, column in (("person_aliases", "surname_key"), ("article_people", "name"),
                           ("article_people", "aliases")):
         if op.get_bind().dialect.name == "sqlite":  # SQLite >= 3.35 drops a column in place
