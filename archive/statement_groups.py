@@ -10,7 +10,7 @@ text is its quotes' longest wording (of equal ones, the first alphabetically).
 """
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from archive.models import Quote, Statement
@@ -46,7 +46,8 @@ def group(session: Session, quote: Quote) -> None:
     keep = min(matches)
     for other in sorted(matches - {keep}):
         session.execute(update(Quote).where(Quote.statement_id == other).values(statement_id=keep))
-        session.execute(Statement.__table__.delete().where(Statement.id == other))
+        # ORM-enabled: the session's copies of these rows are updated / dropped too
+        session.execute(delete(Statement).where(Statement.id == other))
     quote.statement_id = keep
     session.flush()
     refresh(session, keep)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select
@@ -203,64 +204,78 @@ class Store:
         session.flush()
         return article
 
-    def _candidates(self, session: Session, ent: PersonEntity) -> list[tuple[int, str, list[str]]]:
-        """(id, name, aliases) of every person with an alias of one of the entity's surnames."""
-        keys = sorted(surname_keys([ent.name, *ent.aliases]))
+    def _load_people(self, session: Session, ex: Extraction) -> None:
+        """This transaction's view of the people the article's names may belong to: every person
+        with an alias of one of their surnames, with all their aliases, in one query. Kept up to
+        date as the article adds people and aliases; valid only inside the locked transaction."""
+        keys = sorted(surname_keys(n for ent in ex.people for n in [ent.name, *ent.aliases]))
+        self._view: dict[int, tuple[str, list[str]]] = {}
+        self._by_key: dict[str, set[int]] = defaultdict(set)
         if not keys:
-            return []
+            return
         ids = select(PersonAlias.person_id).where(PersonAlias.surname_key.in_(keys))
-        found: dict[int, tuple[int, str, list[str]]] = {}
-        for pid, name, alias in session.execute(
-            select(Person.id, Person.name, PersonAlias.alias)
-            .join(PersonAlias, PersonAlias.person_id == Person.id)
-            .where(Person.id.in_(ids))
-            .order_by(Person.id, PersonAlias.id)
-        ):
-            found.setdefault(pid, (pid, name, []))[2].append(alias)
-        return list(found.values())
+        with session.no_autoflush:
+            rows = session.execute(
+                select(Person.id, Person.name, PersonAlias.alias, PersonAlias.surname_key)
+                .join(PersonAlias, PersonAlias.person_id == Person.id)
+                .where(Person.id.in_(ids))
+                .order_by(Person.id, PersonAlias.id)
+            ).all()
+        for pid, name, alias, key in rows:
+            self._view.setdefault(pid, (name, []))[1].append(alias)
+            if key:
+                self._by_key[key].add(pid)
+
+    def _candidates(self, ent: PersonEntity) -> list[tuple[int, str, list[str]]]:
+        """(id, name, aliases) of every person with an alias of one of the entity's surnames."""
+        pids = set()
+        for key in surname_keys([ent.name, *ent.aliases]):
+            pids |= self._by_key.get(key, set())
+        return [(pid, self._view[pid][0], self._view[pid][1]) for pid in sorted(pids)]
 
     def _resolve_person(self, session: Session, ent: PersonEntity) -> int:
         """The person of an entity with a full name: the same person by name among the people
         with full names (bare surnames are surnames.owner's), else a new person."""
         from archive.identity import best_match, person_key
 
-        candidates = [c for c in self._candidates(session, ent) if any(surnames.is_full(a) for a in c[2])]
+        candidates = [c for c in self._candidates(ent) if any(surnames.is_full(a) for a in c[2])]
         pid = best_match(ent, candidates)
         if pid is None:
             person = Person(name=ent.name, key=person_key(ent.name) or ent.name.lower())
             session.add(person)
             session.flush()
             pid = person.id
-            existing: set[str] = set()
-        else:
-            existing = set(
-                session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
-            )
-        self._add_aliases(session, pid, ent, existing)
+        self._add_aliases(session, pid, ent)
         return pid
 
-    def _add_aliases(self, session: Session, pid: int, ent: PersonEntity, existing: set[str] | None = None) -> None:
+    def _add_aliases(self, session: Session, pid: int, ent: PersonEntity) -> None:
         from archive.identity import surname_key
 
-        if existing is None:
-            existing = set(
-                session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
-            )
+        if pid not in self._view:  # a person outside the view (a surname person made just now)
+            person = session.get(Person, pid)
+            with session.no_autoflush:
+                aliases = list(session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars())
+            self._view[pid] = (person.name, aliases)
+        existing = self._view[pid][1]
+        known = set(existing)
         full_keys = {surname_key(a) for a in existing if surnames.is_full(a)}
         for alias in dict.fromkeys([ent.name, *ent.aliases]):
             alias = alias[:200] if alias else alias
-            if alias and alias not in existing:
+            if alias and alias not in known:
                 key = surname_key(alias)
                 session.add(PersonAlias(person_id=pid, alias=alias, surname_key=key or None))
-                existing.add(alias)
+                existing.append(alias)
+                known.add(alias)
+                if key:
+                    self._by_key[key].add(pid)
                 if key and key not in full_keys and surnames.is_full(alias):
                     self._new_full.add(key)  # a (new) full-named person of this surname
                     full_keys.add(key)
-        session.flush()  # the next entity of this article must find this one's new aliases
 
     def _people(self, session: Session, article: Article, ex: Extraction) -> list[int]:
         ids: list[int] = []
         links: dict[tuple[int, str], ArticlePerson] = {}
+        self._load_people(session, ex)
         for ent in ex.people:
             bare = surnames.bare_surname([ent.name, *ent.aliases])
             if bare:  # known here by surname only: whoever owns that surname now
@@ -294,8 +309,7 @@ class Store:
         for pid in dict.fromkeys(ids):
             # an article that uses the name the person already has only adds to its lead
             names = {ent.name[:200] for ent, p in zip(ex.people, ids) if p == pid}
-            person = session.get(Person, pid)
-            if person is not None and names != {person.name}:
+            if names != {self._view[pid][0]}:
                 self._canonical_name(session, pid)
         return ids
 
@@ -323,7 +337,10 @@ class Store:
         result does not depend on the order of the articles)."""
         place = None
         if ent.gazetteer_id:
-            place = session.execute(select(Place).where(Place.gazetteer_id == ent.gazetteer_id)).scalar()
+            if ent.gazetteer_id in self._by_gid:
+                place = self._by_gid[ent.gazetteer_id]
+            else:
+                place = session.execute(select(Place).where(Place.gazetteer_id == ent.gazetteer_id)).scalar()
             if place is not None:
                 _fill_in(place, ent)
         if place is None:
@@ -350,6 +367,8 @@ class Store:
             )
             session.add(place)
             session.flush()
+        if place.gazetteer_id:
+            self._by_gid[place.gazetteer_id] = place
         return place.id
 
     @staticmethod
@@ -363,6 +382,21 @@ class Store:
     def _places(self, session: Session, article: Article, places: list[PlaceEntity]) -> None:
         counts: dict[int, ArticlePlace] = {}
         aliases: dict[int, set[str]] = {}
+        # the article's places by gazetteer id and their aliases, in two queries
+        gids = sorted({e.gazetteer_id for e in places if e.gazetteer_id})
+        self._by_gid: dict[str, Place] = {}
+        if gids:
+            self._by_gid = {
+                p.gazetteer_id: p for p in session.execute(select(Place).where(Place.gazetteer_id.in_(gids))).scalars()
+            }
+            ids = [p.id for p in self._by_gid.values()]
+            for pid in ids:
+                aliases[pid] = set()
+            if ids:
+                for pid, alias in session.execute(
+                    select(PlaceAlias.place_id, PlaceAlias.alias).where(PlaceAlias.place_id.in_(ids))
+                ):
+                    aliases[pid].add(alias)
         for ent in places:
             place_id = self._place(session, ent)
             known = self._place_aliases(session, place_id, aliases)
@@ -389,28 +423,67 @@ class Store:
         session.flush()
 
     def _quotes(self, session: Session, article: Article, ex: Extraction, person_ids: list[int]) -> None:
-        """The article's quotes, each in its statement (archive.statement_groups)."""
-        for q in ex.quotes:
-            speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
-            quote = Quote(
-                article_id=article.id,
-                speaker_id=speaker_id,
-                speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
-                speaker_kind=q.speaker_kind,
-                text=q.text,
-                kind=q.kind,
-                start_char=q.start,
-                end_char=q.end,
-                cue=(q.cue or None) and q.cue[:50],
-                medium=(q.medium or None) and q.medium[:200],
-                paragraph=q.paragraph,
-            )
-            session.add(quote)
-            session.flush()
-            if speaker_id is None:
-                statement_groups.alone(session, quote)
-            else:
-                statement_groups.group(session, quote)
+        """The article's quotes, each in its statement (archive.statement_groups): a speaker's
+        quotes are read once, the groups decided here, and everything written in one flush; a
+        quote that joins two statements already stored goes through statement_groups.group."""
+        from archive.statement_groups import best_wording
+        from archive.statements import same_statement, statement_key
+
+        said: dict[int, list[list]] = {}  # speaker -> [statement (id or new object), text]
+        bridging: list[Quote] = []
+        deferred: set[int] = set()
+        with session.no_autoflush:
+            for q in ex.quotes:
+                speaker_id = person_ids[q.speaker] if q.speaker is not None and q.speaker_kind == "person" else None
+                quote = Quote(
+                    article_id=article.id,
+                    speaker_id=speaker_id,
+                    speaker_text=(q.speaker_text or None) and q.speaker_text[:300],
+                    speaker_kind=q.speaker_kind,
+                    text=q.text,
+                    kind=q.kind,
+                    start_char=q.start,
+                    end_char=q.end,
+                    cue=(q.cue or None) and q.cue[:50],
+                    medium=(q.medium or None) and q.medium[:200],
+                    paragraph=q.paragraph,
+                )
+                session.add(quote)
+                if speaker_id is None:
+                    quote.statement = Statement(speaker_id=None, text=q.text, key=statement_key(q.text))
+                    continue
+                if speaker_id in deferred:  # after a bridging quote: in order, in the database
+                    bridging.append(quote)
+                    continue
+                if speaker_id not in said:
+                    said[speaker_id] = [
+                        [sid, text] for sid, text in session.execute(
+                            select(Quote.statement_id, Quote.text)
+                            .where(Quote.speaker_id == speaker_id, Quote.statement_id.is_not(None))
+                            .distinct()
+                        )
+                    ]
+                matches: list = []
+                for st, text in said[speaker_id]:
+                    if not any(st is m for m in matches) and same_statement(text, q.text):
+                        matches.append(st)
+                if len(matches) > 1:  # it joins statements: merged in the database afterwards
+                    bridging.append(quote)
+                    deferred.add(speaker_id)
+                    continue
+                if matches:
+                    st = matches[0]
+                    obj = session.get(Statement, st) if isinstance(st, int) else st
+                    best = best_wording([obj.text, q.text])
+                    if best != obj.text:
+                        obj.text, obj.key = best, statement_key(best)
+                else:
+                    st = obj = Statement(speaker_id=speaker_id, text=q.text, key=statement_key(q.text))
+                quote.statement = obj
+                said[speaker_id].append([st, q.text])
+        session.flush()
+        for quote in bridging:
+            statement_groups.group(session, quote)
         session.flush()
 
 

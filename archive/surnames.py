@@ -17,7 +17,7 @@ by one process or several.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from archive import statement_groups
@@ -145,7 +145,7 @@ def _move_link(session: Session, link: ArticlePerson, target: int) -> None:
     if still:  # the person has another part in this article: its mentions cannot be told apart
         return
     session.execute(
-        Mention.__table__.update()
+        update(Mention)
         .where(Mention.article_id == article_id, Mention.person_id == source)
         .values(person_id=target)
     )

@@ -164,3 +164,20 @@ def test_a_place_keeps_what_any_article_knew_of_it_in_any_order(tmp_path):
         with engine.connect() as conn:
             rows.append(conn.execute(select(Place.name, Place.country_code, Place.gazetteer_id)).all())
     assert rows[0] == rows[1] == [("Midwest", "US", "place:midwest")]
+
+
+def test_one_article_can_join_two_statements_and_add_to_them(tmp_path):
+    """The bridging quote and a later quote of the same article that only matches it."""
+    engine = db.make_engine(str(tmp_path / "b.db"))
+    db.upgrade(engine)
+    store = Store(engine)
+    store.save(_article(0, _speech(LONG1)))
+    store.save(_article(1, _speech(LONG2)))
+    later = "make America great again, said the crowd"
+    body = f'Donald Trump said "{SHORT}" and then "{later}" at the rally.'
+    store.save(make_extraction(body, path="2.txt", source="S", people=[{"name": "Donald Trump"}],
+                               quotes=[{"text": SHORT, "speaker": "Donald Trump"},
+                                       {"text": later, "speaker": "Donald Trump"}]))
+    with engine.connect() as conn:
+        assert len(conn.execute(select(Statement.id)).all()) == 1
+        assert len(conn.execute(select(Quote.id)).all()) == 4
