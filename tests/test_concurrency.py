@@ -98,7 +98,7 @@ def test_four_processes_on_sqlite_build_the_single_process_archive(tmp_path, ref
     _check(run_together(shards(corpus(), kind), url), url, reference)
 
 
-@pytest.mark.parametrize("kind", ["disjoint", "identical"])
+@pytest.mark.parametrize("kind", ["disjoint", "overlapping", "identical"])
 def test_four_processes_on_postgres_build_the_single_process_archive(pg_url, reference, kind):
     _check(run_together(shards(corpus(), kind), pg_url), pg_url, reference)
 

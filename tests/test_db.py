@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from typer.testing import CliRunner
 
 from archive import db
+from archive.identity import surname_key
 from archive.cli import app
 from archive.models import Base
 
@@ -152,3 +153,28 @@ def test_readonly_uri_on_read_only_media(tmp_path, monkeypatch):
     ro = db.make_engine(str(path), readonly=True)
     db.check_schema(ro)  # readable as it is
     ro.dispose()
+
+
+def test_migration_0006_fills_surname_keys_of_an_existing_archive(tmp_path):
+    """An archive written before 0006: every alias gets its surname key, every person's name
+    becomes one of their aliases, and the store then finds them."""
+    path = tmp_path / "old.db"
+    engine = db.make_engine(str(path))
+    db.upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO people (id, name, key) VALUES (1, 'Ann Lee', 'ann lee')"))
+        conn.execute(text("INSERT INTO person_aliases (person_id, alias) VALUES (1, 'Mayor Ann Lee')"))
+    db.upgrade(engine)
+    with engine.connect() as conn:
+        rows = sorted(conn.execute(text("SELECT alias, surname_key FROM person_aliases")).all())
+    key = surname_key("Ann Lee")  # folded: doubled letters collapse ("le")
+    assert rows == [("Ann Lee", key), ("Mayor Ann Lee", key)]
+    from archive.store import Store
+    from conftest import make_extraction
+
+    ex = make_extraction("Ann Lee opened the bridge.", path="a.txt", source="S",
+                         people=[{"name": "Ann Lee", "aliases": ["Lee"]}])
+    Store(engine).save(ex)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM people")).scalar() == 1
+    engine.dispose()

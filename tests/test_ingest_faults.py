@@ -217,5 +217,20 @@ def test_one_ctrl_c_stops_cleanly_with_exit_130(tmp_path):
         conn.close()
     # no worker left behind
     time.sleep(0.5)
-    ps = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
-    assert ps.stdout.strip() == ""
+    assert _group_members(proc.pid) == []
+
+
+def _group_members(pgid: int) -> list[int]:
+    """Live processes of a process group (from /proc: field 5 of stat is the group)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            members.append(int(entry.name))
+    return members
