@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -275,6 +275,7 @@ class Store:
     def _people(self, session: Session, article: Article, ex: Extraction) -> list[int]:
         ids: list[int] = []
         links: dict[tuple[int, str], ArticlePerson] = {}
+        mentions: list[dict] = []
         self._load_people(session, ex)
         for ent in ex.people:
             bare = surnames.bare_surname([ent.name, *ent.aliases])
@@ -295,17 +296,13 @@ class Store:
             link.titles = list(dict.fromkeys([*link.titles, *ent.roles]))
             link.aliases = list(dict.fromkeys([*link.aliases, *(a[:200] for a in [ent.name, *ent.aliases] if a)]))
             link.mention_count += len(ent.mentions)
-            for m in ent.mentions:
-                session.add(
-                    Mention(
-                        article_id=article.id,
-                        person_id=pid,
-                        start_char=m.start,
-                        end_char=m.end,
-                        text=m.text[:200],
-                    )
-                )
+            mentions += [
+                dict(article_id=article.id, person_id=pid, start_char=m.start, end_char=m.end, text=m.text[:200])
+                for m in ent.mentions
+            ]
         session.flush()
+        if mentions:  # one bulk INSERT (no ORM objects: an article has dozens)
+            session.execute(insert(Mention), mentions)
         for pid in dict.fromkeys(ids):
             # an article that uses the name the person already has only adds to its lead
             names = {ent.name[:200] for ent, p in zip(ex.people, ids) if p == pid}
@@ -382,6 +379,7 @@ class Store:
     def _places(self, session: Session, article: Article, places: list[PlaceEntity]) -> None:
         counts: dict[int, ArticlePlace] = {}
         aliases: dict[int, set[str]] = {}
+        mentions: list[dict] = []
         # the article's places by gazetteer id and their aliases, in two queries
         gids = sorted({e.gazetteer_id for e in places if e.gazetteer_id})
         self._by_gid: dict[str, Place] = {}
@@ -410,17 +408,13 @@ class Store:
                 counts[place_id] = link
                 session.add(link)
             link.mention_count += len(ent.mentions)
-            for m in ent.mentions:
-                session.add(
-                    PlaceMention(
-                        article_id=article.id,
-                        place_id=place_id,
-                        start_char=m.start,
-                        end_char=m.end,
-                        text=m.text[:200],
-                    )
-                )
+            mentions += [
+                dict(article_id=article.id, place_id=place_id, start_char=m.start, end_char=m.end, text=m.text[:200])
+                for m in ent.mentions
+            ]
         session.flush()
+        if mentions:
+            session.execute(insert(PlaceMention), mentions)
 
     def _quotes(self, session: Session, article: Article, ex: Extraction, person_ids: list[int]) -> None:
         """The article's quotes, each in its statement (archive.statement_groups): a speaker's
