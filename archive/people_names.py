@@ -120,6 +120,10 @@ PARTICLES = frozenset(
 # "Mac"/"Mc" are also given names ("Mac Jones"), so they count only after a given name.
 GAELIC_PARTICLES = frozenset("ó o ní ni nic uí ua mhic".split())
 _LATE_PARTICLES = frozenset("mac mc ap".split())
+# Particles that are also common English given names when they open a name and are written
+# capitalised: "Ben Carson", "Al Sharpton" (a given name and a surname), unlike "Ben-Gurion",
+# "Osama bin Laden" or "Marine Le Pen".
+_GIVEN_PARTICLES = frozenset("Ben Al".split())
 PARTICLES = PARTICLES | GAELIC_PARTICLES | _LATE_PARTICLES
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$")
@@ -175,8 +179,8 @@ def surname(name: str) -> str:
         return ""
     k = len(parts) - 1
     while k >= 1 and parts[k - 1].lower() in PARTICLES:  # "von der Leyen", "van Persie", "Ó Muirí"
-        if parts[k - 1].lower() in _LATE_PARTICLES and k - 1 == 0:
-            break  # "Mac Jones": a given name
+        if k - 1 == 0 and (parts[0].lower() in _LATE_PARTICLES or parts[0] in _GIVEN_PARTICLES):
+            break  # "Mac Jones", "Ben Carson": a given name
         k -= 1
     return " ".join(parts[k:])
 

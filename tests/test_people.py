@@ -302,6 +302,37 @@ def test_gaelic_particle_surnames_are_one_surname(nlp):
     assert pn.surname("Mac Jones") == "Jones"  # "Mac" first: a given name
 
 
+def test_ben_and_al_opening_a_name_are_given_names():
+    assert pn.surname("Ben Carson") == "Carson" and pn.given_names("Ben Carson") == ["Ben"]
+    assert pn.is_full_name("Al Sharpton") and pn.surname("Al Sharpton") == "Sharpton"
+    # still particles inside a name, hyphenated, or lower case
+    assert pn.surname("Osama bin Laden") == "bin Laden"
+    assert pn.surname("David Ben-Gurion") == "Ben-Gurion"
+    assert pn.surname("Marine Le Pen") == pn.surname("Le Pen") == "Le Pen"
+    assert pn.surname("Ursula von der Leyen") == "von der Leyen"
+
+
+def test_a_bare_surname_finds_ben_carson(tmp_path):
+    """'Carson said' in one article is the Ben Carson of another (the only Carson)."""
+    from archive import db
+    from archive.store import Store
+    from conftest import make_extraction
+
+    engine = db.make_engine(str(tmp_path / "a.db"))
+    db.upgrade(engine)
+    store = Store(engine)
+    store.save(make_extraction("Ben Carson spoke in Iowa.", path="1.txt", source="S",
+                               people=[{"name": "Ben Carson"}]))
+    store.save(make_extraction('Carson said "we will win this state" on Monday.', path="2.txt", source="S",
+                               people=[{"name": "Carson"}],
+                               quotes=[{"text": "we will win this state", "speaker": "Carson"}]))
+    from sqlalchemy import text
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT p.name, COUNT(q.id) FROM people p LEFT JOIN quotes q "
+                                 "ON q.speaker_id = p.id GROUP BY p.id")).all()
+    assert rows == [("Ben Carson", 1)]
+
+
 def test_accented_first_names_are_known():
     assert pn.first_name_gender("Micheál") == "m" and pn.first_name_gender("Siobhán") == "f"
 
