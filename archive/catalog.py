@@ -83,6 +83,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "role": "subject (mentioned in the text), author (byline) or photographer.",
             "name": "The name this article gives the person; the person's name is the full name most articles use.",
             "aliases": "JSON list of every name the article uses for the person.",
+            "bare_key": "Set when the article names the person by surname only (\"President Obama\"): the folded surname; such links follow whoever that surname belongs to.",
             "titles": "JSON list of the roles/titles the article gives the person (\"President\").",
             "mention_count": "How many times the article mentions the person.",
         },

@@ -131,6 +131,7 @@ class ArticlePerson(Base):
         CheckConstraint(_in("role", PERSON_ROLES), name="role"),
         Index(None, "person_id", "article_id", "role"),  # a person's articles, index only (0004)
         Index(None, "person_id", "name", "article_id"),  # the names a person's articles use (0006)
+        Index(None, "person_id", "bare_key"),  # how many articles name a person in full (0006)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -139,6 +140,8 @@ class ArticlePerson(Base):
     role: Mapped[str] = mapped_column(String(20), default="subject")
     name: Mapped[str | None] = mapped_column(String(200))  # as this article names them (0006)
     aliases: Mapped[list[str] | None] = mapped_column(JSON)  # every name this article uses (0006)
+    # the surname key when the article names the person by surname only (archive.surnames; 0006)
+    bare_key: Mapped[str | None] = mapped_column(String(200), index=True)
     titles: Mapped[list[str]] = mapped_column(JSON, default=list)  # roles/titles the article gives
     mention_count: Mapped[int] = mapped_column(Integer, default=0)
 

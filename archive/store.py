@@ -136,15 +136,18 @@ class Store:
                 _delete_orphans(session)
                 status = REPLACED
             article = self._article(session, ex)
-            self._new_full: set[str] = set()  # surnames that gained a full-named person here
             person_ids = self._people(session, article, ex)
             self._places(session, article, ex.places)
             self._quotes(session, article, ex, person_ids)
             touched: set[int] = set()
-            for key in sorted(self._new_full - rebind_all):
-                touched |= surnames.rebind(session, key, gained_full=True)
-            for key in sorted(rebind_all):
-                touched |= surnames.rebind(session, key)
+            # who a surname belongs to may have changed where the article names someone of it in
+            # full (a new full-named person, one more article for one of them) or an article went;
+            # bare surnames were given to the owner as they were written (they do not count)
+            keys = rebind_all | surname_keys(
+                n for ent in ex.people if not surnames.bare_surname([ent.name, *ent.aliases])
+                for n in [ent.name, *ent.aliases]
+            )
+            touched |= surnames.rebind_many(session, keys)
             for pid in sorted(touched):
                 if session.get(Person, pid) is not None:
                     self._canonical_name(session, pid)
@@ -258,7 +261,6 @@ class Store:
             self._view[pid] = (person.name, aliases)
         existing = self._view[pid][1]
         known = set(existing)
-        full_keys = {surname_key(a) for a in existing if surnames.is_full(a)}
         for alias in dict.fromkeys([ent.name, *ent.aliases]):
             alias = alias[:200] if alias else alias
             if alias and alias not in known:
@@ -268,9 +270,6 @@ class Store:
                 known.add(alias)
                 if key:
                     self._by_key[key].add(pid)
-                if key and key not in full_keys and surnames.is_full(alias):
-                    self._new_full.add(key)  # a (new) full-named person of this surname
-                    full_keys.add(key)
 
     def _people(self, session: Session, article: Article, ex: Extraction) -> list[int]:
         ids: list[int] = []
@@ -289,7 +288,7 @@ class Store:
             if link is None:
                 link = ArticlePerson(
                     article_id=article.id, person_id=pid, role=ent.role, titles=[], mention_count=0,
-                    name=ent.name[:200] or None, aliases=[],
+                    name=ent.name[:200] or None, aliases=[], bare_key=bare or None,
                 )
                 links[(pid, ent.role)] = link
                 session.add(link)

@@ -62,63 +62,99 @@ def surname_people(session: Session, key: str) -> list[int]:
     return [pid for pid in ids if pid not in full]
 
 
-def owner(session: Session, key: str, *, create_name: str | None = None) -> int | None:
-    """Who a bare-surname mention belongs to now: the one full-named person of the surname, else
-    the surname person (made with ``create_name`` when there is none)."""
+# A bare surname goes to the most written-about of several full-named people of that surname when
+# they clearly lead: at least this many articles name them in full, this many times as many as
+# the next ("President Trump" is Donald Trump even once the archive also has a Melania Trump).
+LEAD_ARTICLES = 3
+LEAD_FACTOR = 3
+
+
+def _full_articles(session: Session, pid: int) -> int:
+    """How many articles name the person in full (their own links, not bare-surname ones)."""
+    return session.execute(
+        select(func.count()).select_from(ArticlePerson).where(
+            ArticlePerson.person_id == pid, ArticlePerson.bare_key.is_(None)
+        )
+    ).scalar() or 0
+
+
+def owner_of(session: Session, key: str) -> int | None:
+    """Who a bare-surname mention belongs to now: the one full-named person of the surname, or
+    the one who clearly leads several (LEAD_ARTICLES, LEAD_FACTOR); else the surname person
+    (None when there is none yet). A function of the articles held, not of their order."""
     full = full_people(session, key)
     if len(full) == 1:
         return full[0]
+    if len(full) > 1:
+        counts = sorted(((_full_articles(session, pid), -pid) for pid in full), reverse=True)
+        (top, top_pid), (second, _) = counts[0], counts[1]
+        if top >= LEAD_ARTICLES and top >= LEAD_FACTOR * second:
+            return -top_pid
     bare = surname_people(session, key)
-    if bare:
-        return bare[0]
-    if create_name is None:
-        return None
+    return bare[0] if bare else None
+
+
+def owner(session: Session, key: str, *, create_name: str | None = None) -> int | None:
+    """:func:`owner_of`, making the surname person (named ``create_name``) when there is none."""
+    pid = owner_of(session, key)
+    if pid is not None or create_name is None:
+        return pid
     person = Person(name=create_name, key=key)
     session.add(person)
     session.flush()
     return person.id
 
 
-def rebind(session: Session, key: str, *, gained_full: bool = False) -> set[int]:
-    """Move every bare-surname link of this surname to its owner; returns the people touched.
-
-    ``gained_full``: the only change since the last rebind is one more full-named person; with
-    three or more now, the owner was and stays the surname person (nothing to move)."""
-    full = full_people(session, key)
-    if gained_full and len(full) >= 3:
+def rebind(session: Session, key: str) -> set[int]:
+    """Move every bare-surname link of this surname (``article_people.bare_key``) that is not
+    with its owner to the owner; returns the people touched. Cheap when nothing moved: one
+    index look-up for links away from the owner."""
+    target = owner_of(session, key)
+    stray_q = select(ArticlePerson).where(ArticlePerson.bare_key == key)
+    if target is not None:
+        stray_q = stray_q.where(ArticlePerson.person_id != target)
+    stray = list(session.execute(stray_q.order_by(ArticlePerson.id)).scalars())
+    if target is None and stray and all(_is_surname_person(session, link.person_id) for link in stray):
+        target = min(link.person_id for link in stray)  # they are where they belong
+        stray = [link for link in stray if link.person_id != target]
+    if not stray:
         return set()
-    bare = surname_people(session, key)
-    holders = set(full) | set(bare)
-    if not holders:
-        return set()
-    links = [
-        link
-        for link in session.execute(
-            select(ArticlePerson).where(ArticlePerson.person_id.in_(holders), ArticlePerson.name.is_not(None))
-        ).scalars()
-        if bare_surname([link.name]) == key
-    ]
-    target = full[0] if len(full) == 1 else (bare[0] if bare else None)
-    stray = [link for link in links if link.person_id != target]
-    touched: set[int] = set()
-    if stray and target is None:
+    if target is None:
         name = min((link.name for link in stray), key=lambda n: (-len(n), n))
         person = Person(name=name, key=key)
         session.add(person)
         session.flush()
         target = person.id
+    touched: set[int] = {target}
     for link in stray:
-        touched |= {link.person_id, target}
+        touched.add(link.person_id)
         _move_link(session, link, target)
-    # surname people left without links (their mentions all went to a full-named person)
-    for pid in bare:
-        if pid != target:
-            touched.add(pid)
     session.flush()
-    for pid in touched:
+    for pid in sorted(touched):
         refresh_aliases(session, pid)
     _drop_if_orphan(session, touched)
-    return touched - {None}
+    return touched
+
+
+def rebind_many(session: Session, keys) -> set[int]:
+    """:func:`rebind` for each surname that has bare-surname links at all (one index look-up
+    finds them; the others have nothing that could move)."""
+    keys = sorted(set(keys))
+    if not keys:
+        return set()
+    with_links = session.execute(
+        select(ArticlePerson.bare_key).where(ArticlePerson.bare_key.in_(keys)).distinct()
+    ).scalars().all()
+    touched: set[int] = set()
+    for key in sorted(with_links):
+        touched |= rebind(session, key)
+    return touched
+
+
+def _is_surname_person(session: Session, pid: int) -> bool:
+    return not any(
+        is_full(a) for a in session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == pid)).scalars()
+    )
 
 
 def _move_link(session: Session, link: ArticlePerson, target: int) -> None:

@@ -181,3 +181,35 @@ def test_one_article_can_join_two_statements_and_add_to_them(tmp_path):
     with engine.connect() as conn:
         assert len(conn.execute(select(Statement.id)).all()) == 1
         assert len(conn.execute(select(Quote.id)).all()) == 4
+
+
+def _trump_corpus(donald_articles: int) -> list[dict]:
+    donald = [dict(body=f"Donald Trump held rally number {i} in Ohio.", people=[{"name": "Donald Trump"}])
+              for i in range(donald_articles)]
+    melania = dict(body="Melania Trump visited a hospital.", people=[{"name": "Melania Trump"}])
+    bare = dict(body='President Trump said "the wall will be built soon" on Friday.',
+                people=[{"name": "Trump", "aliases": ["President Trump"]}],
+                quotes=[{"text": "the wall will be built soon", "speaker": "Trump"}])
+    return [*donald, melania, bare]
+
+
+def _orders(specs):
+    numbered = list(enumerate(specs))
+    return [numbered, numbered[::-1], numbered[-1:] + numbered[:-1], numbered[1:] + numbered[:1]]
+
+
+def test_a_bare_surname_goes_to_the_person_who_clearly_leads_in_any_order(tmp_path):
+    """Three articles name Donald Trump in full, one Melania Trump: "President Trump" is Donald."""
+    snaps = [_build(tmp_path, f"t{n}", order) for n, order in enumerate(_orders(_trump_corpus(3)))]
+    for other in snaps[1:]:
+        diff = differences(snaps[0], other)
+        assert not diff, "\n".join(diff)
+    people = snaps[0]["_people"]
+    assert people == {"Donald Trump": ["the wall will be built soon"], "Melania Trump": []}
+
+
+def test_without_a_clear_lead_a_bare_surname_stays_apart_in_any_order(tmp_path):
+    snaps = [_build(tmp_path, f"u{n}", order) for n, order in enumerate(_orders(_trump_corpus(2)))]
+    for other in snaps[1:]:
+        assert not differences(snaps[0], other)
+    assert snaps[0]["_people"] == {"Donald Trump": [], "Melania Trump": [], "Trump": ["the wall will be built soon"]}

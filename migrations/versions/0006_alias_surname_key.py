@@ -17,6 +17,8 @@ Create Date: 2026-12-02
 * article_people.aliases: every name the article uses for the person, so that the mentions of a
   bare surname ("Obama") can move to whoever that surname belongs to as articles come
   (``archive.surnames``) and take their names with them.
+* article_people.bare_key: the surname key of a link made from a bare surname; those links are
+  the ones that move, and links without it count the articles that name a person in full.
 """
 from __future__ import annotations
 
@@ -38,6 +40,10 @@ def upgrade() -> None:
     op.add_column("article_people", sa.Column("aliases", sa.JSON(), nullable=True))
     op.create_index("ix_article_people_person_id_name_article_id", "article_people",
                     ["person_id", "name", "article_id"], unique=False)
+    op.add_column("article_people", sa.Column("bare_key", sa.String(length=200), nullable=True))
+    op.create_index("ix_article_people_bare_key", "article_people", ["bare_key"], unique=False)
+    op.create_index("ix_article_people_person_id_bare_key", "article_people", ["person_id", "bare_key"],
+                    unique=False)
 
     from archive.identity import surname_key
 
@@ -72,8 +78,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_person_aliases_surname_key", table_name="person_aliases")
     op.drop_index("ix_article_people_person_id_name_article_id", table_name="article_people")
+    op.drop_index("ix_article_people_bare_key", table_name="article_people")
+    op.drop_index("ix_article_people_person_id_bare_key", table_name="article_people")
     for table, column in (("person_aliases", "surname_key"), ("article_people", "name"),
-                          ("article_people", "aliases")):
+                          ("article_people", "aliases"), ("article_people", "bare_key")):
         if op.get_bind().dialect.name == "sqlite":  # SQLite >= 3.35 drops a column in place
             op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         else:
