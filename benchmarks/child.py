@@ -2,12 +2,13 @@
 timings, and a peak RSS that belongs to that measurement alone). Prints one JSON object.
 
     python -m benchmarks.child raw    --jobs 2 DIR...   # nlp.pipe over the cleaned bodies
-    python -m benchmarks.child ingest --jobs 2 --db X DIR...   # archive.ingest.ingest, then again (unchanged)
+    python -m benchmarks.child ingest --jobs 2 --db X DIR...   # archive.pipeline.ingest.ingest, then again (unchanged)
 
 In both modes the corpus is read and the spaCy pipeline is loaded *before* the clock starts, in the
 main process (workers are forked and inherit it), so the two timings compare steady-state work:
 raw = NLP only; ingest = read + hash + clean + NLP + extractors + store.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,9 @@ def _rss() -> dict:
 
 def raw(paths: list[str], jobs: int, batch_size: int) -> dict:
     from archive import nlp as nlp_mod
-    from archive.clean import clean
-    from archive.extract import Failure, word_count
-    from archive.ingest import read_all
+    from archive.clean.page import clean
+    from archive.pipeline.extraction import Failure, word_count
+    from archive.pipeline.ingest import read_all
 
     t0 = time.perf_counter()
     bodies = []
@@ -86,8 +87,8 @@ def raw(paths: list[str], jobs: int, batch_size: int) -> dict:
 
 def ingest(paths: list[str], jobs: int, db: str, batch_size: int, profile: str | None) -> dict:
     from archive import nlp as nlp_mod
-    from archive.db import ensure_schema, make_engine
-    from archive.ingest import ingest as run
+    from archive.pipeline.ingest import ingest as run
+    from archive.store.db import ensure_schema, make_engine
 
     engine = make_engine(db)
     ensure_schema(engine)
@@ -110,7 +111,7 @@ def ingest(paths: list[str], jobs: int, db: str, batch_size: int, profile: str |
     t = time.perf_counter()
     again = run(paths, engine, jobs=jobs, batch_size=batch_size)
     re_seconds = time.perf_counter() - t
-    from archive.store import counts
+    from archive.store.writer import counts
 
     return {
         "mode": "ingest",
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch-size", type=int, default=None)
     ap.add_argument("--profile", help="write cProfile stats of the ingest (main process) here")
     args = ap.parse_args(argv)
-    from archive.ingest import BATCH_SIZE
+    from archive.pipeline.ingest import BATCH_SIZE
 
     batch = args.batch_size or BATCH_SIZE
     if args.mode == "raw":

@@ -19,6 +19,7 @@ throw-away PostgreSQL server from Debian's binaries; a SQLite file):
 
 Figures go to stdout as a table and to ``benchmarks/out/concurrency.json``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from pgserver import throwaway_server  # noqa: E402
 from snapshot import differences, snapshot  # noqa: E402
 
-from archive import db  # noqa: E402
+from archive.store import db  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -48,8 +49,11 @@ def build_corpus(args, scratch: Path) -> list[str]:
     if args.polnear:
         tool = ROOT.parent / "shared" / "tools" / "polnear.py"
         out = scratch / "polnear"
-        subprocess.run([sys.executable, str(tool), args.polnear, str(out), "--split", "train"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, str(tool), args.polnear, str(out), "--split", "train"],
+            check=True,
+            capture_output=True,
+        )
         files = sorted(str(p) for p in out.glob("*.txt"))
     else:
         from benchmarks import corpus
@@ -58,12 +62,20 @@ def build_corpus(args, scratch: Path) -> list[str]:
     return files[: args.articles]
 
 
-def run_together(shards: list[list[str]], url: str) -> tuple[float, list[subprocess.CompletedProcess]]:
+def run_together(
+    shards: list[list[str]], url: str
+) -> tuple[float, list[subprocess.CompletedProcess]]:
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_DB"}
     started = time.perf_counter()
     procs = [
-        subprocess.Popen([sys.executable, "-m", "archive", "ingest", *shard, "--db", url, "-j", "1", "-q"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, "-m", "archive", "ingest", *shard, "--db", url, "-j", "1", "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
         for shard in shards
     ]
     done = []
@@ -87,10 +99,22 @@ def measure(files, url_for, engine_name: str, processes: list[int]) -> list[dict
     url = url_for()
     wall, results = run_together([files], url)
     ref = snapshot(db.make_engine(url))
-    rows.append(dict(engine=engine_name, processes=1, shards="reference", seconds=round(wall, 1),
-                     articles_per_s=round(len(files) / wall, 2), failed=_failed(results), identical=True,
-                     articles=len(ref["articles"]), people=len(ref["people"]), quotes=len(ref["quotes"]),
-                     statements=len(ref["statements"]), places=len(ref["places"])))
+    rows.append(
+        dict(
+            engine=engine_name,
+            processes=1,
+            shards="reference",
+            seconds=round(wall, 1),
+            articles_per_s=round(len(files) / wall, 2),
+            failed=_failed(results),
+            identical=True,
+            articles=len(ref["articles"]),
+            people=len(ref["people"]),
+            quotes=len(ref["quotes"]),
+            statements=len(ref["statements"]),
+            places=len(ref["places"]),
+        )
+    )
     log(f"{engine_name}: reference {wall:.1f}s")
     plan = [(p, "disjoint") for p in processes]
     plan += [(max(processes), "overlapping"), (max(processes), "identical")]
@@ -101,11 +125,23 @@ def measure(files, url_for, engine_name: str, processes: list[int]) -> list[dict
         snap = snapshot(engine)
         engine.dispose()
         diff = differences(ref, snap, limit=2)
-        rows.append(dict(engine=engine_name, processes=p, shards=kind, seconds=round(wall, 1),
-                         articles_per_s=round(len(files) / wall, 2), failed=_failed(results),
-                         identical=not diff, diff=diff[:6],
-                         articles=len(snap["articles"]), people=len(snap["people"]), quotes=len(snap["quotes"]),
-                         statements=len(snap["statements"]), places=len(snap["places"])))
+        rows.append(
+            dict(
+                engine=engine_name,
+                processes=p,
+                shards=kind,
+                seconds=round(wall, 1),
+                articles_per_s=round(len(files) / wall, 2),
+                failed=_failed(results),
+                identical=not diff,
+                diff=diff[:6],
+                articles=len(snap["articles"]),
+                people=len(snap["people"]),
+                quotes=len(snap["quotes"]),
+                statements=len(snap["statements"]),
+                places=len(snap["places"]),
+            )
+        )
         log(f"{engine_name}: {p} x {kind}: {wall:.1f}s, identical={not diff}")
         for line in diff[:6]:
             log("   " + line[:200])
@@ -124,8 +160,12 @@ def _failed(results) -> int:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--polnear", help="PolNeAR git dir (from the fetch tool); else the generated corpus")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--polnear", help="PolNeAR git dir (from the fetch tool); else the generated corpus"
+    )
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--processes", default="1,2,4,8")
     ap.add_argument("--engines", default="postgresql,sqlite")
@@ -142,19 +182,33 @@ def main() -> None:
                     rows += measure(files, server.new_database, engine_name, processes)
             else:
                 counter = iter(range(10_000))
-                rows += measure(files, lambda: str(scratch / f"db{next(counter)}.sqlite"), engine_name, processes)
+                rows += measure(
+                    files,
+                    lambda: str(scratch / f"db{next(counter)}.sqlite"),
+                    engine_name,
+                    processes,
+                )
     out = ROOT / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    info = dict(machine=platform.machine(), cpus=os.cpu_count(), python=platform.python_version(),
-                corpus="polnear-train" if args.polnear else "generated", articles=len(files))
+    info = dict(
+        machine=platform.machine(),
+        cpus=os.cpu_count(),
+        python=platform.python_version(),
+        corpus="polnear-train" if args.polnear else "generated",
+        articles=len(files),
+    )
     (out / "concurrency.json").write_text(json.dumps(dict(info=info, rows=rows), indent=2))
     print(f"corpus: {info['corpus']}, {len(files)} articles; {info['cpus']} CPUs")
-    print(f"{'engine':10} {'P':>2} {'shards':11} {'s':>7} {'art/s':>7} {'failed':>6} {'same':>5} "
-          f"{'articles':>8} {'people':>6} {'quotes':>6} {'stmts':>6} {'places':>6}")
+    print(
+        f"{'engine':10} {'P':>2} {'shards':11} {'s':>7} {'art/s':>7} {'failed':>6} {'same':>5} "
+        f"{'articles':>8} {'people':>6} {'quotes':>6} {'stmts':>6} {'places':>6}"
+    )
     for r in rows:
-        print(f"{r['engine']:10} {r['processes']:>2} {r['shards']:11} {r['seconds']:>7} {r['articles_per_s']:>7} "
-              f"{r['failed']:>6} {'yes' if r['identical'] else 'NO':>5} {r['articles']:>8} {r['people']:>6} "
-              f"{r['quotes']:>6} {r['statements']:>6} {r['places']:>6}")
+        print(
+            f"{r['engine']:10} {r['processes']:>2} {r['shards']:11} {r['seconds']:>7} {r['articles_per_s']:>7} "
+            f"{r['failed']:>6} {'yes' if r['identical'] else 'NO':>5} {r['articles']:>8} {r['people']:>6} "
+            f"{r['quotes']:>6} {r['statements']:>6} {r['places']:>6}"
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ body: paragraphs are shuffled (the lede stays first), people are renamed consist
 and surnames) to invented names, places are swapped for other real places, and some titles get a
 prefix. The same ``seed`` always gives the same files; every file's text is distinct.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,29 +21,126 @@ SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 FIRST_NAMES = [
-    "Adrian", "Alina", "Anders", "Bogdan", "Camille", "Dariusz", "Elena", "Farid", "Greta", "Hanna",
-    "Ilya", "Ingrid", "Jonas", "Karim", "Katarina", "Lars", "Leila", "Marek", "Marta", "Nadia",
-    "Oskar", "Petra", "Rafael", "Sabine", "Tomasz", "Ursula", "Viktor", "Yana", "Zoran", "Miriam",
-    "Henrik", "Oleksandr", "Svitlana", "Matteo", "Amara", "Julien", "Nikolai", "Teodora", "Emre", "Rosa",
+    "Adrian",
+    "Alina",
+    "Anders",
+    "Bogdan",
+    "Camille",
+    "Dariusz",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hanna",
+    "Ilya",
+    "Ingrid",
+    "Jonas",
+    "Karim",
+    "Katarina",
+    "Lars",
+    "Leila",
+    "Marek",
+    "Marta",
+    "Nadia",
+    "Oskar",
+    "Petra",
+    "Rafael",
+    "Sabine",
+    "Tomasz",
+    "Ursula",
+    "Viktor",
+    "Yana",
+    "Zoran",
+    "Miriam",
+    "Henrik",
+    "Oleksandr",
+    "Svitlana",
+    "Matteo",
+    "Amara",
+    "Julien",
+    "Nikolai",
+    "Teodora",
+    "Emre",
+    "Rosa",
 ]
 SURNAMES = [
-    "Halvorsen", "Kovalenko", "Brennan", "Moravec", "Okafor", "Lindqvist", "Petrenko", "Dumont",
-    "Castellano", "Novak", "Rahimi", "Sorensen", "Albescu", "Tkachuk", "Whitfield", "Marchetti",
-    "Yilmaz", "Varga", "Kessler", "Ostrowski", "Bergstrom", "Hadzic", "Fontaine", "Lazarev",
-    "Mbeki", "Quintero", "Ferreira", "Oyelaran", "Szabo", "Karlsson", "Demir", "Rousseau",
-    "Hollis", "Stavros", "Nakamura", "Delacroix", "Abernathy", "Pacheco", "Lindgren", "Voronov",
+    "Halvorsen",
+    "Kovalenko",
+    "Brennan",
+    "Moravec",
+    "Okafor",
+    "Lindqvist",
+    "Petrenko",
+    "Dumont",
+    "Castellano",
+    "Novak",
+    "Rahimi",
+    "Sorensen",
+    "Albescu",
+    "Tkachuk",
+    "Whitfield",
+    "Marchetti",
+    "Yilmaz",
+    "Varga",
+    "Kessler",
+    "Ostrowski",
+    "Bergstrom",
+    "Hadzic",
+    "Fontaine",
+    "Lazarev",
+    "Mbeki",
+    "Quintero",
+    "Ferreira",
+    "Oyelaran",
+    "Szabo",
+    "Karlsson",
+    "Demir",
+    "Rousseau",
+    "Hollis",
+    "Stavros",
+    "Nakamura",
+    "Delacroix",
+    "Abernathy",
+    "Pacheco",
+    "Lindgren",
+    "Voronov",
 ]
 # (city, country, adjective): the talks' venue in the seeds (Geneva / Abu Dhabi) is swapped for one of these.
 VENUES = [
-    ("Geneva", "Switzerland", "Swiss"), ("Vienna", "Austria", "Austrian"), ("Istanbul", "Turkey", "Turkish"),
-    ("Riyadh", "Saudi Arabia", "Saudi"), ("Helsinki", "Finland", "Finnish"), ("Doha", "Qatar", "Qatari"),
-    ("Oslo", "Norway", "Norwegian"), ("Budapest", "Hungary", "Hungarian"), ("Warsaw", "Poland", "Polish"),
-    ("Stockholm", "Sweden", "Swedish"), ("Copenhagen", "Denmark", "Danish"), ("Lisbon", "Portugal", "Portuguese"),
+    ("Geneva", "Switzerland", "Swiss"),
+    ("Vienna", "Austria", "Austrian"),
+    ("Istanbul", "Turkey", "Turkish"),
+    ("Riyadh", "Saudi Arabia", "Saudi"),
+    ("Helsinki", "Finland", "Finnish"),
+    ("Doha", "Qatar", "Qatari"),
+    ("Oslo", "Norway", "Norwegian"),
+    ("Budapest", "Hungary", "Hungarian"),
+    ("Warsaw", "Poland", "Polish"),
+    ("Stockholm", "Sweden", "Swedish"),
+    ("Copenhagen", "Denmark", "Danish"),
+    ("Lisbon", "Portugal", "Portuguese"),
 ]
 SECOND_VENUES = ["Abu Dhabi", "Jeddah", "Ankara", "Baku", "Minsk", "Dubai", "Muscat", "Valletta"]
-FRONT_TOWNS = ["Kostyantynivka", "Kramatorsk", "Pokrovsk", "Sloviansk", "Kupiansk", "Huliaipole", "Kherson", "Sumy"]
+FRONT_TOWNS = [
+    "Kostyantynivka",
+    "Kramatorsk",
+    "Pokrovsk",
+    "Sloviansk",
+    "Kupiansk",
+    "Huliaipole",
+    "Kherson",
+    "Sumy",
+]
 REGIONS = ["Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Dnipropetrovsk", "Kherson"]
-HTML_PLACES = ["Monmouth", "Hereford", "Shrewsbury", "Worcester", "Gloucester", "Ludlow", "Abergavenny", "Chepstow"]
+HTML_PLACES = [
+    "Monmouth",
+    "Hereford",
+    "Shrewsbury",
+    "Worcester",
+    "Gloucester",
+    "Ludlow",
+    "Abergavenny",
+    "Chepstow",
+]
 HTML_PEOPLE = ["Rachel Lyons", "Gareth Pryce", "Ed Miliband", "Helena Marsh", "Tomas Oduya"]
 TITLE_PREFIXES = ["", "", "", "Analysis: ", "Live: ", "UPDATE 2-", "Explainer: ", "Exclusive: "]
 
@@ -71,7 +169,11 @@ def load_seeds() -> list[Seed]:
     all_people = sorted({n for names in gold.values() for n in names})
     seeds = []
     for path in sorted(SEEDS.glob("*.txt")):
-        seeds.append(Seed(path.name, path.read_text(encoding="utf-8"), "text", gold.get(path.name, all_people)))
+        seeds.append(
+            Seed(
+                path.name, path.read_text(encoding="utf-8"), "text", gold.get(path.name, all_people)
+            )
+        )
     for path in sorted(FIXTURES.rglob("*.txt")):
         try:
             text = path.read_text(encoding="utf-8")
@@ -101,11 +203,35 @@ BOILERPLATE = re.compile(
 )
 
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ((?:[A-Z]\. )?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 
 
-_NOT_FIRST = {"But", "Former", "Mr", "Mrs", "Ms", "Dr", "The", "When", "Whether", "President", "And",
-              "In", "On", "At", "By", "For", "Paris", "New", "North", "South", "East", "West"}
+_NOT_FIRST = {
+    "But",
+    "Former",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "The",
+    "When",
+    "Whether",
+    "President",
+    "And",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "Paris",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+}
 _CUE = r"(?:said|says|told|added|wrote|argued|warned|insisted|noted|explained|testified|scored|replied)"
 
 
@@ -225,7 +351,9 @@ def _swap_places(text: str, kind: str, rng: random.Random) -> str:
     region = rng.choice(REGIONS)
     if region != "Zaporizhzhia":
         mapping["Donetsk"] = region
-    pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r")\b")
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(k) for k in sorted(mapping, key=len, reverse=True)) + r")\b"
+    )
     return pattern.sub(lambda m: mapping[m.group(1)], text)
 
 
@@ -241,8 +369,14 @@ def _vary_title(text: str, kind: str, rng: random.Random) -> str:
         if _is_paragraph(line):
             break  # the headline comes before the body, or there is none
         # the headline: the first short line that is not a banner, a menu or a byline
-        if (i > 0 and 4 <= len(s.split()) <= 20 and "|" not in s and not s.startswith("By ")
-                and not s.isupper() and not BOILERPLATE.search(s)):
+        if (
+            i > 0
+            and 4 <= len(s.split()) <= 20
+            and "|" not in s
+            and not s.startswith("By ")
+            and not s.isupper()
+            and not BOILERPLATE.search(s)
+        ):
             lines[i] = prefix + line
             break
     return "\n".join(lines)
@@ -258,7 +392,9 @@ def make_variant(seed: Seed, rng: random.Random) -> str:
     return _vary_title(text, seed.kind, rng)
 
 
-def generate(out_dir: str | Path, n: int, seed: int = 20240601, html_every: int = 25, parts: int = 1) -> list[Path]:
+def generate(
+    out_dir: str | Path, n: int, seed: int = 20240601, html_every: int = 25, parts: int = 1
+) -> list[Path]:
     """Write ``n`` distinct variants into ``out_dir`` (split into ``parts`` sub-folders
     ``part0``.. so that a prefix of the corpus can be ingested on its own); returns the paths."""
     out = Path(out_dir)

@@ -6,6 +6,7 @@
   (0.5 s by default: reading smaps costs CPU on a 2-core machine), the sum over the whole tree (RSS counts pages shared by forked workers once per process;
   PSS shares them out, so it is the honest total).
 """
+
 from __future__ import annotations
 
 import os
@@ -73,11 +74,24 @@ def _mem_kb(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run(cmd: list[str], env: dict | None = None, cwd: str | None = None, interval: float = 0.5,
-        sample: bool = True, stdin=subprocess.DEVNULL) -> Measured:
+def run(
+    cmd: list[str],
+    env: dict | None = None,
+    cwd: str | None = None,
+    interval: float = 0.5,
+    sample: bool = True,
+    stdin=subprocess.DEVNULL,
+) -> Measured:
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd,
-                            stdin=stdin, text=True)
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        stdin=stdin,
+        text=True,
+    )
     peak = {"rss": 0, "pss": 0, "n": 0}
     done = threading.Event()
 

@@ -3,11 +3,11 @@
 Each query is run for several parameters chosen by popularity (the most quoted speaker, ranks 5,
 10, 50, 100 and the quartiles) - so p95 is the heavy end of the archive, not a lucky name.
 """
+
 from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -24,14 +24,18 @@ class QueryCase:
     cli: list[str]  # archive sub-command and arguments (no --db / --format)
     call: object  # callable(engine) -> rows
     param: str
-    rows_behind: int | None = None  # how many rows the parameter touches (quotes of the speaker, ...)
+    rows_behind: int | None = (
+        None  # how many rows the parameter touches (quotes of the speaker, ...)
+    )
 
 
 @dataclass
 class QueryResult:
     query: str
     times_ms: list[float] = field(default_factory=list)
-    per_param: list[tuple[str, int | None, float, int]] = field(default_factory=list)  # (param, rows, median ms, results)
+    per_param: list[tuple[str, int | None, float, int]] = field(
+        default_factory=list
+    )  # (param, rows, median ms, results)
     plans: dict[str, list[str]] = field(default_factory=dict)
     error: str | None = None
 
@@ -44,32 +48,67 @@ class QueryResult:
 
 
 def cases(probes: dict) -> dict[str, list[QueryCase]]:
-    from archive import queries as q
+    from archive.query import queries as q
 
-    out: dict[str, list[QueryCase]] = {"quotes --speaker": [], "person": [], "search": [], "articles --place": []}
+    out: dict[str, list[QueryCase]] = {
+        "quotes --speaker": [],
+        "person": [],
+        "search": [],
+        "articles --place": [],
+    }
     for sp in probes["speakers"]:
         name = sp["name"]
-        out["quotes --speaker"].append(QueryCase(
-            "quotes --speaker", ["quotes", "--speaker", name, "--limit", "50"],
-            lambda e, n=name: q.quotes(e, speaker=n, limit=50), name, sp["rows"]))
-        out["person"].append(QueryCase(
-            "person", ["person", name, "--limit", "50"],
-            lambda e, n=name: _person(q, e, n), name, sp["rows"]))
+        out["quotes --speaker"].append(
+            QueryCase(
+                "quotes --speaker",
+                ["quotes", "--speaker", name, "--limit", "50"],
+                lambda e, n=name: q.quotes(e, speaker=n, limit=50),
+                name,
+                sp["rows"],
+            )
+        )
+        out["person"].append(
+            QueryCase(
+                "person",
+                ["person", name, "--limit", "50"],
+                lambda e, n=name: _person(q, e, n),
+                name,
+                sp["rows"],
+            )
+        )
     rare = probes["rare_term"]["term"]
-    out["search"].append(QueryCase(
-        "search", ["search", rare, "--limit", "20"],
-        lambda e, t=rare: q.search(e, t, limit=20), rare, probes["rare_term"]["articles"]))
+    out["search"].append(
+        QueryCase(
+            "search",
+            ["search", rare, "--limit", "20"],
+            lambda e, t=rare: q.search(e, t, limit=20),
+            rare,
+            probes["rare_term"]["articles"],
+        )
+    )
     for pl in probes["places"]:
         name = pl["name"]
-        out["articles --place"].append(QueryCase(
-            "articles --place", ["articles", "--place", name, "--limit", "50"],
-            lambda e, n=name: q.articles(e, place=n, limit=50), name, pl["rows"]))
+        out["articles --place"].append(
+            QueryCase(
+                "articles --place",
+                ["articles", "--place", name, "--limit", "50"],
+                lambda e, n=name: q.articles(e, place=n, limit=50),
+                name,
+                pl["rows"],
+            )
+        )
     for label in ("quotes --speaker", "person", "articles --place"):
         out[label] = _spread(out[label])
     common = probes["common_term"]["term"]
-    out["search (common term)"] = [QueryCase(
-        "search (common term)", ["search", common, "--limit", "20"],
-        lambda e, t=common: q.search(e, t, limit=20), common, probes["common_term"]["articles"])]
+    out["search (common term)"] = [
+        QueryCase(
+            "search (common term)",
+            ["search", common, "--limit", "20"],
+            lambda e, t=common: q.search(e, t, limit=20),
+            common,
+            probes["common_term"]["articles"],
+        )
+    ]
     return out
 
 
@@ -143,8 +182,10 @@ def explain(db_path: str, statements: list[tuple[str, object]]) -> list[str]:
     return lines
 
 
-def run_inprocess(db_path: str, probes: dict, repeat: int = 5, budget_s: float = 25.0, log=print) -> list[QueryResult]:
-    from archive.db import make_engine
+def run_inprocess(
+    db_path: str, probes: dict, repeat: int = 5, budget_s: float = 25.0, log=print
+) -> list[QueryResult]:
+    from archive.store.db import make_engine
 
     engine = make_engine(db_path, readonly=True)
     results = []
@@ -163,7 +204,9 @@ def run_inprocess(db_path: str, probes: dict, repeat: int = 5, budget_s: float =
                 spent += warm / 1000
                 ts = []
                 reps = repeat
-                if spent > budget_s or warm > budget_s * 100:  # too slow to repeat: keep the warm-up figure
+                if (
+                    spent > budget_s or warm > budget_s * 100
+                ):  # too slow to repeat: keep the warm-up figure
                     ts.append(warm)
                     reps = 1
                 while len(ts) < reps and spent <= budget_s:
@@ -173,15 +216,21 @@ def run_inprocess(db_path: str, probes: dict, repeat: int = 5, budget_s: float =
                     ts.append(dt)
                     spent += dt / 1000
                 res.times_ms += ts
-                res.per_param.append((case.param, case.rows_behind, statistics.median(ts), _n(rows)))
+                res.per_param.append(
+                    (case.param, case.rows_behind, statistics.median(ts), _n(rows))
+                )
             except Exception as exc:
                 res.error = f"{type(exc).__name__}: {exc}"
                 break
             if spent > budget_s and case is not group[-1]:
-                log(f"  {label}: time budget ({budget_s:.0f}s) used up after {len(res.per_param)} of {len(group)} parameters")
+                log(
+                    f"  {label}: time budget ({budget_s:.0f}s) used up after {len(res.per_param)} of {len(group)} parameters"
+                )
                 break
         results.append(res)
-        log(f"  {label}: p50 {res.pct(50):.1f} ms, p95 {res.pct(95):.1f} ms over {len(res.times_ms)} calls")
+        log(
+            f"  {label}: p50 {res.pct(50):.1f} ms, p95 {res.pct(95):.1f} ms over {len(res.times_ms)} calls"
+        )
     engine.dispose()
     return results
 
@@ -191,8 +240,13 @@ def _archive_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "archive"]
 
 
-def run_cli(db_path: str, probes: dict, repeat: int = 3, inprocess: list[QueryResult] | None = None,
-            log=print) -> dict:
+def run_cli(
+    db_path: str,
+    probes: dict,
+    repeat: int = 3,
+    inprocess: list[QueryResult] | None = None,
+    log=print,
+) -> dict:
     """Whole CLI invocations (start-up included), and what start-up alone costs. Queries that
     take over a second in process are run once, for their heaviest parameter only."""
     env = dict(os.environ)
@@ -211,13 +265,25 @@ def run_cli(db_path: str, probes: dict, repeat: int = 3, inprocess: list[QueryRe
 
     py = sys.executable
     out["python -c pass"] = {"ms": timed([py, "-c", "pass"])[0]}
-    out["import archive.cli"] = {"ms": timed([py, "-c", "import archive.cli"])[0]}
-    out["import archive.cli + queries"] = {
-        "ms": timed([py, "-c", "import archive.cli, archive.queries, archive.db, sqlalchemy.orm"])[0]
+    out["import archive.cli.app"] = {"ms": timed([py, "-c", "import archive.cli.app"])[0]}
+    out["import archive.cli.app + queries"] = {
+        "ms": timed(
+            [
+                py,
+                "-c",
+                "import archive.cli.app, archive.query.queries, archive.store.db, sqlalchemy.orm",
+            ]
+        )[0]
     }
     out["import + open_db (schema check)"] = {
-        "ms": timed([py, "-c", "import archive.cli, archive.queries; from archive.cli_common import open_db; "
-                     f"open_db({db_path!r}, readonly=True)"])[0]
+        "ms": timed(
+            [
+                py,
+                "-c",
+                "import archive.cli.app, archive.query.queries; from archive.cli.options import open_db; "
+                f"open_db({db_path!r}, readonly=True)",
+            ]
+        )[0]
     }
     out["archive --help"] = {"ms": timed([*_archive_cmd(), "--help"])[0]}
     groups = cases(probes)
@@ -239,7 +305,7 @@ def profile_call(db_path: str, probes: dict, label: str, top: int = 18) -> str:
     import io
     import pstats
 
-    from archive.db import make_engine
+    from archive.store.db import make_engine
 
     engine = make_engine(db_path, readonly=True)
     case = cases(probes)[label][0]

@@ -7,9 +7,9 @@ For each shape of invented text (below) and each size (KB of body text) it parse
 with the product's pipeline (``archive.nlp.load()``) and measures the CPU time
 (``time.process_time``, less sensitive to other load on the machine than wall-clock time) of
 
-* ``quotes``: ``archive.quotes.find_quotes`` (marks, attribution, follow-ups, de-duplication),
+* ``quotes``: ``archive.extract.quotes.find.find_quotes`` (marks, attribution, follow-ups, de-duplication),
   best of ``--repeat`` runs;
-* ``extract`` (with ``--extract``): ``archive.extract.extract_parsed`` (places, people, quotes);
+* ``extract`` (with ``--extract``): ``archive.pipeline.extraction.extract_parsed`` (places, people, quotes);
 * ``parse``: the spaCy pipeline over the body, for comparison (one run).
 
 It prints ms per KB for each size and ``grow``: the ms/KB at the largest size over the ms/KB at
@@ -30,6 +30,7 @@ Shapes (each generated up to the size; names are invented):
 To measure other code (the version before a change), put its tree first on the path:
 ``PYTHONPATH=/path/to/old/tree .venv/bin/python benchmarks/quote_scaling.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,10 +47,22 @@ if importlib.util.find_spec("archive") is None:
     sys.path.insert(0, str(ROOT))
 
 FIRST = ["Anna", "Boris", "Clara", "David", "Elena", "Farid", "Greta", "Hugo", "Irina", "Jonas"]
-LAST = ["Kovalenko", "Brennan", "Halvorsen", "Moravec", "Lindqvist", "Petrenko", "Castellano", "Novak",
-        "Rahimi", "Sorensen"]
-WORDS = ("the talks were difficult but we will continue next week and the minister agreed to meet "
-         "again soon").split()
+LAST = [
+    "Kovalenko",
+    "Brennan",
+    "Halvorsen",
+    "Moravec",
+    "Lindqvist",
+    "Petrenko",
+    "Castellano",
+    "Novak",
+    "Rahimi",
+    "Sorensen",
+]
+WORDS = (
+    "the talks were difficult but we will continue next week and the minister agreed to meet "
+    "again soon"
+).split()
 LEAD = "Anna Kovalenko met Boris Brennan in Kyiv on Monday.\n"
 
 
@@ -73,7 +86,12 @@ def _named(n: int, sep: str) -> str:
 
 
 def _mixed(n: int) -> str:
-    units = ["“Yes,” he said. ", '"No," she said. ', "‘Maybe,’ he said. ", '“We will see," she said. ']
+    units = [
+        "“Yes,” he said. ",
+        '"No," she said. ',
+        "‘Maybe,’ he said. ",
+        '“We will see," she said. ',
+    ]
     out, size, i = [LEAD], len(LEAD), 0
     while size < n:
         out.append(units[i % 4])
@@ -120,8 +138,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="4,8,16,32,50", help="KB of body text (comma-separated)")
     ap.add_argument("--shapes", default="all", help="comma-separated, of: " + ", ".join(SHAPES))
-    ap.add_argument("--repeat", type=int, default=3, help="runs of find_quotes per point (best counts)")
-    ap.add_argument("--extract", action="store_true", help="also time the whole extraction (places, people, quotes)")
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="runs of find_quotes per point (best counts)"
+    )
+    ap.add_argument(
+        "--extract",
+        action="store_true",
+        help="also time the whole extraction (places, people, quotes)",
+    )
     ap.add_argument("--json", help="write every figure to this file")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -129,16 +153,18 @@ def main(argv: list[str] | None = None) -> int:
 
     import archive
     from archive import nlp as nlp_mod
-    from archive.extract import extract_parsed, preload
-    from archive.people import find_people
-    from archive.places import find_places
-    from archive.quotes import find_quotes
+    from archive.extract.people.mentions import find_people
+    from archive.extract.places.resolve import find_places
+    from archive.extract.quotes.find import find_quotes
+    from archive.pipeline.extraction import extract_parsed, preload
     from archive.records import CleanArticle, RawDocument
 
     nlp = nlp_mod.load()
     preload()
-    print(f"# archive from {Path(archive.__file__).parent}; CPU seconds (process_time); ms/KB per size",
-          file=sys.stderr)
+    print(
+        f"# archive from {Path(archive.__file__).parent}; CPU seconds (process_time); ms/KB per size",
+        file=sys.stderr,
+    )
     rows = []
     for shape in shapes:
         for kb in sizes:
@@ -148,18 +174,32 @@ def main(argv: list[str] | None = None) -> int:
             places = find_places(body, doc)
             people = find_people(body, doc, places=places)
             t_quotes, quotes = cpu(lambda: find_quotes(body, doc, people), args.repeat)
-            row = {"shape": shape, "kb": round(size_kb, 1), "parse_s": t_parse, "quotes_s": t_quotes,
-                   "n_quotes": len(quotes), "n_tokens": len(doc)}
+            row = {
+                "shape": shape,
+                "kb": round(size_kb, 1),
+                "parse_s": t_parse,
+                "quotes_s": t_quotes,
+                "n_quotes": len(quotes),
+                "n_tokens": len(doc),
+            }
             if args.extract:
                 raw = RawDocument(path="bench.txt", name="bench.txt", raw_text=body, format="text")
                 article = CleanArticle(title="", body=body)
                 row["extract_s"], _ = cpu(lambda: extract_parsed(raw, article, doc))
             rows.append(row)
-            print(f"{shape:<11} {size_kb:5.1f} KB  parse {t_parse:6.2f} s  quotes {t_quotes:7.3f} s"
-                  + (f"  extract {row['extract_s']:6.2f} s" if args.extract else "")
-                  + f"  ({len(quotes)} quotes)", file=sys.stderr, flush=True)
+            print(
+                f"{shape:<11} {size_kb:5.1f} KB  parse {t_parse:6.2f} s  quotes {t_quotes:7.3f} s"
+                + (f"  extract {row['extract_s']:6.2f} s" if args.extract else "")
+                + f"  ({len(quotes)} quotes)",
+                file=sys.stderr,
+                flush=True,
+            )
 
-    titles = {"quotes": "find_quotes", "parse": "spaCy parse", "extract": "extract_parsed (places, people, quotes)"}
+    titles = {
+        "quotes": "find_quotes",
+        "parse": "spaCy parse",
+        "extract": "extract_parsed (places, people, quotes)",
+    }
     for c in ["quotes", "parse"] + (["extract"] if args.extract else []):
         print(f"\n{titles[c]}: ms of CPU per KB of text")
         print(f"{'shape':<11}" + "".join(f"{str(kb) + ' KB':>9}" for kb in sizes) + f"{'grow':>7}")

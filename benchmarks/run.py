@@ -10,6 +10,7 @@ memory    `archive ingest` of half and all of the corpus as child processes: pea
 query     p50/p95 of quotes --speaker, person, search, articles --place on a synthetic archive
           of --scale articles (~10 quotes each), in-process and as whole CLI runs; query plans.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,7 +83,9 @@ def machine() -> dict:
 def _child(args: list[str]) -> tuple[dict, measure.Measured]:
     m = measure.run([sys.executable, "-m", "benchmarks.child", *args], cwd=str(ROOT))
     if m.returncode != 0:
-        raise RuntimeError(f"child {' '.join(args[:1])} failed (rc {m.returncode}):\n{m.stderr[-3000:]}")
+        raise RuntimeError(
+            f"child {' '.join(args[:1])} failed (rc {m.returncode}):\n{m.stderr[-3000:]}"
+        )
     return json.loads(m.stdout.strip().splitlines()[-1]), m
 
 
@@ -94,9 +97,11 @@ def bench_ingest(parts: list[str], jobs: int, work: Path, profile: bool) -> dict
     args = ["ingest", *parts, "--jobs", str(jobs), "--db", str(db)]
     if profile:
         args += ["--profile", str(work / "ingest.prof")]
-    log(f"ingest: archive.ingest.ingest(jobs={jobs}) ...")
+    log(f"ingest: archive.pipeline.ingest.ingest(jobs={jobs}) ...")
     ing, ing_m = _child(args)
-    log(f"  ingest: {ing['articles']} added, {ing['failed']} failed, {ing['words']} words in {ing['seconds']:.1f}s")
+    log(
+        f"  ingest: {ing['articles']} added, {ing['failed']} failed, {ing['words']} words in {ing['seconds']:.1f}s"
+    )
     for f in ing.get("failures", []):
         log(f"    failed: {f}")
     raw_aps = raw["articles"] / raw["seconds"]
@@ -117,7 +122,9 @@ def bench_ingest(parts: list[str], jobs: int, work: Path, profile: bool) -> dict
         "ingest_cpu_per_article_ms": 1000 * ing["cpu_seconds"] / max(1, ing["articles"]),
         "raw_mem": _mem(raw_m, raw["articles"]),
         "ingest_mem": _mem(ing_m, ing["articles"]),
-        "reingest_files_per_s": ing["reingest_files"] / ing["reingest_seconds"] if ing["reingest_seconds"] else 0,
+        "reingest_files_per_s": ing["reingest_files"] / ing["reingest_seconds"]
+        if ing["reingest_seconds"]
+        else 0,
     }
     if profile:
         import io
@@ -130,8 +137,13 @@ def bench_ingest(parts: list[str], jobs: int, work: Path, profile: bool) -> dict
 
 
 def _mem(m: measure.Measured, articles: int) -> dict:
-    return {"articles": articles, "wall_s": m.wall, "maxrss_mb": m.maxrss_mb,
-            "tree_peak_rss_mb": m.tree_peak_rss_mb, "tree_peak_pss_mb": m.tree_peak_pss_mb}
+    return {
+        "articles": articles,
+        "wall_s": m.wall,
+        "maxrss_mb": m.maxrss_mb,
+        "tree_peak_rss_mb": m.tree_peak_rss_mb,
+        "tree_peak_pss_mb": m.tree_peak_pss_mb,
+    }
 
 
 def bench_cli_reingest(parts: list[str], db: Path) -> dict:
@@ -165,7 +177,9 @@ def bench_memory(parts: list[str], jobs: int, work: Path, full: dict | None) -> 
         db = work / "ingest.db"
     for key in ("half", "all"):
         m = out[key]
-        log(f"  {m['articles']} articles: max RSS {m['maxrss_mb']:.0f} MB/process, tree PSS {m['tree_peak_pss_mb']:.0f} MB")
+        log(
+            f"  {m['articles']} articles: max RSS {m['maxrss_mb']:.0f} MB/process, tree PSS {m['tree_peak_pss_mb']:.0f} MB"
+        )
     out["growth_pss"] = out["all"]["tree_peak_pss_mb"] / max(1e-9, out["half"]["tree_peak_pss_mb"])
     out["growth_maxrss"] = out["all"]["maxrss_mb"] / max(1e-9, out["half"]["maxrss_mb"])
     out["raw_mem"] = full["raw_mem"] if full else None
@@ -182,15 +196,24 @@ def bench_query(scale: int, repeat: int, budget: float, cli: bool) -> dict:
     path = synthetic.build(scale, log=log)
     build_s = time.perf_counter() - t
     probes = synthetic.load_probes(path)
-    log(f"query: {path.name} ({probes['counts']['articles']:,} articles, {probes['counts']['quotes']:,} quotes)")
+    log(
+        f"query: {path.name} ({probes['counts']['articles']:,} articles, {probes['counts']['quotes']:,} quotes)"
+    )
     results = query_bench.run_inprocess(str(path), probes, repeat=repeat, budget_s=budget, log=log)
     out = {
         "db": str(path),
         "build_or_load_s": build_s,
         "probes": probes,
         "inprocess": [
-            {"query": r.query, "p50_ms": r.pct(50), "p95_ms": r.pct(95), "calls": len(r.times_ms),
-             "per_param": r.per_param, "error": r.error, "plans": r.plans}
+            {
+                "query": r.query,
+                "p50_ms": r.pct(50),
+                "p95_ms": r.pct(95),
+                "calls": len(r.times_ms),
+                "per_param": r.per_param,
+                "error": r.error,
+                "plans": r.plans,
+            }
             for r in results
         ],
     }
@@ -211,102 +234,213 @@ def table(res: dict) -> str:
     rows: list[tuple[str, str, str, str]] = []
     ing = res.get("ingest")
     if ing:
-        rows.append(("raw nlp.pipe (same pipeline, same procs)",
-                     f"{ing['raw_articles_per_s']:.1f} art/s, {ing['raw_words_per_s']:,.0f} words/s", "", ""))
-        rows.append(("ingest() incl. clean/extract/store",
-                     f"{ing['ingest_articles_per_s']:.1f} art/s, {ing['ingest_words_per_s']:,.0f} words/s", "", ""))
+        rows.append(
+            (
+                "raw nlp.pipe (same pipeline, same procs)",
+                f"{ing['raw_articles_per_s']:.1f} art/s, {ing['raw_words_per_s']:,.0f} words/s",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "ingest() incl. clean/extract/store",
+                f"{ing['ingest_articles_per_s']:.1f} art/s, {ing['ingest_words_per_s']:,.0f} words/s",
+                "",
+                "",
+            )
+        )
         r = ing["ratio_words"]
-        rows.append(("ingest / raw (words/s)", f"{r:.2f}", f">= {TARGETS['ratio']:.2f}", _ok(r >= TARGETS["ratio"])))
+        rows.append(
+            (
+                "ingest / raw (words/s)",
+                f"{r:.2f}",
+                f">= {TARGETS['ratio']:.2f}",
+                _ok(r >= TARGETS["ratio"]),
+            )
+        )
         rows.append(("  (articles/s ratio)", f"{ing['ratio_articles']:.2f}", "", ""))
         if ing["ingest"]["failed"]:
             rows.append(("  ingest failures", str(ing["ingest"]["failed"]), "0", "MISSED"))
     if ing and "reingest" in res["sections"]:
         v = ing["reingest_files_per_s"]
-        rows.append(("re-ingest unchanged (in process)", f"{v:,.0f} files/s", f">= {TARGETS['reingest']:.0f}/s",
-                     _ok(v >= TARGETS["reingest"])))
+        rows.append(
+            (
+                "re-ingest unchanged (in process)",
+                f"{v:,.0f} files/s",
+                f">= {TARGETS['reingest']:.0f}/s",
+                _ok(v >= TARGETS["reingest"]),
+            )
+        )
     if ing:
         r = ing["ratio_cpu"]
-        rows.append(("ingest / raw (CPU time per article)", f"{r:.2f}  ({ing['ingest_cpu_per_article_ms']:.0f} vs "
-                     f"{ing['raw_cpu_per_article_ms']:.0f} ms CPU/article)", f">= {TARGETS['ratio']:.2f}",
-                     _ok(r >= TARGETS["ratio"])))
+        rows.append(
+            (
+                "ingest / raw (CPU time per article)",
+                f"{r:.2f}  ({ing['ingest_cpu_per_article_ms']:.0f} vs "
+                f"{ing['raw_cpu_per_article_ms']:.0f} ms CPU/article)",
+                f">= {TARGETS['ratio']:.2f}",
+                _ok(r >= TARGETS["ratio"]),
+            )
+        )
         n_i, n_r = max(1, ing["ingest"]["articles"]), max(1, ing["raw"]["articles"])
-        rows.append(("  CPU/article: main process | workers",
-                     f"ingest {1000 * ing['ingest'].get('cpu_main_seconds', 0) / n_i:.0f} | "
-                     f"{1000 * (ing['ingest']['cpu_seconds'] - ing['ingest'].get('cpu_main_seconds', 0)) / n_i:.0f} ms; "
-                     f"raw {1000 * ing['raw'].get('cpu_main_seconds', 0) / n_r:.0f} | "
-                     f"{1000 * (ing['raw']['cpu_seconds'] - ing['raw'].get('cpu_main_seconds', 0)) / n_r:.0f} ms", "", ""))
+        rows.append(
+            (
+                "  CPU/article: main process | workers",
+                f"ingest {1000 * ing['ingest'].get('cpu_main_seconds', 0) / n_i:.0f} | "
+                f"{1000 * (ing['ingest']['cpu_seconds'] - ing['ingest'].get('cpu_main_seconds', 0)) / n_i:.0f} ms; "
+                f"raw {1000 * ing['raw'].get('cpu_main_seconds', 0) / n_r:.0f} | "
+                f"{1000 * (ing['raw']['cpu_seconds'] - ing['raw'].get('cpu_main_seconds', 0)) / n_r:.0f} ms",
+                "",
+                "",
+            )
+        )
     mem = res.get("memory")
     if mem:
         if mem.get("raw_mem"):
             m = mem["raw_mem"]
-            rows.append((f"peak memory, raw nlp.pipe {m['articles']}",
-                         f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes", "", ""))
+            rows.append(
+                (
+                    f"peak memory, raw nlp.pipe {m['articles']}",
+                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes",
+                    "",
+                    "",
+                )
+            )
         for key in ("half", "all"):
             m = mem[key]
-            rows.append((f"peak memory, ingest {m['articles']} articles",
-                         f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes",
-                         "", ""))
+            rows.append(
+                (
+                    f"peak memory, ingest {m['articles']} articles",
+                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes",
+                    "",
+                    "",
+                )
+            )
         g = mem["growth_pss"]
-        rows.append(("  growth all/half (PSS)", f"{g:.2f}x (largest process {mem['growth_maxrss']:.2f}x)",
-                     f"<= {TARGETS['memory_growth']:.2f}x", _ok(g <= TARGETS["memory_growth"])))
+        rows.append(
+            (
+                "  growth all/half (PSS)",
+                f"{g:.2f}x (largest process {mem['growth_maxrss']:.2f}x)",
+                f"<= {TARGETS['memory_growth']:.2f}x",
+                _ok(g <= TARGETS["memory_growth"]),
+            )
+        )
         c = mem.get("cli_reingest")
         if c:
-            rows.append(("`archive ingest` again, unchanged (CLI)",
-                         f"{c['wall_s']:.2f}s wall for {c['files']} files, start-up included", "", ""))
+            rows.append(
+                (
+                    "`archive ingest` again, unchanged (CLI)",
+                    f"{c['wall_s']:.2f}s wall for {c['files']} files, start-up included",
+                    "",
+                    "",
+                )
+            )
     q = res.get("query")
     if q:
         c = q["probes"]["counts"]
-        rows.append((f"synthetic archive", f"{c['articles']:,} articles, {c['quotes']:,} quotes, {c['people']:,} people", "", ""))
+        rows.append(
+            (
+                "synthetic archive",
+                f"{c['articles']:,} articles, {c['quotes']:,} quotes, {c['people']:,} people",
+                "",
+                "",
+            )
+        )
         for r in q["inprocess"]:
             if r["error"]:
-                rows.append((f"{r['query']} (in process)", "ERROR " + r["error"][:60], "", "MISSED"))
+                rows.append(
+                    (f"{r['query']} (in process)", "ERROR " + r["error"][:60], "", "MISSED")
+                )
                 continue
             target = r["query"] != "search (common term)"
-            rows.append((f"{r['query']} (in process)", f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms ({r['calls']} calls)",
-                         f"p95 < {TARGETS['p95_ms']:.0f} ms" if target else "(info)",
-                         _ok(r["p95_ms"] < TARGETS["p95_ms"]) if target else ""))
+            rows.append(
+                (
+                    f"{r['query']} (in process)",
+                    f"p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms ({r['calls']} calls)",
+                    f"p95 < {TARGETS['p95_ms']:.0f} ms" if target else "(info)",
+                    _ok(r["p95_ms"] < TARGETS["p95_ms"]) if target else "",
+                )
+            )
         for label, v in (q.get("cli") or {}).items():
-            rows.append((f"CLI: {label}", f"{v['ms']:.0f} ms" + (f" (rc {v['rc']})" if v.get("rc") else ""), "median", ""))
+            rows.append(
+                (
+                    f"CLI: {label}",
+                    f"{v['ms']:.0f} ms" + (f" (rc {v['rc']})" if v.get("rc") else ""),
+                    "median",
+                    "",
+                )
+            )
     w = [max(len(r[i]) for r in rows + [("measure", "value", "target", "")]) for i in range(4)]
-    lines = [f"{'measure':<{w[0]}}  {'value':<{w[1]}}  {'target':<{w[2]}}  status", "-" * (sum(w) + 12)]
+    lines = [
+        f"{'measure':<{w[0]}}  {'value':<{w[1]}}  {'target':<{w[2]}}  status",
+        "-" * (sum(w) + 12),
+    ]
     lines += [f"{a:<{w[0]}}  {b:<{w[1]}}  {c:<{w[2]}}  {d}" for a, b, c, d in rows]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--articles", type=int, default=500, help="corpus size for ingest/memory [500]")
-    ap.add_argument("--scale", type=int, default=100_000, help="articles in the synthetic archive [100000]")
+    ap.add_argument(
+        "--scale", type=int, default=100_000, help="articles in the synthetic archive [100000]"
+    )
     ap.add_argument("--jobs", type=int, default=None, help="worker processes [all cores]")
-    ap.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
+    ap.add_argument(
+        "--only", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS)
+    )
     ap.add_argument("--repeat", type=int, default=5, help="calls per query parameter [5]")
-    ap.add_argument("--budget", type=float, default=20.0, help="seconds per query kind, at most [20]")
+    ap.add_argument(
+        "--budget", type=float, default=20.0, help="seconds per query kind, at most [20]"
+    )
     ap.add_argument("--no-cli", action="store_true", help="skip whole-CLI query timings")
-    ap.add_argument("--plans", action="store_true", help="print the query plans (always in the JSON)")
-    ap.add_argument("--profile", action="store_true",
-                    help="cProfile the ingest main process (slows it: figures are then not comparable)")
+    ap.add_argument(
+        "--plans", action="store_true", help="print the query plans (always in the JSON)"
+    )
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile the ingest main process (slows it: figures are then not comparable)",
+    )
     ap.add_argument("--seed", type=int, default=20240601, help="corpus generator seed")
-    ap.add_argument("--json", default=str(ROOT / "benchmarks" / "out" / "results.json"), help="write all figures here")
+    ap.add_argument(
+        "--json",
+        default=str(ROOT / "benchmarks" / "out" / "results.json"),
+        help="write all figures here",
+    )
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus and databases")
     args = ap.parse_args(argv)
     sections = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         ap.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    from archive.ingest import default_jobs
+    from archive.pipeline.ingest import default_jobs
 
     jobs = args.jobs or default_jobs()
     started = time.perf_counter()
-    res: dict = {"machine": machine(), "sections": sections, "jobs": jobs, "articles": args.articles,
-                 "scale": args.scale, "started": time.strftime("%Y-%m-%d %H:%M:%S")}
-    log(f"machine: {res['machine']['cpu']}, {res['machine']['nproc']} cpus, {res['machine']['ram_gb']} GB; jobs={jobs}")
+    res: dict = {
+        "machine": machine(),
+        "sections": sections,
+        "jobs": jobs,
+        "articles": args.articles,
+        "scale": args.scale,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    log(
+        f"machine: {res['machine']['cpu']}, {res['machine']['nproc']} cpus, {res['machine']['ram_gb']} GB; jobs={jobs}"
+    )
     work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
     try:
         if {"ingest", "reingest", "memory"} & set(sections):
             t = time.perf_counter()
             corpus.generate(work / "corpus", args.articles, seed=args.seed, parts=2)
             parts = [str(p) for p in sorted((work / "corpus").iterdir())]
-            log(f"corpus: {args.articles} variants in {time.perf_counter() - t:.1f}s ({work / 'corpus'})")
+            log(
+                f"corpus: {args.articles} variants in {time.perf_counter() - t:.1f}s ({work / 'corpus'})"
+            )
             if {"ingest", "reingest"} & set(sections):
                 res["ingest"] = bench_ingest(parts, jobs, work, args.profile)
             if "memory" in sections:
@@ -323,8 +457,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(res, indent=2, default=str))
     m = res["machine"]
-    print(f"\narchive benchmarks — {m['cpu']}, {m['nproc']} CPUs, {m['ram_gb']} GB RAM, Python {m['python']}, "
-          f"SQLite {m['sqlite']}, spaCy {m['spacy']} ({m['model']}); jobs={jobs}; {res['elapsed_s']:.0f}s\n")
+    print(
+        f"\narchive benchmarks — {m['cpu']}, {m['nproc']} CPUs, {m['ram_gb']} GB RAM, Python {m['python']}, "
+        f"SQLite {m['sqlite']}, spaCy {m['spacy']} ({m['model']}); jobs={jobs}; {res['elapsed_s']:.0f}s\n"
+    )
     print(table(res))
     if args.plans and res.get("query"):
         print("\nquery plans (heaviest parameter):")

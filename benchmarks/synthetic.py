@@ -15,6 +15,7 @@ The built file is cached under ``benchmarks/out/`` keyed by scale, generator ver
 of the migrations, with a JSON sidecar naming the probe parameters (heavy/median/rare speakers,
 places, terms) the query benchmark uses.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,34 +41,155 @@ PEOPLE_PER_ARTICLE = 6
 MENTIONS_PER_PERSON = 2
 PLACES_PER_ARTICLE = 4
 
-SYL_A = ["Kov", "Bren", "Hal", "Mor", "Lind", "Pet", "Dum", "Cas", "Nov", "Rah", "Sor", "Alb", "Tka",
-         "Whit", "Mar", "Yil", "Var", "Kes", "Ost", "Berg", "Had", "Font", "Laz", "Quin", "Fer", "Oye",
-         "Sza", "Karl", "Dem", "Rous"]
-SYL_B = ["alenko", "nan", "vorsen", "avec", "qvist", "renko", "ont", "tellano", "ak", "imi", "ensen",
-         "escu", "chuk", "field", "chetti", "maz", "ga", "sler", "rowski", "strom", "zic", "aine",
-         "arev", "tero", "reira", "laran", "bo", "sson", "ir", "seau"]
+SYL_A = [
+    "Kov",
+    "Bren",
+    "Hal",
+    "Mor",
+    "Lind",
+    "Pet",
+    "Dum",
+    "Cas",
+    "Nov",
+    "Rah",
+    "Sor",
+    "Alb",
+    "Tka",
+    "Whit",
+    "Mar",
+    "Yil",
+    "Var",
+    "Kes",
+    "Ost",
+    "Berg",
+    "Had",
+    "Font",
+    "Laz",
+    "Quin",
+    "Fer",
+    "Oye",
+    "Sza",
+    "Karl",
+    "Dem",
+    "Rous",
+]
+SYL_B = [
+    "alenko",
+    "nan",
+    "vorsen",
+    "avec",
+    "qvist",
+    "renko",
+    "ont",
+    "tellano",
+    "ak",
+    "imi",
+    "ensen",
+    "escu",
+    "chuk",
+    "field",
+    "chetti",
+    "maz",
+    "ga",
+    "sler",
+    "rowski",
+    "strom",
+    "zic",
+    "aine",
+    "arev",
+    "tero",
+    "reira",
+    "laran",
+    "bo",
+    "sson",
+    "ir",
+    "seau",
+]
 CITIES = [
-    ("Kyiv", "city", "UA"), ("Moscow", "city", "RU"), ("Washington, D.C.", "city", "US"), ("London", "city", "GB"),
-    ("Paris", "city", "FR"), ("Berlin", "city", "DE"), ("Geneva", "city", "CH"), ("Brussels", "city", "BE"),
-    ("Beijing", "city", "CN"), ("Tehran", "city", "IR"), ("Jerusalem", "city", "IL"), ("Gaza City", "city", "PS"),
-    ("New York City", "city", "US"), ("Tokyo", "city", "JP"), ("Delhi", "city", "IN"), ("Istanbul", "city", "TR"),
-    ("Vienna", "city", "AT"), ("Warsaw", "city", "PL"), ("Rome", "city", "IT"), ("Madrid", "city", "ES"),
-    ("Kharkiv", "city", "UA"), ("Odesa", "city", "UA"), ("Zaporizhzhia", "city", "UA"), ("Lviv", "city", "UA"),
-    ("Doha", "city", "QA"), ("Riyadh", "city", "SA"), ("Abu Dhabi", "city", "AE"), ("Cairo", "city", "EG"),
-    ("Nairobi", "city", "KE"), ("Lagos", "city", "NG"), ("Sydney", "city", "AU"), ("Toronto", "city", "CA"),
-    ("Mexico City", "city", "MX"), ("Sao Paulo", "city", "BR"), ("Buenos Aires", "city", "AR"), ("Seoul", "city", "KR"),
-    ("Manila", "city", "PH"), ("Jakarta", "city", "ID"), ("Bangkok", "city", "TH"), ("Karachi", "city", "PK"),
+    ("Kyiv", "city", "UA"),
+    ("Moscow", "city", "RU"),
+    ("Washington, D.C.", "city", "US"),
+    ("London", "city", "GB"),
+    ("Paris", "city", "FR"),
+    ("Berlin", "city", "DE"),
+    ("Geneva", "city", "CH"),
+    ("Brussels", "city", "BE"),
+    ("Beijing", "city", "CN"),
+    ("Tehran", "city", "IR"),
+    ("Jerusalem", "city", "IL"),
+    ("Gaza City", "city", "PS"),
+    ("New York City", "city", "US"),
+    ("Tokyo", "city", "JP"),
+    ("Delhi", "city", "IN"),
+    ("Istanbul", "city", "TR"),
+    ("Vienna", "city", "AT"),
+    ("Warsaw", "city", "PL"),
+    ("Rome", "city", "IT"),
+    ("Madrid", "city", "ES"),
+    ("Kharkiv", "city", "UA"),
+    ("Odesa", "city", "UA"),
+    ("Zaporizhzhia", "city", "UA"),
+    ("Lviv", "city", "UA"),
+    ("Doha", "city", "QA"),
+    ("Riyadh", "city", "SA"),
+    ("Abu Dhabi", "city", "AE"),
+    ("Cairo", "city", "EG"),
+    ("Nairobi", "city", "KE"),
+    ("Lagos", "city", "NG"),
+    ("Sydney", "city", "AU"),
+    ("Toronto", "city", "CA"),
+    ("Mexico City", "city", "MX"),
+    ("Sao Paulo", "city", "BR"),
+    ("Buenos Aires", "city", "AR"),
+    ("Seoul", "city", "KR"),
+    ("Manila", "city", "PH"),
+    ("Jakarta", "city", "ID"),
+    ("Bangkok", "city", "TH"),
+    ("Karachi", "city", "PK"),
 ]
 COUNTRIES = [
-    ("Ukraine", "UA"), ("Russia", "RU"), ("United States", "US"), ("United Kingdom", "GB"), ("France", "FR"),
-    ("Germany", "DE"), ("China", "CN"), ("Iran", "IR"), ("Israel", "IL"), ("Palestine", "PS"), ("Japan", "JP"),
-    ("India", "IN"), ("Turkey", "TR"), ("Switzerland", "CH"), ("Poland", "PL"), ("Italy", "IT"), ("Spain", "ES"),
-    ("Qatar", "QA"), ("Saudi Arabia", "SA"), ("United Arab Emirates", "AE"), ("Egypt", "EG"), ("Kenya", "KE"),
-    ("Nigeria", "NG"), ("Australia", "AU"), ("Canada", "CA"), ("Mexico", "MX"), ("Brazil", "BR"),
-    ("Argentina", "AR"), ("South Korea", "KR"), ("Philippines", "PH"), ("Indonesia", "ID"), ("Thailand", "TH"),
-    ("Pakistan", "PK"), ("Austria", "AT"), ("Belgium", "BE"), ("Finland", "FI"), ("Sweden", "SE"), ("Norway", "NO"),
+    ("Ukraine", "UA"),
+    ("Russia", "RU"),
+    ("United States", "US"),
+    ("United Kingdom", "GB"),
+    ("France", "FR"),
+    ("Germany", "DE"),
+    ("China", "CN"),
+    ("Iran", "IR"),
+    ("Israel", "IL"),
+    ("Palestine", "PS"),
+    ("Japan", "JP"),
+    ("India", "IN"),
+    ("Turkey", "TR"),
+    ("Switzerland", "CH"),
+    ("Poland", "PL"),
+    ("Italy", "IT"),
+    ("Spain", "ES"),
+    ("Qatar", "QA"),
+    ("Saudi Arabia", "SA"),
+    ("United Arab Emirates", "AE"),
+    ("Egypt", "EG"),
+    ("Kenya", "KE"),
+    ("Nigeria", "NG"),
+    ("Australia", "AU"),
+    ("Canada", "CA"),
+    ("Mexico", "MX"),
+    ("Brazil", "BR"),
+    ("Argentina", "AR"),
+    ("South Korea", "KR"),
+    ("Philippines", "PH"),
+    ("Indonesia", "ID"),
+    ("Thailand", "TH"),
+    ("Pakistan", "PK"),
+    ("Austria", "AT"),
+    ("Belgium", "BE"),
+    ("Finland", "FI"),
+    ("Sweden", "SE"),
+    ("Norway", "NO"),
 ]
-PLACE_COUNT = 600  # the named places above plus numbered towns ("Novomykolaivka 17") to fill the tail
+PLACE_COUNT = (
+    600  # the named places above plus numbered towns ("Novomykolaivka 17") to fill the tail
+)
 CUES = ["said", "told", "wrote", "added", "warned", "argued", "insisted", "stated"]
 SENT = re.compile(r"(?<=[.!?”])\s+(?=[A-Z“])")
 
@@ -79,9 +201,9 @@ def _ascii_key(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """The product's key for a person name when archive.identity exists, else a plain ASCII key."""
+    """The product's key for a person name when archive.names.identity exists, else a plain ASCII key."""
     try:
-        from archive.identity import person_key as real
+        from archive.names.identity import person_key as real
     except ImportError:
         return _ascii_key(name)
     return real(name) or _ascii_key(name)
@@ -119,14 +241,16 @@ def _sentence_pool() -> tuple[list[str], list[str]]:
             for s in SENT.split(line.strip()):
                 words = s.split()
                 if 8 <= len(words) <= 45 and "{" not in s and "}" not in s:
-                    s = pattern.sub(lambda m: "{%d}" % slots.get(m.group(1), surnames.get(m.group(1), 0)), s)
+                    s = pattern.sub(
+                        lambda m: "{%d}" % slots.get(m.group(1), surnames.get(m.group(1), 0)), s
+                    )
                     sentences.append(s)
             quoted += [q for q in re.findall(r"“([^”]{20,240})”", line)]
     return sorted(set(sentences)), sorted(set(quoted))
 
 
 def _zipf_cum(n: int, s: float = 1.0) -> list[float]:
-    return list(itertools.accumulate(1.0 / (k ** s) for k in range(1, n + 1)))
+    return list(itertools.accumulate(1.0 / (k**s) for k in range(1, n + 1)))
 
 
 def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=print) -> Path:
@@ -141,7 +265,7 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
         p.unlink(missing_ok=True)
     started = time.perf_counter()
 
-    from archive import db as dbm
+    from archive.store import db as dbm
 
     engine = dbm.make_engine(str(tmp))
     dbm.upgrade(engine)
@@ -165,13 +289,20 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     n_sources = 60
 
     # --- sources ------------------------------------------------------------------------------
-    outlets = json.loads((corpus.ROOT / "archive" / "data" / "outlets.json").read_text())["outlets"][:n_sources]
+    outlets = json.loads((corpus.ROOT / "archive" / "data" / "outlets.json").read_text())[
+        "outlets"
+    ][:n_sources]
     con.execute("BEGIN")
     con.executemany(
         "INSERT INTO sources (id, name, kind, domain, country_code) VALUES (?, ?, ?, ?, ?)",
         [
-            (i + 1, o["name"], "wire" if o.get("kind") == "wire" else "outlet",
-             (o.get("domains") or [None])[0], (o.get("country") or None))
+            (
+                i + 1,
+                o["name"],
+                "wire" if o.get("kind") == "wire" else "outlet",
+                (o.get("domains") or [None])[0],
+                (o.get("country") or None),
+            )
             for i, o in enumerate(outlets)
         ],
     )
@@ -190,7 +321,9 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             seen.add(name)
             names.append(name)
     while len(names) < n_people:  # only for very large scales
-        names.append(f"{rng.choice(corpus.FIRST_NAMES)} {rng.choice(SYL_A)}{rng.choice(SYL_B)}-{len(names)}")
+        names.append(
+            f"{rng.choice(corpus.FIRST_NAMES)} {rng.choice(SYL_A)}{rng.choice(SYL_B)}-{len(names)}"
+        )
     con.executemany(
         "INSERT INTO people (id, name, key, description) VALUES (?, ?, ?, NULL)",
         [(i + 1, n, person_key(n)) for i, n in enumerate(names)],
@@ -208,7 +341,13 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     k = 0
     while len(places) < PLACE_COUNT:
         k += 1
-        places.append((f"{rng.choice(corpus.FRONT_TOWNS + corpus.HTML_PLACES)} {k}", "city", rng.choice(COUNTRIES)[1]))
+        places.append(
+            (
+                f"{rng.choice(corpus.FRONT_TOWNS + corpus.HTML_PLACES)} {k}",
+                "city",
+                rng.choice(COUNTRIES)[1],
+            )
+        )
     con.executemany(
         "INSERT INTO places (id, name, kind, country_code, latitude, longitude, gazetteer_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -218,7 +357,8 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
         ],
     )
     con.executemany(
-        "INSERT INTO place_aliases (place_id, alias) VALUES (?, ?)", [(i + 1, p[0]) for i, p in enumerate(places)]
+        "INSERT INTO place_aliases (place_id, alias) VALUES (?, ?)",
+        [(i + 1, p[0]) for i, p in enumerate(places)],
     )
     con.execute("COMMIT")
 
@@ -238,7 +378,9 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
         hi = min(scale, lo + chunk - 1)
         arts, ap_rows, m_rows, q_rows, st_rows, apl_rows, pm_rows = [], [], [], [], [], [], []
         for aid in range(lo, hi + 1):
-            cast = list(dict.fromkeys(rng.choices(person_ids, cum_weights=people_cum, k=PEOPLE_PER_ARTICLE)))
+            cast = list(
+                dict.fromkeys(rng.choices(person_ids, cum_weights=people_cum, k=PEOPLE_PER_ARTICLE))
+            )
             cast_names = [names[p - 1] for p in cast]
             fill = (cast_names * 10)[:10]
             body_sents = rng.sample(sentences, k=min(len(sentences), rng.randint(7, 12)))
@@ -246,8 +388,10 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             for s in body_sents:
                 paras.append(s.format(*fill))
             if aid % rare_every == rare_every // 2:
-                paras.insert(rng.randrange(len(paras) + 1),
-                             f"{cast_names[0]} visited the new {RARE_TERM} plant on the coast on Monday.")
+                paras.insert(
+                    rng.randrange(len(paras) + 1),
+                    f"{cast_names[0]} visited the new {RARE_TERM} plant on the coast on Monday.",
+                )
             body = "\n\n".join(paras)
             title = paras[0][:90].rsplit(" ", 1)[0]
             src = rng.choices(range(1, n_sources + 1), cum_weights=sources_cum)[0]
@@ -257,9 +401,28 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             raw = f"{title}\n\nBy {cast_names[-1]}\n\n{body}\n\n© {date[:4]} {outlets[src - 1]['name']}"
             sha = hashlib.sha256(raw.encode()).hexdigest()
             words = len(body.split())
-            arts.append((aid, src, None, title, None, f"https://example.org/{aid}", None, None, published,
-                         body, raw, sha, f"/corpus/{aid:06d}.txt", f"{aid:06d}.txt", words, "en",
-                         published.replace("T", " ")[:19], "1"))
+            arts.append(
+                (
+                    aid,
+                    src,
+                    None,
+                    title,
+                    None,
+                    f"https://example.org/{aid}",
+                    None,
+                    None,
+                    published,
+                    body,
+                    raw,
+                    sha,
+                    f"/corpus/{aid:06d}.txt",
+                    f"{aid:06d}.txt",
+                    words,
+                    "en",
+                    published.replace("T", " ")[:19],
+                    "1",
+                )
+            )
             # people and their mentions
             for pos, pid in enumerate(cast):
                 role = "author" if pos == len(cast) - 1 and pos > 2 else "subject"
@@ -267,7 +430,9 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
                 name = names[pid - 1]
                 for j in range(MENTIONS_PER_PERSON):
                     start = rng.randrange(0, max(1, len(body) - 40))
-                    m_rows.append((aid, pid, start, start + len(name), name if j == 0 else name.split()[-1]))
+                    m_rows.append(
+                        (aid, pid, start, start + len(name), name if j == 0 else name.split()[-1])
+                    )
             # quotes: mostly attributed to the article's people, the first-named most often
             subjects = cast[:-1] if len(cast) > 3 else cast
             for j in range(QUOTES_PER_ARTICLE):
@@ -280,7 +445,11 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
                     speaker, kind, speaker_text = None, "unnamed", "a senior official"
                 else:
                     speaker, kind, speaker_text = None, "none", None
-                text = rng.choice(quoted) if rng.random() < 0.3 else rng.choice(sentences).format(*fill)
+                text = (
+                    rng.choice(quoted)
+                    if rng.random() < 0.3
+                    else rng.choice(sentences).format(*fill)
+                )
                 prev = last_statement.get(speaker) if speaker else None
                 if prev is not None and prev[1] == text:
                     st = prev[0]
@@ -291,11 +460,27 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
                     if speaker:
                         last_statement[speaker] = (st, text)
                 start = rng.randrange(0, max(1, len(body) - len(text)))
-                q_rows.append((quote_id, aid, speaker, st, speaker_text, kind, text,
-                               "full" if rng.random() < 0.8 else "partial", start, start + len(text),
-                               rng.choice(CUES) if kind != "none" else None, None, j))
+                q_rows.append(
+                    (
+                        quote_id,
+                        aid,
+                        speaker,
+                        st,
+                        speaker_text,
+                        kind,
+                        text,
+                        "full" if rng.random() < 0.8 else "partial",
+                        start,
+                        start + len(text),
+                        rng.choice(CUES) if kind != "none" else None,
+                        None,
+                        j,
+                    )
+                )
             # places
-            spots = list(dict.fromkeys(rng.choices(place_ids, cum_weights=places_cum, k=PLACES_PER_ARTICLE)))
+            spots = list(
+                dict.fromkeys(rng.choices(place_ids, cum_weights=places_cum, k=PLACES_PER_ARTICLE))
+            )
             for pl in spots:
                 n_m = rng.randint(1, 3)
                 apl_rows.append((aid, pl, n_m))
@@ -315,16 +500,20 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             ap_rows,
         )
         con.executemany(
-            "INSERT INTO mentions (article_id, person_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)", m_rows
+            "INSERT INTO mentions (article_id, person_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            m_rows,
         )
-        con.executemany("INSERT INTO statements (id, speaker_id, text, key) VALUES (?, ?, ?, ?)", st_rows)
+        con.executemany(
+            "INSERT INTO statements (id, speaker_id, text, key) VALUES (?, ?, ?, ?)", st_rows
+        )
         con.executemany(
             "INSERT INTO quotes (id, article_id, speaker_id, statement_id, speaker_text, speaker_kind, text, kind, "
             "start_char, end_char, cue, medium, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             q_rows,
         )
         con.executemany(
-            "INSERT INTO article_places (article_id, place_id, mention_count) VALUES (?, ?, ?)", apl_rows
+            "INSERT INTO article_places (article_id, place_id, mention_count) VALUES (?, ?, ?)",
+            apl_rows,
         )
         con.executemany(
             "INSERT INTO place_mentions (article_id, place_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
@@ -353,7 +542,9 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     os.replace(tmp, path)
     meta_path.write_text(json.dumps(probes, indent=2))
     if log:
-        log(f"  synthetic: built {path.name} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.0f}s")
+        log(
+            f"  synthetic: built {path.name} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.0f}s"
+        )
     return path
 
 
@@ -366,11 +557,26 @@ def _probes(path: Path, names: list[str], places: list[tuple], scale: int) -> di
     place_counts = con.execute(
         "SELECT place_id, COUNT(*) FROM article_places GROUP BY place_id ORDER BY 2 DESC"
     ).fetchall()
-    rare = con.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (RARE_TERM,)).fetchone()[0]
-    common = con.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (COMMON_TERM,)).fetchone()[0]
-    counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "quotes", "people", "places", "article_people", "mentions",
-                        "article_places", "place_mentions", "statements")}
+    rare = con.execute(
+        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (RARE_TERM,)
+    ).fetchone()[0]
+    common = con.execute(
+        "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (COMMON_TERM,)
+    ).fetchone()[0]
+    counts = {
+        t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in (
+            "articles",
+            "quotes",
+            "people",
+            "places",
+            "article_people",
+            "mentions",
+            "article_places",
+            "place_mentions",
+            "statements",
+        )
+    }
     con.close()
 
     def pick(rows, lookup):
@@ -386,7 +592,11 @@ def _probes(path: Path, names: list[str], places: list[tuple], scale: int) -> di
         "speakers": pick(speakers, lambda pid: names[pid - 1]),
         "places": pick(place_counts, lambda pl: places[pl - 1][0]),
         "rare_term": {"term": RARE_TERM, "articles": rare, "fraction": rare / max(1, scale)},
-        "common_term": {"term": COMMON_TERM, "articles": common, "fraction": common / max(1, scale)},
+        "common_term": {
+            "term": COMMON_TERM,
+            "articles": common,
+            "fraction": common / max(1, scale),
+        },
     }
 
 

@@ -7,6 +7,7 @@ Extracts the corpus once in process (as ``benchmarks/concurrency.py`` builds it)
 server: the time each article holds the archive's write lock. However many processes or machines
 ingest, one database writes at most ~1000 / mean-ms articles per second.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,10 +22,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from pgserver import throwaway_server  # noqa: E402
 
-from archive import db  # noqa: E402
-from archive.extract import Failure, extract_batch  # noqa: E402
-from archive.ingest import read_all  # noqa: E402
-from archive.store import Store  # noqa: E402
+from archive.pipeline.extraction import Failure, extract_batch  # noqa: E402
+from archive.pipeline.ingest import read_all  # noqa: E402
+from archive.store import db  # noqa: E402
+from archive.store.writer import Store  # noqa: E402
 from benchmarks.concurrency import build_corpus, log  # noqa: E402
 
 
@@ -42,7 +43,9 @@ def time_saves(extractions, url: str) -> list[float]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--polnear")
     ap.add_argument("--articles", type=int, default=200)
     args = ap.parse_args()
@@ -59,7 +62,9 @@ def main() -> None:
     for name, t in rows:
         q = statistics.quantiles(t, n=20)
         mean = statistics.fmean(t)
-        print(f"{name:11} {mean:6.1f} {statistics.median(t):6.1f} {q[18]:6.1f} {max(t):7.1f} {1000 / mean:14.0f}")
+        print(
+            f"{name:11} {mean:6.1f} {statistics.median(t):6.1f} {q[18]:6.1f} {max(t):7.1f} {1000 / mean:14.0f}"
+        )
 
 
 if __name__ == "__main__":

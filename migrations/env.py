@@ -1,14 +1,16 @@
 """Alembic environment: run by `archive db ...` (archive.db) with the engine in config.attributes."""
+
 from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import create_engine
 
-from archive.db import autogenerate_options, write_lock, writer
-from archive.models import Base
+from archive.store.db import autogenerate_options, write_lock, writer
+from archive.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
 
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")

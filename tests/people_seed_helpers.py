@@ -1,4 +1,5 @@
 """Shared by test_people.py and test_identity.py: run find_people on the seeds, score like score.py."""
+
 from __future__ import annotations
 
 import functools
@@ -50,12 +51,21 @@ def scorer():
 
 
 def _greedy(gold, sys_, score):
-    cands = sorted(((v, i, j) for i, g in enumerate(gold) for j, s in enumerate(sys_)
-                    if (v := score(g, s)) is not None), reverse=True)
+    cands = sorted(
+        (
+            (v, i, j)
+            for i, g in enumerate(gold)
+            for j, s in enumerate(sys_)
+            if (v := score(g, s)) is not None
+        ),
+        reverse=True,
+    )
     ug, us, pairs = set(), set(), []
     for _, i, j in cands:
         if i not in ug and j not in us:
-            ug.add(i); us.add(j); pairs.append((i, j))
+            ug.add(i)
+            us.add(j)
+            pairs.append((i, j))
     return pairs
 
 
@@ -63,7 +73,7 @@ def _greedy(gold, sys_, score):
 def seed_people():
     """[(file, body, gold_article, [PersonEntity])] for every seed, in file order."""
     from archive import nlp
-    from archive.people import find_people
+    from archive.extract.people.mentions import find_people
 
     gold = {a["file"]: a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]}
     pipe = nlp.load()
@@ -73,7 +83,7 @@ def seed_people():
         g = gold[path.name]
         places = None
         try:  # the real pipeline passes the places helper's result
-            from archive.places import find_places
+            from archive.extract.places.resolve import find_places
         except Exception:
             find_places = None
         doc = pipe(body)

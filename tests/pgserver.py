@@ -4,6 +4,7 @@
 it (no TCP port is opened), as the ``postgres`` user when run as root; ``new_database()`` makes an
 empty database and returns its SQLAlchemy URL. Used by ``tests/conftest.py`` and ``benchmarks/``.
 """
+
 from __future__ import annotations
 
 import glob
@@ -43,8 +44,14 @@ class PgServer:
         q = dict(u.query)
 
         def connect():
-            return psycopg.connect(host=q.get("host", u.host), port=q.get("port", u.port), user=u.username,
-                                   password=u.password, dbname="postgres", autocommit=True)
+            return psycopg.connect(
+                host=q.get("host", u.host),
+                port=q.get("port", u.port),
+                user=u.username,
+                password=u.password,
+                dbname="postgres",
+                autocommit=True,
+            )
 
         rendered = u.set(database="postgres").render_as_string(hide_password=False)
         return cls(rendered if "?" in rendered else rendered + "?", connect)
@@ -78,16 +85,32 @@ def throwaway_server(max_connections: int = 200) -> Iterator[PgServer]:
         shutil.chown(sock, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     try:
-        subprocess.run([*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust"],
-                       check=True, capture_output=True)
         subprocess.run(
-            [*prefix, pg_ctl, "-D", str(data), "-l", str(base_dir / "log"), "-w", "-o",
-             f"-k {sock} -c listen_addresses='' -c max_connections={max_connections}", "start"],
-            check=True, capture_output=True,
+            [*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust"],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                *prefix,
+                pg_ctl,
+                "-D",
+                str(data),
+                "-l",
+                str(base_dir / "log"),
+                "-w",
+                "-o",
+                f"-k {sock} -c listen_addresses='' -c max_connections={max_connections}",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
         )
 
         def connect():
-            return psycopg.connect(host=str(sock), user="postgres", dbname="postgres", autocommit=True)
+            return psycopg.connect(
+                host=str(sock), user="postgres", dbname="postgres", autocommit=True
+            )
 
         for _ in range(100):
             try:
@@ -97,5 +120,7 @@ def throwaway_server(max_connections: int = 200) -> Iterator[PgServer]:
                 time.sleep(0.1)
         yield PgServer(f"postgresql+psycopg://postgres@/postgres?host={sock}", connect)
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
         shutil.rmtree(base_dir, ignore_errors=True)

@@ -4,6 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
 """
+
 from __future__ import annotations
 
 from alembic import op
@@ -57,8 +58,8 @@ def _sqlite_fts_up() -> None:
         newvals = ", ".join(f"new.{c}" for c in cols)
         oldvals = ", ".join(f"old.{c}" for c in cols)
         op.execute(
-            f"CREATE VIRTUAL TABLE {fts} USING fts5({collist}, content=\"{table}\", "
-            f"content_rowid=\"id\", tokenize=\"unicode61 remove_diacritics 2\")"
+            f'CREATE VIRTUAL TABLE {fts} USING fts5({collist}, content="{table}", '
+            f'content_rowid="id", tokenize="unicode61 remove_diacritics 2")'
         )
         op.execute(
             f"CREATE TRIGGER {table}_fts_ai AFTER INSERT ON {table} BEGIN "

@@ -15,6 +15,7 @@ Create Date: 2026-11-30
 * article_places (place_id, article_id): a place's articles from the index alone
   (``articles --place`` for a rarely mentioned place).
 """
+
 from __future__ import annotations
 
 from alembic import op
@@ -27,7 +28,11 @@ depends_on = None
 INDEXES = [
     ("quotes", "ix_quotes_speaker_id_speaker_text", ["speaker_id", "speaker_text"]),
     ("quotes", "ix_quotes_article_id_speaker_id", ["article_id", "speaker_id"]),
-    ("article_people", "ix_article_people_person_id_article_id_role", ["person_id", "article_id", "role"]),
+    (
+        "article_people",
+        "ix_article_people_person_id_article_id_role",
+        ["person_id", "article_id", "role"],
+    ),
     ("article_places", "ix_article_places_place_id_article_id", ["place_id", "article_id"]),
 ]
 

@@ -8,6 +8,7 @@ Create Date: 2026-11-30
   the index alone (``queries.person_profile`` for a much-quoted person counts all of them but
   groups only the latest quotes).
 """
+
 from __future__ import annotations
 
 from alembic import op

@@ -1,0 +1,132 @@
+"""Clustering one article's name mentions into people, and naming them.
+
+Full names with the same surname (transliteration-folded) and a compatible given name are one
+person; a one-word or titled form joins the full name whose surname it is (the most recent one
+before it when several share the surname), else the full name whose first word it is
+("Mr. Xi" -> "Xi Jinping") when there is exactly one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from archive.names import parts as pn
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str  # bare name as written (no title, no possessive)
+    title: str = ""  # title chain right before it ("President ", "Brig. Gen. ")
+    title_start: int | None = None
+    label: str = ""  # spaCy entity label at this span
+
+
+@dataclass
+class Person:
+    mentions: list[Mention] = field(default_factory=list)
+    first_key: str = ""
+    sur_key: str = ""
+
+    @property
+    def full_forms(self) -> list[str]:
+        return [m.text for m in self.mentions if pn.is_full_name(m.text)]
+
+
+def _first_compatible(a: str, b: str) -> bool:
+    """Given names of one person in one article: equal, initial of, or transliteration variant."""
+    if not a or not b:
+        return True
+    if pn.is_initial(a) or pn.is_initial(b):
+        return pn.fold_word(a)[:1] == pn.fold_word(b)[:1]
+    fa, fb = pn.fold_word(a), pn.fold_word(b)
+    if fa == fb:
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def cluster(mentions: list[Mention]) -> list[Person]:
+    people: list[Person] = []
+    singles: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not pn.is_full_name(m.text):
+            singles.append(m)
+            continue
+        given = pn.given_names(m.text)[0]
+        sk = pn.fold_word(pn.surname(m.text).replace(" ", ""))
+        for p in people:
+            if p.sur_key == sk and _first_compatible(p.first_key, given):
+                p.mentions.append(m)
+                if pn.is_initial(p.first_key) and not pn.is_initial(given):
+                    p.first_key = given
+                break
+        else:
+            people.append(Person([m], given, sk))
+    for m in singles:
+        sk = pn.fold_word(m.text.replace(" ", ""))
+        gender = pn.title_info(m.title)[0] if m.title else None
+        cands = [p for p in people if p.sur_key == sk and p.full_forms]
+        if gender and len(cands) > 1:
+            cands = [p for p in cands if gender_of_titles(p) in (None, gender)] or cands
+        if not cands:
+            cands = [p for p in people if p.sur_key == sk]
+        if not cands:
+            # "Mr. Xi" / "Kim" for "Xi Jinping" / "Kim Jong Un": the first word of exactly one full name
+            firsts = [p for p in people if p.full_forms and pn.fold_word(p.first_key) == sk]
+            if len(firsts) == 1:
+                firsts[0].mentions.append(m)
+                continue
+            people.append(Person([m], "", sk))
+            continue
+        before = [
+            (max(x.start for x in p.mentions if x.start < m.start), i)
+            for i, p in enumerate(cands)
+            if any(x.start < m.start for x in p.mentions)
+        ]
+        chosen = (
+            cands[max(before)[1]]
+            if before
+            else min(cands, key=lambda p: min(x.start for x in p.mentions))
+        )
+        chosen.mentions.append(m)
+    for p in people:
+        p.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def gender_of_titles(p: Person) -> str | None:
+    for m in p.mentions:
+        if m.title:
+            g = pn.title_info(m.title)[0]
+            if g:
+                return g
+    return None
+
+
+def canonical(p: Person) -> str:
+    fulls = p.full_forms
+    if not fulls:
+        return Counter(m.text for m in p.mentions).most_common(1)[0][0]
+    counts = Counter(pn.without_middle_initials(f) for f in fulls)
+    first_seen = {}
+    for f in fulls:
+        first_seen.setdefault(pn.without_middle_initials(f), len(first_seen))
+    return max(
+        counts,
+        key=lambda f: (len(f.split()), not pn.is_initial(f.split()[0]), counts[f], -first_seen[f]),
+    )
+
+
+def aliases(p: Person) -> list[str]:
+    out: list[str] = []
+    for m in p.mentions:
+        forms = [m.text]
+        if m.title:
+            forms.append(f"{' '.join(m.title.split())} {m.text}")
+        for f in forms:
+            if f not in out:
+                out.append(f)
+    return out

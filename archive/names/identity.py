@@ -1,0 +1,180 @@
+"""Is the person in this article someone the archive already knows? Pure functions.
+
+The store step calls :func:`best_match` with the people rows it has (id, name, aliases).
+
+Rules (guarded against false merges; a wrong merge is worse than a duplicate):
+  * Names are compared word by word after :func:`archive.names.parts.fold_word` (ASCII,
+    lowercase, "y" -> "i", "kh" -> "h", doubled letters collapsed), with titles, suffixes,
+    possessives and middle initials removed: "Zelensky", "Zelenskyy", "Zelenskiy" are one key.
+  * Two full names ("Given Surname") match only when
+      - surnames fold to the same key, or are rapidfuzz-close (ratio >= 85) with the same
+        consonants ("Medvedev"/"Medvediev"; but not "Johnson"/"Johnston"), and
+      - given names agree: same key, or one a prefix (>= 3 letters) of the other
+        ("Steve"/"Steven", "Dan"/"Daniel"), or rapidfuzz-close (ratio >= 88) with the same
+        consonants ("Dmitri"/"Dimitri"). "Vladimir" and "Volodymyr" never match (ratio 82), and
+      - middle initials, when both sides have one, are the same ("George W." != "George H. W.").
+    A conflict between the two canonical names vetoes any alias-level agreement.
+  * A bare surname never decides on its own. An entity known only by one-word names ("Trump",
+    "President Trump", "Mr. Medinsky") scores WEAK against a candidate with that surname, and
+    :func:`best_match` accepts a WEAK match only when exactly one candidate has that surname at
+    all (full or bare, compatible or not). The same holds the other way round (a full name
+    against a candidate known only by that surname), so "President Trump" in one article and
+    "Donald Trump" in another become one person while the archive has one Trump only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Hashable, Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from archive.names import parts as pn
+from archive.records import PersonEntity
+
+MATCH_THRESHOLD = 0.9  # same_person() at or above this is the same person
+WEAK = 0.6  # surname-only agreement; accepted by best_match() only when unambiguous
+
+
+@dataclass(frozen=True)
+class _Name:
+    given: str  # folded first given name ("" for a bare surname)
+    middles: tuple[str, ...]  # folded middle initials / names
+    sur: str  # folded surname
+    sur_raw: str
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _parse(name: str) -> _Name | None:
+    """The parsed name (cached: the store compares the same names over and over; _Name is frozen)."""
+    parts = pn.name_parts(name)
+    if not parts:
+        return None
+    sur = pn.surname(name)
+    given = pn.given_names(name)
+    sur_key = "".join(pn.fold_word(w) for w in sur.split())
+    if not sur_key:
+        return None
+    real_given = [g for g in given if not pn.is_initial(g)]
+    if not given or not real_given:
+        return _Name("", (), sur_key, sur)
+    first = real_given[0]
+    middles = tuple(pn.fold_word(g)[:1] for g in given[given.index(first) + 1 :])
+    return _Name(pn.fold_word(first), middles, sur_key, sur)
+
+
+def person_key(name: str) -> str:
+    """Normalised key: "President Volodymyr Zelenskyy" -> "volodimir zelenski"."""
+    p = _parse(name)
+    if p is None:
+        return ""
+    return f"{p.given} {p.sur}".strip()
+
+
+def surname_key(name: str) -> str:
+    """The folded surname of a name ("President Volodymyr Zelenskyy" -> "zelenski"; "" if none):
+    the key under which the store finds the people a name may belong to."""
+    p = _parse(name)
+    return p.sur if p is not None else ""
+
+
+def _surnames_agree(a: _Name, b: _Name) -> bool:
+    if a.sur == b.sur:
+        return True
+    return fuzz.ratio(a.sur, b.sur) >= 85 and pn.consonant_skeleton(a.sur) == pn.consonant_skeleton(
+        b.sur
+    )
+
+
+def _given_score(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_.startswith(short):
+        return 0.95
+    if (
+        fuzz.ratio(a, b) >= 88
+        and a[:1] == b[:1]
+        and pn.consonant_skeleton(a) == pn.consonant_skeleton(b)
+    ):
+        return 0.9
+    return 0.0
+
+
+def _middles_conflict(a: _Name, b: _Name) -> bool:
+    return bool(a.middles) and bool(b.middles) and a.middles != b.middles
+
+
+def _full_score(a: _Name, b: _Name) -> float:
+    if not _surnames_agree(a, b) or _middles_conflict(a, b):
+        return 0.0
+    g = _given_score(a.given, b.given)
+    s = 1.0 if a.sur == b.sur else 0.95
+    return round(g * s, 4) if g else 0.0
+
+
+def _names(name: str, aliases: Iterable[str]) -> list[_Name]:
+    out = []
+    for n in [name, *aliases]:
+        p = _parse(n) if n else None
+        if p is not None and p not in out:
+            out.append(p)
+    return out
+
+
+def same_person(
+    a_name: str, a_aliases: Sequence[str], b_name: str, b_aliases: Sequence[str]
+) -> float:
+    """Score in [0, 1]: >= MATCH_THRESHOLD same person, WEAK surname-only agreement, 0 different."""
+    a, b = _names(a_name, a_aliases), _names(b_name, b_aliases)
+    if not a or not b:
+        return 0.0
+    af, bf = [x for x in a if x.full], [x for x in b if x.full]
+    if af and bf:
+        ca, cb = _parse(a_name), _parse(b_name)
+        if (
+            ca
+            and cb
+            and ca.full
+            and cb.full
+            and _surnames_agree(ca, cb)
+            and _full_score(ca, cb) == 0.0
+        ):
+            return 0.0  # "Boris Johnson" vs "Dustin Johnson": no alias can overrule
+        return max(_full_score(x, y) for x in af for y in bf)
+    a_sur = {x.sur for x in a}
+    b_sur = {x.sur for x in b}
+    return WEAK if a_sur & b_sur else 0.0
+
+
+def _surname_keys(name: str, aliases: Sequence[str]) -> set[str]:
+    return {x.sur for x in _names(name, aliases)}
+
+
+def best_match(
+    entity: PersonEntity, candidates: Sequence[tuple[Hashable, str, Sequence[str]]]
+) -> Hashable | None:
+    """The id of the candidate that is the same person as ``entity``, or None (a new person)."""
+    names = [entity.name, *entity.aliases]
+    scored = [
+        (same_person(entity.name, entity.aliases, name, list(aliases)), cid)
+        for cid, name, aliases in candidates
+    ]
+    strong = sorted((s for s in scored if s[0] >= MATCH_THRESHOLD), key=lambda s: -s[0])
+    if strong:
+        if len(strong) > 1 and strong[1][0] == strong[0][0] and strong[1][1] != strong[0][1]:
+            return None  # two equally good people: do not guess
+        return strong[0][1]
+    weak = [cid for s, cid in scored if s == WEAK]
+    if len(weak) != 1:
+        return None
+    mine = _surname_keys(entity.name, names)
+    sharing = [
+        cid for cid, name, aliases in candidates if _surname_keys(name, list(aliases)) & mine
+    ]
+    return weak[0] if len(set(sharing)) == 1 else None

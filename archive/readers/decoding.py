@@ -1,0 +1,123 @@
+"""Turning bytes into text: encoding detection, newline normalisation, mojibake repair.
+
+Order of attempts: BOM (UTF-8 / UTF-16 / UTF-32) -> strict UTF-8 -> Windows-1252 (the five bytes
+cp1252 leaves undefined are read as Latin-1 control characters, so the fallback never fails).
+When the cp1252 reading looks like another 8-bit script (long runs of accented Latin-1 letters,
+typical of Cyrillic cp1251 or Greek text) charset-normalizer is asked for a better guess.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LATIN1_WORD = re.compile(r"\b[\u00c0-\u00ff]{3,}\b")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any supported encoding (the message is the reason)."""
+
+
+def _cp1252(data: bytes) -> str:
+    if not any(b in _CP1252_UNDEFINED for b in data):
+        return data.decode("cp1252")
+    return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in data)
+
+
+def _looks_like_other_codepage(text: str) -> bool:
+    words = len(text.split()) or 1
+    return len(_LATIN1_WORD.findall(text)) / words > 0.2
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; returns (text with ``\\n`` newlines, encoding name). Raises DecodeError."""
+    encoding = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            encoding = name
+            break
+    if encoding is None:
+        if b"\x00" in data:
+            raise DecodeError("binary file (NUL bytes)")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _cp1252(data), "cp1252"
+            if _looks_like_other_codepage(text):
+                guess = _charset_normalizer_guess(data)
+                if guess:
+                    text, encoding = guess
+    else:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"not valid text in any supported encoding ({encoding}: {exc.reason})"
+            )
+    text = normalise_newlines(text)
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise DecodeError("not valid text in any supported encoding (control characters)")
+    return text, encoding
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - dependency is declared
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF / CR / Unicode line and paragraph separators -> ``\\n``."""
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+    )
+
+
+# UTF-8 text that was once decoded as cp1252: "â€™" for "’", "Ã©" for "é", "Â£" for "£".
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d"
+_CONT = "[\u00a0-\u00bf" + _CP1252_HIGH + "]"
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
+)
+
+
+def _unmojibake(match: re.Match) -> str:
+    s = match.group(0)
+    raw = bytearray()
+    for c in s:  # cp1252, with its five undefined bytes kept as Latin-1 controls
+        try:
+            raw += c.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(c) > 0xFF:
+                return s
+            raw.append(ord(c))
+    try:
+        fixed = bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return s
+    return fixed
+
+
+def repair_mojibake(text: str) -> str:
+    """Repair UTF-8-read-as-cp1252 sequences; a sequence is only replaced when it re-decodes as
+    strict UTF-8, so ordinary accented text ("Méheut", "Â") is left alone."""
+    if not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_unmojibake, text)

@@ -1,0 +1,263 @@
+"""The relational schema (SQLAlchemy 2.x typed ORM).
+
+Table and column names are part of the product: SQL users read them directly (sqlite3, Datasette,
+pandas). Offsets are ``start_char``/``end_char`` (as in spaCy; ``end`` is reserved in SQL) into
+``articles.body``. The schema itself is created only by the Alembic migrations in ``migrations/``;
+tests check that the migrations and these models do not differ.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+SOURCE_KINDS = ("outlet", "wire")
+PERSON_ROLES = ("subject", "author", "photographer")
+SPEAKER_KINDS = ("person", "unnamed", "organisation", "none")
+QUOTE_KINDS = ("full", "partial")
+PLACE_KINDS = ("city", "region", "country", "continent", "other")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """An outlet that publishes articles, or a wire agency whose stories others carry."""
+
+    __tablename__ = "sources"
+    __table_args__ = (CheckConstraint(_in("kind", SOURCE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default="outlet")
+    domain: Mapped[str | None] = mapped_column(String(200))
+    country_code: Mapped[str | None] = mapped_column(String(2))
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
+    wire_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(Text)
+    subtitle: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    published_at: Mapped[str | None] = mapped_column(String(40), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    raw_text: Mapped[str] = mapped_column(Text)
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text, index=True)
+    file_name: Mapped[str | None] = mapped_column(String(500))
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    language: Mapped[str | None] = mapped_column(String(10))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    extractor_version: Mapped[str] = mapped_column(String(20))
+
+    source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
+    wire: Mapped[Source | None] = relationship(foreign_keys=[wire_id])
+
+
+class Person(Base):
+    """One real person, however many articles and spellings they appear under."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[PersonAlias]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_aliases"
+    __table_args__ = (UniqueConstraint("person_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200), index=True)
+    # archive.names.identity.surname_key(alias): how the store finds candidates (migration 0006)
+    surname_key: Mapped[str | None] = mapped_column(String(200), index=True)
+
+    person: Mapped[Person] = relationship(back_populates="aliases")
+
+
+class ArticlePerson(Base):
+    """How a person appears in an article: as subject, author or photographer."""
+
+    __tablename__ = "article_people"
+    __table_args__ = (
+        UniqueConstraint("article_id", "person_id", "role"),
+        CheckConstraint(_in("role", PERSON_ROLES), name="role"),
+        Index(None, "person_id", "article_id", "role"),  # a person's articles, index only (0004)
+        Index(None, "person_id", "name", "article_id"),  # the names a person's articles use (0006)
+        Index(None, "person_id", "bare_key"),  # how many articles name a person in full (0006)
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="subject")
+    name: Mapped[str | None] = mapped_column(String(200))  # as this article names them (0006)
+    aliases: Mapped[list[str] | None] = mapped_column(JSON)  # every name this article uses (0006)
+    # the surname key when the article names the person by surname only (archive.surnames; 0006)
+    bare_key: Mapped[str | None] = mapped_column(String(200), index=True)
+    titles: Mapped[list[str]] = mapped_column(JSON, default=list)  # roles/titles the article gives
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Mention(Base):
+    """One mention of a person in an article body."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(200))
+
+
+class Statement(Base):
+    """A group of quotes: the same statement carried by one or more outlets."""
+
+    __tablename__ = "statements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)  # the longest wording seen
+    key: Mapped[str] = mapped_column(Text)  # normalised text used for matching
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    __table_args__ = (
+        CheckConstraint(_in("speaker_kind", SPEAKER_KINDS), name="speaker_kind"),
+        CheckConstraint(_in("kind", QUOTE_KINDS), name="kind"),
+        # query indexes (migration 0004): the distinct speakers-as-written of quotes without a
+        # known speaker; a speaker's quotes in one article (checked while walking articles)
+        Index(None, "speaker_id", "speaker_text"),
+        Index(None, "article_id", "speaker_id"),
+        # a speaker's distinct statements counted from the index alone (migration 0005)
+        Index(None, "speaker_id", "statement_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statements.id", ondelete="SET NULL"), index=True
+    )
+    speaker_text: Mapped[str | None] = mapped_column(String(300))
+    speaker_kind: Mapped[str] = mapped_column(String(20), default="none")
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), default="full")
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(String(50))
+    medium: Mapped[str | None] = mapped_column(String(200))
+    paragraph: Mapped[int | None] = mapped_column(Integer)
+    # lets the store add a quote with a statement that is not flushed yet
+    statement: Mapped[Statement | None] = relationship()
+
+
+class Place(Base):
+    __tablename__ = "places"
+    __table_args__ = (CheckConstraint(_in("kind", PLACE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    gazetteer_id: Mapped[str | None] = mapped_column(String(100), unique=True)
+
+
+class PlaceAlias(Base):
+    __tablename__ = "place_aliases"
+    __table_args__ = (UniqueConstraint("place_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class ArticlePlace(Base):
+    __tablename__ = "article_places"
+    __table_args__ = (
+        UniqueConstraint("article_id", "place_id"),
+        Index(None, "place_id", "article_id"),  # a place's articles, index only (0004)
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PlaceMention(Base):
+    __tablename__ = "place_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(200))

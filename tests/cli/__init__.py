@@ -1,0 +1,1 @@
+"""Tests of :mod:`archive.cli` and of the documentation of its commands."""
