@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.kinds import PersonRole, PlaceKind, QuoteKind, SpeakerKind
+
 
 @dataclass
 class RawDocument:
@@ -65,7 +67,7 @@ class PersonEntity:
     roles: list[str] = field(default_factory=list)  # titles/roles the article gives
     mentions: list[Span] = field(default_factory=list)  # offsets into body
     gender: str | None = None  # "m" | "f" | None, from honorifics/pronouns when evident
-    role: str = "subject"  # subject | author | photographer
+    role: PersonRole = PersonRole.SUBJECT
 
 
 @dataclass
@@ -73,7 +75,7 @@ class PlaceEntity:
     """One place within one article, resolved against the gazetteer."""
 
     name: str  # canonical name ("United Kingdom")
-    kind: str  # city | region | country | continent | other
+    kind: PlaceKind
     country_code: str | None = None  # ISO 3166-1 alpha-2
     latitude: float | None = None
     longitude: float | None = None
@@ -87,9 +89,9 @@ class QuoteRecord:
     text: str  # verbatim text between the marks
     start: int  # offsets of ``text`` in body (without the marks)
     end: int
-    kind: str  # full | partial
-    speaker_kind: str  # person | unnamed | organisation | none
-    speaker: int | None = None  # index into Extraction.people when speaker_kind == "person"
+    kind: QuoteKind
+    speaker_kind: SpeakerKind
+    speaker: int | None = None  # index into Extraction.people when speaker_kind is PERSON
     speaker_text: str | None = None  # the speaker as written ("he", "a Russian source")
     cue: str | None = None  # reporting verb ("said", "wrote", "told")
     medium: str | None = None  # "on X", "Axios", ...

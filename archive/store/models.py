@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from archive.kinds import PersonRole, PlaceKind, QuoteKind, SourceKind, SpeakerKind, values
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -33,11 +35,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SOURCE_KINDS = ("outlet", "wire")
-PERSON_ROLES = ("subject", "author", "photographer")
-SPEAKER_KINDS = ("person", "unnamed", "organisation", "none")
-QUOTE_KINDS = ("full", "partial")
-PLACE_KINDS = ("city", "region", "country", "continent", "other")
+SOURCE_KINDS = values(SourceKind)
+PERSON_ROLES = values(PersonRole)
+SPEAKER_KINDS = values(SpeakerKind)
+QUOTE_KINDS = values(QuoteKind)
+PLACE_KINDS = values(PlaceKind)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -60,7 +62,7 @@ class Source(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    kind: Mapped[str] = mapped_column(String(10), default="outlet")
+    kind: Mapped[str] = mapped_column(String(10), default=SourceKind.OUTLET)
     domain: Mapped[str | None] = mapped_column(String(200))
     country_code: Mapped[str | None] = mapped_column(String(2))
 
@@ -140,7 +142,7 @@ class ArticlePerson(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    role: Mapped[str] = mapped_column(String(20), default="subject")
+    role: Mapped[str] = mapped_column(String(20), default=PersonRole.SUBJECT)
     name: Mapped[str | None] = mapped_column(String(200))  # as this article names them (0006)
     aliases: Mapped[list[str] | None] = mapped_column(JSON)  # every name this article uses (0006)
     # the surname key when the article names the person by surname only (archive.surnames; 0006)
@@ -201,9 +203,9 @@ class Quote(Base):
         ForeignKey("statements.id", ondelete="SET NULL"), index=True
     )
     speaker_text: Mapped[str | None] = mapped_column(String(300))
-    speaker_kind: Mapped[str] = mapped_column(String(20), default="none")
+    speaker_kind: Mapped[str] = mapped_column(String(20), default=SpeakerKind.NONE)
     text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(10), default="full")
+    kind: Mapped[str] = mapped_column(String(10), default=QuoteKind.FULL)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
     cue: Mapped[str | None] = mapped_column(String(50))

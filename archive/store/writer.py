@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from archive import EXTRACTOR_VERSION
+from archive.kinds import IngestStatus
 from archive.records import Extraction, PersonEntity, PlaceEntity
 from archive.store import statement_groups, surnames
 from archive.store.db import session_scope, write_lock
@@ -35,7 +36,12 @@ from archive.store.models import (
     Statement,
 )
 
-ADDED, UNCHANGED, REPLACED, FAILED = "added", "unchanged", "replaced", "failed"
+ADDED, UNCHANGED, REPLACED, FAILED = (
+    IngestStatus.ADDED,
+    IngestStatus.UNCHANGED,
+    IngestStatus.REPLACED,
+    IngestStatus.FAILED,
+)
 MAX_ATTEMPTS = 5  # a transaction that conflicts with another writer is run again this often
 
 
