@@ -27,8 +27,10 @@ from __future__ import annotations
 import itertools
 import re
 
+from archive.extract.quotes.cues import is_cue
+from archive.extract.quotes.lexicon import TITLE_SMALL_WORDS
 from archive.extract.quotes.marks import MarkedSpan, find_marked_spans, paragraph_spans
-from archive.extract.quotes.speakers import Attribution, Attributor, is_cue
+from archive.extract.quotes.speakers import Attribution, Attributor
 from archive.extract.quotes.statements import same_statement, statement_key
 from archive.extract.quotes.text import TextView
 from archive.records import PersonEntity, QuoteRecord
@@ -520,27 +522,11 @@ def _is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) 
 
 def _title_like(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text)
-    small = {
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "to",
-        "for",
-        "at",
-        "by",
-        "but",
-        "with",
-    }
     return (
         bool(words)
         and len(words) <= 8
         and text.rstrip()[-1:] not in ".,!?"
-        and all(w[0].isupper() or w.lower() in small for w in words)
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
     )
 
 

@@ -26,224 +26,32 @@ import functools
 import re
 from dataclasses import dataclass
 
-from archive.extract.quotes.cues import CUE_FORMS, NOT_CUE_AFTER_CALL, TELL_LIKE, WEAK
+from archive.extract.quotes.cues import is_cue
+from archive.extract.quotes.lexicon import (
+    ALL_CUE_FORMS,
+    DETERMINERS,
+    NOT_PERSON_ENTS,
+    NOT_PERSON_ER,
+    ORG_NAME_WORDS,
+    ORG_WORDS,
+    PERSON_HEADS,
+    PERSON_SUFFIX,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_HEAD_STOP,
+    SUBJECT_FOLLOWERS,
+    TAIL_ADVERBS,
+    TAIL_STOP,
+    TELL_LIKE,
+    UNNAMED_HEADS,
+    WEAK_CUES,
+)
 from archive.extract.quotes.text import TextView
 from archive.records import PersonEntity
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PLURAL_PRONOUNS = {"they", "we", "them"}
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-ORG_WORDS = set(
-    """kremlin ministry government office agency agencies army military police court council committee
-    administration embassy company service services department house party union commission parliament
-    delegation newspaper outlet channel network bank fund authorities authority cabinet senate congress
-    duma presidency secretariat board firm group prosecutor's headquarters command staff media press
-    tass reuters ria interfax bbc cnn axios bloomberg afp ap un nato eu""".split()
-)
 SENT_FINAL = {".", "!", "?"}
-# heads of descriptions that introduce an unnamed speaker, never an earlier named person
-# ("a Ford spokesperson", "the official", "an analyst", "sources")
-UNNAMED_HEADS = set(
-    """spokesperson spokesman spokeswoman spokespeople official officials source sources analyst analysts
-    expert experts insider insiders aide aides adviser advisers advisor advisors representative
-    representatives diplomat diplomats observer observers witness witnesses resident residents person
-    people man woman men women someone somebody member members staffer staffers employee employees
-    executive executives statement report study paper letter document filing survey poll note release
-    post article editorial memo complaint lawsuit order ruling judgment decision""".split()
-)
-# words denoting a person, for definite descriptions that point back to a person named earlier
-# ("the Spaniard", "the World Cup winner", "the 45-year-old")
-_PERSON_HEADS = set(
-    """veteran star boss chief coach captain leader president minister champion legend actor actress singer
-    father mother son daughter brother sister husband wife youngster teenager pensioner premier
-    chancellor senator governor mayor judge lawyer attorney defendant suspect victim survivor candidate
-    founder owner chairman chairwoman chair ceo billionaire tycoon politician lawmaker monarch king queen
-    prince princess pope bishop priest artist author novelist poet director producer musician rapper
-    striker midfielder goalkeeper keeper forward winger defender manager player skipper""".split()
-)
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|man|woman)$")
-_NOT_PERSON_ER = {
-    "paper",
-    "letter",
-    "order",
-    "number",
-    "chapter",
-    "newspaper",
-    "poster",
-    "flyer",
-    "computer",
-    "matter",
-    "quarter",
-    "center",
-    "centre",
-    "border",
-    "corner",
-    "factor",
-    "sector",
-    "error",
-    "water",
-    "power",
-    "tower",
-    "river",
-    "winter",
-    "summer",
-    "manner",
-    "filter",
-    "register",
-    "counter",
-    "charter",
-    "cluster",
-    "meter",
-    "minor",
-    "major",
-    "mirror",
-    "monitor",
-    "motor",
-    "tabloid",
-    "broadcaster",
-    "operator",
-    "regulator",
-    "publisher",
-    "carrier",
-    "provider",
-    "retailer",
-    "lender",
-    "insurer",
-    "manufacturer",
-    "maker",
-    "supplier",
-    "distributor",
-    "developer",
-    "contractor",
-    "exporter",
-    "importer",
-    "producer's",
-    "investor",
-    "ruler's",
-    "committee",
-}
-_NOT_PERSON_ENTS = {
-    "ORG",
-    "GPE",
-    "NORP",
-    "LOC",
-    "FAC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-}
-_ROLE_HEAD_STOP = {
-    "of",
-    "at",
-    "for",
-    "in",
-    "to",
-    "with",
-    "from",
-    "on",
-    "and",
-    "who",
-    "whose",
-    "since",
-}
-QUOTE_CHARS = "\"“”‘’'«»„"
-DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "'s",
-    "’s",
-    "of",
-    "for",
-    "and",
-    "in",
-    "at",
-    "with",
-    "on",
-    "to",
-}
 _WORD = re.compile(r"[^\W\d_]+")
-_TAIL_STOP = {
-    "with",
-    "and",
-    "that",
-    "but",
-    "while",
-    "as",
-    "when",
-    "meanwhile",
-    "however",
-    "also",
-    "of",
-    "to",
-    "said",
-    "told",
-    "after",
-    "before",
-    "because",
-    "if",
-    "which",
-    "who",
-    "where",
-} | set(CUE_FORMS)
-_ADVERBS = {
-    "also",
-    "again",
-    "later",
-    "earlier",
-    "then",
-    "previously",
-    "repeatedly",
-    "reportedly",
-    "once",
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "would",
-    "will",
-}
-_AUX = {
-    "has",
-    "had",
-    "have",
-    "was",
-    "is",
-    "were",
-    "are",
-    "will",
-    "would",
-    "also",
-    "again",
-    "later",
-    "earlier",
-    "then",
-    "repeatedly",
-    "previously",
-    "told",
-    "said",
-    "says",
-    "added",
-    "could",
-    "can",
-    "did",
-    "does",
-    "might",
-    "may",
-}
 
 
 @dataclass
@@ -351,24 +159,6 @@ class PeopleIndex:
     def gender_ok(self, pi: int, gender: str | None) -> bool:
         g = self.people[pi].gender
         return gender is None or g is None or g == gender
-
-
-def is_cue(view: TextView, i: int) -> str | None:
-    """Base form of the reporting verb at token ``i`` (None when it is not one)."""
-    t = view.toks[i]
-    base = CUE_FORMS.get(t.lower)
-    if base is None:
-        return None
-    nxt = view.toks[i + 1].lower if i + 1 < len(view.toks) else ""
-    if base == "according to":
-        return base if nxt == "to" else None
-    if t.tag and not (t.tag.startswith("VB") or t.pos in ("VERB", "AUX")):
-        return None
-    if base == "call" and nxt in NOT_CUE_AFTER_CALL:
-        return None
-    if base in ("report", "post") and t.tag in ("NN", "NNS"):
-        return None
-    return base
 
 
 class Attributor:
@@ -507,7 +297,7 @@ class Attributor:
         if not t.text[:1].isalpha():
             return True  # (the name word looked up may be an earlier token: tested per sentence)
         return t.ent == "PERSON" or (
-            t.ent not in _NOT_PERSON_ENTS and self.person_by_name_word(k, k + 1) is not None
+            t.ent not in NOT_PERSON_ENTS and self.person_by_name_word(k, k + 1) is not None
         )
 
     def _is_unnamed_head(self, k: int) -> bool:
@@ -519,8 +309,8 @@ class Attributor:
             or t.pos != "NOUN"
             or not (
                 t.lower in UNNAMED_HEADS
-                or t.lower in _PERSON_HEADS
-                or _PERSON_SUFFIX.search(t.lower)
+                or t.lower in PERSON_HEADS
+                or PERSON_SUFFIX.search(t.lower)
             )
         )
 
@@ -598,7 +388,7 @@ class Attributor:
                 and up is not None
                 and not self.in_quote[up]
                 and is_cue(v, up)
-                and is_cue(v, up) not in WEAK
+                and is_cue(v, up) not in WEAK_CUES
                 and self._same_para(up, outer)
             ):
                 outer = up
@@ -634,7 +424,7 @@ class Attributor:
                 k += 1
                 continue
             base = is_cue(v, k)
-            if base and base not in WEAK:
+            if base and base not in WEAK_CUES:
                 return k
             if t.text[0].isalnum():
                 words += 1
@@ -661,7 +451,7 @@ class Attributor:
                 if t.text in SENT_FINAL:
                     return None
                 base = is_cue(v, k)
-                if base and base not in WEAK:
+                if base and base not in WEAK_CUES:
                     return k
                 if t.text[0].isalnum():
                     words += 1
@@ -800,10 +590,10 @@ class Attributor:
         tail: list[int] = []
         for k in rev:
             t = v.toks[k]
-            if not t.text[:1].isalnum() or t.lower in _TAIL_STOP or len(tail) >= 5:
+            if not t.text[:1].isalnum() or t.lower in TAIL_STOP or len(tail) >= 5:
                 break
             tail.insert(0, k)
-        while tail and v.toks[tail[-1]].lower in _ADVERBS:
+        while tail and v.toks[tail[-1]].lower in TAIL_ADVERBS:
             tail.pop()
         if not tail:
             return None
@@ -1124,7 +914,7 @@ class Attributor:
             t.tag in ("NNS", "NNPS")
             or t.lower in UNNAMED_HEADS
             or t.lower in ORG_WORDS
-            or t.lower in _NOT_PERSON_ER
+            or t.lower in NOT_PERSON_ER
         ):
             return False
         if v.toks[a].lower != "the" or t.ent in (
@@ -1138,7 +928,7 @@ class Attributor:
             "WORK_OF_ART",
         ):
             return False
-        return t.lower in _PERSON_HEADS or t.ent == "NORP" or bool(_PERSON_SUFFIX.search(t.lower))
+        return t.lower in PERSON_HEADS or t.ent == "NORP" or bool(PERSON_SUFFIX.search(t.lower))
 
     def recent_subject(self, anchor: int, max_sents: int = 3) -> int | None:
         """The person named as the subject of the nearest of the last few sentences before
@@ -1227,7 +1017,7 @@ class Attributor:
         if (
             t.lower in ORG_WORDS
             or t.ent in ("ORG", "GPE")
-            or (words & {"kremlin", "ministry", "government", "white"} and t.lower in ORG_WORDS)
+            or (words & ORG_NAME_WORDS and t.lower in ORG_WORDS)
         ):
             return "organisation"
         if (
@@ -1277,7 +1067,7 @@ class Attributor:
                 # Ford" -> executive, "former Newcastle striker" -> striker), never a modifier
                 pre = []
                 for w in ws:
-                    if w in _ROLE_HEAD_STOP:
+                    if w in ROLE_HEAD_STOP:
                         break
                     pre.append(w)
                 if pre:
@@ -1315,9 +1105,9 @@ class Attributor:
                         return False
                     if v.toks[m].text == ",":
                         nw = v.toks[m + 1].lower
-                        return nw in CUE_FORMS or nw in _AUX
+                        return nw in ALL_CUE_FORMS or nw in SUBJECT_FOLLOWERS
                 return False
-            return w in CUE_FORMS or w in _AUX or (w.endswith("ed") and len(w) > 4)
+            return w in ALL_CUE_FORMS or w in SUBJECT_FOLLOWERS or (w.endswith("ed") and len(w) > 4)
         steps = 0
         while k is not None and steps < 3:
             dep = v.toks[k].dep
@@ -1435,7 +1225,7 @@ class Attributor:
             # a PERSON entity, or (entity labels misfire: "Lula, 79," tagged DATE) a word of a known
             # person's name; never an organisation or a place
             if t.ent == "PERSON" or (
-                t.ent not in _NOT_PERSON_ENTS and self.person_by_name_word(s, k + 1) is not None
+                t.ent not in NOT_PERSON_ENTS and self.person_by_name_word(s, k + 1) is not None
             ):
                 return s, k + 1
         return None

@@ -1,0 +1,209 @@
+"""The words of the quote extractor, kept once: reporting (cue) verbs and the word lists the cue,
+speaker and quote rules look at (the way spaCy keeps ``lang/en/stop_words.py`` and textacy
+``constants.REPORTING_VERBS``).
+
+The pipeline runs without a lemmatizer, so verb forms are listed, not lemmatised:
+``REPORTING_VERBS`` maps each base form (lemma) to its inflected forms and ``CUE_FORMS`` maps every
+form back to its lemma. Other extractors that look for speech after a name import the named
+subsets below (``SAID_SAYS_TOLD``, ``SPEECH_VERBS_AFTER_NAME``) instead of keeping their own copies.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- reporting verbs -------------------------------------------------------------------------------
+
+# lemma -> forms, for verbs whose forms no rule gives
+_IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "speak": ("speak", "speaks", "spoke", "spoken", "speaking"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "post": ("post", "posts", "posted", "posting"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
+    "label": ("label", "labels", "labelled", "labeled", "labelling", "labeling"),
+    "signal": ("signal", "signals", "signalled", "signaled", "signalling", "signaling"),
+    "dub": ("dub", "dubs", "dubbed", "dubbing"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "cry": ("cried",),
+    "hit": ("hit out",),
+    "hold": ("held",),  # a court "held that ..."
+}
+
+# lemmas inflected by rule (``_inflect``); "tell" is also listed here, so its forms are the rule's
+# ("telled" included, as they always were) plus the irregular ones above
+_REGULAR_VERBS: tuple[str, ...] = tuple(
+    """add warn insist describe call claim accuse confirm explain argue note stress urge ask
+announce declare state comment acknowledge suggest recall respond remark assert predict promise vow
+pledge threaten concede emphasise emphasize brand term complain demand propose praise criticise
+criticize condemn blame hail maintain reiterate underline underscore indicate observe caution
+counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
+characterise characterize welcome question challenge allege agree rule continue exclaim
+recount""".split()
+)
+
+ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
+
+
+def _inflect(v: str) -> list[str]:
+    """Base, third person, past and -ing forms of a regular verb."""
+    if v.endswith("e"):
+        return [v, v + "s", v + "d", v[:-1] + "ing"]
+    if v.endswith("y") and v[-2] not in "aeiou":
+        return [v, v[:-1] + "ies", v[:-1] + "ied", v + "ing"]
+    if v.endswith(("s", "sh", "ch", "x", "z")):
+        return [v, v + "es", v + "ed", v + "ing"]
+    return [v, v + "s", v + "ed", v + "ing"]
+
+
+def _forms_to_lemmas() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in _REGULAR_VERBS:
+        for f in _inflect(v):
+            out.setdefault(f, v)
+    for v, forms in _IRREGULAR_VERBS.items():
+        for f in forms:
+            out[f] = v
+    out["according"] = ACCORDING_TO
+    return out
+
+
+# every inflected form of a reporting verb -> its lemma ("said" -> "say", "according" -> "according
+# to"); the lemmas are what ``cues.is_cue`` returns
+CUE_FORMS: dict[str, str] = _forms_to_lemmas()
+
+# lemma -> its forms, in the order above
+REPORTING_VERBS: dict[str, tuple[str, ...]] = {}
+for _form, _lemma in CUE_FORMS.items():
+    REPORTING_VERBS[_lemma] = (*REPORTING_VERBS.get(_lemma, ()), _form)
+del _form, _lemma
+
+# every form of every reporting verb
+ALL_CUE_FORMS: frozenset[str] = frozenset(CUE_FORMS)
+
+# the commonest forms after a name ("Lee said", "Lee told"): a role or an apposition ends there
+# (people.roles, people.mentions)
+SAID_SAYS_TOLD: tuple[str, ...] = ("said", "says", "told")
+
+# forms that, right after a name, show the name is a speaking person (people.mentions)
+SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
+    *SAID_SAYS_TOLD,
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "argued",
+    "warned",
+    "insisted",
+    "declared",
+    "stated",
+    "announced",
+    "confirmed",
+    "denied",
+    "according",
+)
+
+# "call on/for/off ...": no reporting verb
+NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "for", "off", "in", "up", "out", "back"})
+# cues whose object may be a medium ("told Axios") rather than an addressee
+TELL_LIKE = frozenset({"tell"})
+# weak cues: only count when the quote is their complement (never by mere adjacency)
+WEAK_CUES = frozenset(
+    """hold propose demand praise welcome blame agree question challenge report indicate signal
+    suggest conclude""".split()
+)
+
+# --- pronouns --------------------------------------------------------------------------------------
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+SUBJECT_PRONOUNS = ("he", "she")  # what a pronoun speaker is resolved from
+PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+
+# --- speakers --------------------------------------------------------------------------------------
+
+# heads of organisation speakers ("the ministry said", "Reuters reported")
+ORG_WORDS = frozenset(
+    """kremlin ministry government office agency agencies army military police court council
+    committee administration embassy company service services department house party union
+    commission parliament delegation newspaper outlet channel network bank fund authorities
+    authority cabinet senate congress duma presidency secretariat board firm group prosecutor's
+    headquarters command staff media press tass reuters ria interfax bbc cnn axios bloomberg afp ap
+    un nato eu""".split()
+)
+# words of an organisation name that make a head in ORG_WORDS an organisation
+ORG_NAME_WORDS = frozenset({"kremlin", "ministry", "government", "white"})
+# heads of descriptions that introduce an unnamed speaker, never an earlier named person
+# ("a Ford spokesperson", "the official", "an analyst", "sources")
+UNNAMED_HEADS = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople official officials source sources analyst
+    analysts expert experts insider insiders aide aides adviser advisers advisor advisors
+    representative representatives diplomat diplomats observer observers witness witnesses
+    resident residents person people man woman men women someone somebody member members staffer
+    staffers employee employees executive executives statement report study paper letter document
+    filing survey poll note release post article editorial memo complaint lawsuit order ruling
+    judgment decision""".split()
+)
+# words denoting a person, for definite descriptions that point back to a person named earlier
+# ("the Spaniard", "the World Cup winner", "the 45-year-old")
+PERSON_HEADS = frozenset(
+    """veteran star boss chief coach captain leader president minister champion legend actor
+    actress singer father mother son daughter brother sister husband wife youngster teenager
+    pensioner premier chancellor senator governor mayor judge lawyer attorney defendant suspect
+    victim survivor candidate founder owner chairman chairwoman chair ceo billionaire tycoon
+    politician lawmaker monarch king queen prince princess pope bishop priest artist author
+    novelist poet director producer musician rapper striker midfielder goalkeeper keeper forward
+    winger defender manager player skipper""".split()
+)
+# endings of nouns that denote a person ("the Spaniard", "the winner", "the novelist")
+PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|man|woman)$")
+# ... and nouns with such an ending that denote no person
+NOT_PERSON_ER = frozenset(
+    """paper letter order number chapter newspaper poster flyer computer matter quarter center
+    centre border corner factor sector error water power tower river winter summer manner filter
+    register counter charter cluster meter minor major mirror monitor motor tabloid broadcaster
+    operator regulator publisher carrier provider retailer lender insurer manufacturer maker
+    supplier distributor developer contractor exporter importer producer's investor ruler's
+    committee""".split()
+)
+# entity labels of things that are no person
+NOT_PERSON_ENTS = frozenset(
+    """ORG GPE NORP LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE""".split()
+)
+# words that end the head of a role ("Chief Executive of Ford" -> executive)
+ROLE_HEAD_STOP = frozenset("""of at for in to with from on and who whose since""".split())
+# words of a description that say nothing about whose role it is ("the", "his", "of")
+DETERMINERS = frozenset(
+    """the a an its his her their this that these those 's ’s of for and in at with on
+    to""".split()
+)
+# words that end the few words before a cue that describe its speaker ("... that sources said")
+TAIL_STOP = (
+    frozenset(
+        """with and that but while as when meanwhile however also of to said told after before
+        because if which who where""".split()
+    )
+    | ALL_CUE_FORMS
+)
+# words dropped from the end of those few words ("sources have said" -> "sources")
+TAIL_ADVERBS = frozenset(
+    """also again later earlier then previously repeatedly reportedly once had has have was were
+    is are would will""".split()
+)
+# words that, after a name, make it a subject when there is no parse ("Lee has ...", "Lee said")
+SUBJECT_FOLLOWERS = frozenset(
+    """has had have was is were are will would also again later earlier then repeatedly
+    previously told said says added could can did does might may""".split()
+)
+
+# --- quotes that are no speech ---------------------------------------------------------------------
+
+# small words of a title ("The Lord of the Rings")
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by but with".split())
