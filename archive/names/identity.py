@@ -3,7 +3,7 @@
 The store step calls :func:`best_match` with the people rows it has (id, name, aliases).
 
 Rules (guarded against false merges; a wrong merge is worse than a duplicate):
-  * Names are compared word by word after :func:`archive.names.parts.fold_word` (ASCII,
+  * Names are compared word by word after :func:`archive.names.fold.fold_word` (ASCII,
     lowercase, "y" -> "i", "kh" -> "h", doubled letters collapsed), with titles, suffixes,
     possessives and middle initials removed: "Zelensky", "Zelenskyy", "Zelenskiy" are one key.
   * Two full names ("Given Surname") match only when
@@ -30,7 +30,8 @@ from typing import Hashable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from archive.names import parts as pn
+from archive.names.fold import consonant_skeleton, fold_word
+from archive.names.tokens import given_names, is_initial, name_parts, surname
 from archive.records import PersonEntity
 
 MATCH_THRESHOLD = 0.9  # same_person() at or above this is the same person
@@ -51,21 +52,22 @@ class _Name:
 
 @functools.lru_cache(maxsize=100_000)
 def _parse(name: str) -> _Name | None:
-    """The parsed name (cached: the store compares the same names over and over; _Name is frozen)."""
-    parts = pn.name_parts(name)
+    """The parsed name (cached: the store compares the same names over and over; _Name is
+    frozen)."""
+    parts = name_parts(name)
     if not parts:
         return None
-    sur = pn.surname(name)
-    given = pn.given_names(name)
-    sur_key = "".join(pn.fold_word(w) for w in sur.split())
+    sur = surname(name)
+    given = given_names(name)
+    sur_key = "".join(fold_word(w) for w in sur.split())
     if not sur_key:
         return None
-    real_given = [g for g in given if not pn.is_initial(g)]
+    real_given = [g for g in given if not is_initial(g)]
     if not given or not real_given:
         return _Name("", (), sur_key, sur)
     first = real_given[0]
-    middles = tuple(pn.fold_word(g)[:1] for g in given[given.index(first) + 1 :])
-    return _Name(pn.fold_word(first), middles, sur_key, sur)
+    middles = tuple(fold_word(g)[:1] for g in given[given.index(first) + 1 :])
+    return _Name(fold_word(first), middles, sur_key, sur)
 
 
 def person_key(name: str) -> str:
@@ -86,9 +88,7 @@ def surname_key(name: str) -> str:
 def _surnames_agree(a: _Name, b: _Name) -> bool:
     if a.sur == b.sur:
         return True
-    return fuzz.ratio(a.sur, b.sur) >= 85 and pn.consonant_skeleton(a.sur) == pn.consonant_skeleton(
-        b.sur
-    )
+    return fuzz.ratio(a.sur, b.sur) >= 85 and consonant_skeleton(a.sur) == consonant_skeleton(b.sur)
 
 
 def _given_score(a: str, b: str) -> float:
@@ -97,11 +97,7 @@ def _given_score(a: str, b: str) -> float:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 3 and long_.startswith(short):
         return 0.95
-    if (
-        fuzz.ratio(a, b) >= 88
-        and a[:1] == b[:1]
-        and pn.consonant_skeleton(a) == pn.consonant_skeleton(b)
-    ):
+    if fuzz.ratio(a, b) >= 88 and a[:1] == b[:1] and consonant_skeleton(a) == consonant_skeleton(b):
         return 0.9
     return 0.0
 
