@@ -9,6 +9,7 @@ Alembic migrations in ``migrations/`` (installed as ``archive.migrations``).
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -56,7 +57,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     try:
         cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # read-only file or memory database: keep the default journal
+    except sqlite3.DatabaseError:  # read-only file or memory database: keep the default journal
         pass
     cursor.close()
 
@@ -232,7 +233,8 @@ def check_schema(engine: Engine) -> None:
     known = {rev.revision for rev in _script(engine).walk_revisions()}
     if current not in known:
         raise SchemaError(
-            f"the database schema ({current}) is newer than this version of archive: upgrade archive"
+            f"the database schema ({current}) is newer than this version of archive: "
+            "upgrade archive"
         )
     raise SchemaError(
         f"the database schema ({current}) is older than this version of archive ({head}): "

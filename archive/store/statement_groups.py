@@ -1,12 +1,12 @@
 """Which quotes are one statement: the same words of one speaker, whatever order they came in.
 
 A speaker's statements are the connected groups of their quotes under
-:func:`archive.extract.quotes.statements.same_statement` (identical, contained, near-identical): a quote joins
-every statement one of whose quotes says the same words, and statements it joins become one.
-Grouping against each statement's quotes (not only its longest wording) makes the groups a
+:func:`archive.extract.quotes.statements.same_statement` (identical, contained, near-identical): a
+quote joins every statement one of whose quotes says the same words, and statements it joins become
+one. Grouping against each statement's quotes (not only its longest wording) makes the groups a
 function of the quotes alone: "Make America great again" joins "And let's make America great
-again." and "... MAKE AMERICA GREAT AGAIN" whichever of the three came first. A statement's
-text is its quotes' longest wording (of equal ones, the first alphabetically).
+again." and "... MAKE AMERICA GREAT AGAIN" whichever of the three came first. A statement's text is
+its quotes' longest wording (of equal ones, the first alphabetically).
 """
 
 from __future__ import annotations
