@@ -2,7 +2,8 @@
 timings, and a peak RSS that belongs to that measurement alone). Prints one JSON object.
 
     python -m benchmarks.child raw    --jobs 2 DIR...   # nlp.pipe over the cleaned bodies
-    python -m benchmarks.child ingest --jobs 2 --db X DIR...   # archive.pipeline.ingest.ingest, then again (unchanged)
+    python -m benchmarks.child ingest --jobs 2 --db X DIR...   # archive.pipeline.ingest.ingest,
+                                                               # then again (unchanged)
 
 In both modes the corpus is read and the spaCy pipeline is loaded *before* the clock starts, in the
 main process (workers are forked and inherit it), so the two timings compare steady-state work:
@@ -53,7 +54,7 @@ def raw(paths: list[str], jobs: int, batch_size: int) -> dict:
             continue
         try:
             body = clean(item).body
-        except Exception:
+        except Exception:  # noqa: BLE001 - as ingest does: a document that fails is left out
             continue
         if body.strip():
             bodies.append(body)

@@ -205,8 +205,10 @@ def main() -> None:
     )
     for r in rows:
         print(
-            f"{r['engine']:10} {r['processes']:>2} {r['shards']:11} {r['seconds']:>7} {r['articles_per_s']:>7} "
-            f"{r['failed']:>6} {'yes' if r['identical'] else 'NO':>5} {r['articles']:>8} {r['people']:>6} "
+            f"{r['engine']:10} {r['processes']:>2} {r['shards']:11} {r['seconds']:>7} "
+            f"{r['articles_per_s']:>7} "
+            f"{r['failed']:>6} {'yes' if r['identical'] else 'NO':>5} {r['articles']:>8} "
+            f"{r['people']:>6} "
             f"{r['quotes']:>6} {r['statements']:>6} {r['places']:>6}"
         )
 

@@ -104,7 +104,8 @@ SURNAMES = [
     "Lindgren",
     "Voronov",
 ]
-# (city, country, adjective): the talks' venue in the seeds (Geneva / Abu Dhabi) is swapped for one of these.
+# (city, country, adjective): the talks' venue in the seeds (Geneva / Abu Dhabi) is swapped for one
+# of these.
 VENUES = [
     ("Geneva", "Switzerland", "Swiss"),
     ("Vienna", "Austria", "Austrian"),
@@ -232,7 +233,10 @@ _NOT_FIRST = {
     "East",
     "West",
 }
-_CUE = r"(?:said|says|told|added|wrote|argued|warned|insisted|noted|explained|testified|scored|replied)"
+_CUE = (
+    r"(?:said|says|told|added|wrote|argued|warned|insisted|noted|explained|testified|scored"
+    r"|replied)"
+)
 
 
 def guess_people(text: str) -> list[str]:

@@ -3,8 +3,9 @@
 * ``maxrss_mb``: ``ru_maxrss`` from ``os.wait4`` for that child: the largest peak RSS of the
   child *or any of its waited-for descendants* (the ingest workers) - a per-process maximum.
 * ``tree_peak_rss_mb`` / ``tree_peak_pss_mb``: sampled every ``interval`` seconds from /proc
-  (0.5 s by default: reading smaps costs CPU on a 2-core machine), the sum over the whole tree (RSS counts pages shared by forked workers once per process;
-  PSS shares them out, so it is the honest total).
+  (0.5 s by default: reading smaps costs CPU on a 2-core machine), the sum over the whole tree (RSS
+  counts pages shared by forked workers once per process; PSS shares them out, so it is the honest
+  total).
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def machine() -> dict:
         from archive.nlp import model_name
 
         model = model_name()
-    except Exception:  # pragma: no cover
+    except Exception:  # noqa: BLE001 - a line of the report's header, not a measurement
         model = "?"
     return {
         "nproc": os.cpu_count(),
@@ -100,7 +100,8 @@ def bench_ingest(parts: list[str], jobs: int, work: Path, profile: bool) -> dict
     log(f"ingest: archive.pipeline.ingest.ingest(jobs={jobs}) ...")
     ing, ing_m = _child(args)
     log(
-        f"  ingest: {ing['articles']} added, {ing['failed']} failed, {ing['words']} words in {ing['seconds']:.1f}s"
+        f"  ingest: {ing['articles']} added, {ing['failed']} failed, {ing['words']} words in "
+        f"{ing['seconds']:.1f}s"
     )
     for f in ing.get("failures", []):
         log(f"    failed: {f}")
@@ -178,7 +179,8 @@ def bench_memory(parts: list[str], jobs: int, work: Path, full: dict | None) -> 
     for key in ("half", "all"):
         m = out[key]
         log(
-            f"  {m['articles']} articles: max RSS {m['maxrss_mb']:.0f} MB/process, tree PSS {m['tree_peak_pss_mb']:.0f} MB"
+            f"  {m['articles']} articles: max RSS {m['maxrss_mb']:.0f} MB/process, tree PSS "
+            f"{m['tree_peak_pss_mb']:.0f} MB"
         )
     out["growth_pss"] = out["all"]["tree_peak_pss_mb"] / max(1e-9, out["half"]["tree_peak_pss_mb"])
     out["growth_maxrss"] = out["all"]["maxrss_mb"] / max(1e-9, out["half"]["maxrss_mb"])
@@ -197,7 +199,8 @@ def bench_query(scale: int, repeat: int, budget: float, cli: bool) -> dict:
     build_s = time.perf_counter() - t
     probes = synthetic.load_probes(path)
     log(
-        f"query: {path.name} ({probes['counts']['articles']:,} articles, {probes['counts']['quotes']:,} quotes)"
+        f"query: {path.name} ({probes['counts']['articles']:,} articles, "
+        f"{probes['counts']['quotes']:,} quotes)"
     )
     results = query_bench.run_inprocess(str(path), probes, repeat=repeat, budget_s=budget, log=log)
     out = {
@@ -245,7 +248,8 @@ def table(res: dict) -> str:
         rows.append(
             (
                 "ingest() incl. clean/extract/store",
-                f"{ing['ingest_articles_per_s']:.1f} art/s, {ing['ingest_words_per_s']:,.0f} words/s",
+                f"{ing['ingest_articles_per_s']:.1f} art/s, {ing['ingest_words_per_s']:,.0f} "
+                "words/s",
                 "",
                 "",
             )
@@ -284,13 +288,15 @@ def table(res: dict) -> str:
             )
         )
         n_i, n_r = max(1, ing["ingest"]["articles"]), max(1, ing["raw"]["articles"])
+        main_i = ing["ingest"].get("cpu_main_seconds", 0)
+        main_r = ing["raw"].get("cpu_main_seconds", 0)
         rows.append(
             (
                 "  CPU/article: main process | workers",
-                f"ingest {1000 * ing['ingest'].get('cpu_main_seconds', 0) / n_i:.0f} | "
-                f"{1000 * (ing['ingest']['cpu_seconds'] - ing['ingest'].get('cpu_main_seconds', 0)) / n_i:.0f} ms; "
-                f"raw {1000 * ing['raw'].get('cpu_main_seconds', 0) / n_r:.0f} | "
-                f"{1000 * (ing['raw']['cpu_seconds'] - ing['raw'].get('cpu_main_seconds', 0)) / n_r:.0f} ms",
+                f"ingest {1000 * main_i / n_i:.0f} | "
+                f"{1000 * (ing['ingest']['cpu_seconds'] - main_i) / n_i:.0f} ms; "
+                f"raw {1000 * main_r / n_r:.0f} | "
+                f"{1000 * (ing['raw']['cpu_seconds'] - main_r) / n_r:.0f} ms",
                 "",
                 "",
             )
@@ -302,7 +308,8 @@ def table(res: dict) -> str:
             rows.append(
                 (
                     f"peak memory, raw nlp.pipe {m['articles']}",
-                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes",
+                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB "
+                    "PSS all processes",
                     "",
                     "",
                 )
@@ -312,7 +319,8 @@ def table(res: dict) -> str:
             rows.append(
                 (
                     f"peak memory, ingest {m['articles']} articles",
-                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB PSS all processes",
+                    f"{m['maxrss_mb']:.0f} MB largest process; {m['tree_peak_pss_mb']:.0f} MB "
+                    "PSS all processes",
                     "",
                     "",
                 )
@@ -430,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
         "started": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
     log(
-        f"machine: {res['machine']['cpu']}, {res['machine']['nproc']} cpus, {res['machine']['ram_gb']} GB; jobs={jobs}"
+        f"machine: {res['machine']['cpu']}, {res['machine']['nproc']} cpus, "
+        f"{res['machine']['ram_gb']} GB; jobs={jobs}"
     )
     work = Path(tempfile.mkdtemp(prefix="archive-bench-"))
     try:
@@ -439,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
             corpus.generate(work / "corpus", args.articles, seed=args.seed, parts=2)
             parts = [str(p) for p in sorted((work / "corpus").iterdir())]
             log(
-                f"corpus: {args.articles} variants in {time.perf_counter() - t:.1f}s ({work / 'corpus'})"
+                f"corpus: {args.articles} variants in {time.perf_counter() - t:.1f}s "
+                f"({work / 'corpus'})"
             )
             if {"ingest", "reingest"} & set(sections):
                 res["ingest"] = bench_ingest(parts, jobs, work, args.profile)
@@ -458,8 +468,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(res, indent=2, default=str))
     m = res["machine"]
     print(
-        f"\narchive benchmarks — {m['cpu']}, {m['nproc']} CPUs, {m['ram_gb']} GB RAM, Python {m['python']}, "
-        f"SQLite {m['sqlite']}, spaCy {m['spacy']} ({m['model']}); jobs={jobs}; {res['elapsed_s']:.0f}s\n"
+        f"\narchive benchmarks — {m['cpu']}, {m['nproc']} CPUs, {m['ram_gb']} GB RAM, Python "
+        f"{m['python']}, "
+        f"SQLite {m['sqlite']}, spaCy {m['spacy']} ({m['model']}); jobs={jobs}; "
+        f"{res['elapsed_s']:.0f}s\n"
     )
     print(table(res))
     if args.plans and res.get("query"):

@@ -63,7 +63,8 @@ def main() -> None:
         q = statistics.quantiles(t, n=20)
         mean = statistics.fmean(t)
         print(
-            f"{name:11} {mean:6.1f} {statistics.median(t):6.1f} {q[18]:6.1f} {max(t):7.1f} {1000 / mean:14.0f}"
+            f"{name:11} {mean:6.1f} {statistics.median(t):6.1f} {q[18]:6.1f} {max(t):7.1f} "
+            f"{1000 / mean:14.0f}"
         )
 
 

@@ -1,4 +1,5 @@
-"""Alembic environment: run by `archive db ...` (archive.db) with the engine in config.attributes."""
+"""Alembic environment: run by `archive db ...` (archive.store.db) with the engine in
+config.attributes."""
 
 from __future__ import annotations
 

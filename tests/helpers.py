@@ -161,7 +161,8 @@ def sample_extractions() -> list[Extraction]:
     a3 = (
         f'Volodymyr Zelensky repeated his call: "{ZELENSKY_SAID}" '
         "Kremlin spokesman Dmitry Peskov dismissed it in Moscow. "
-        f'"{PESKOV_SAID}" Peskov said. A photograph showed the slogan "{SQL_QUOTE}" near Nowhere Bay.'
+        f'"{PESKOV_SAID}" Peskov said. A photograph showed the slogan "{SQL_QUOTE}" near '
+        "Nowhere Bay."
     )
     a4 = (
         "Vladimir Putin chaired a meeting of the security council in Moscow. "

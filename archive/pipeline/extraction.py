@@ -4,12 +4,12 @@
 applies the extractors (places, people, quotes) to each parsed body. Failures are per document.
 
 Each document has a time budget (``ARTICLE_TIME_BUDGET`` seconds, ``ARCHIVE_ARTICLE_TIMEOUT``
-overrides it, 0 = none; see :mod:`archive.pipeline.budget`) for its cleaning, its parse and its extraction
-together: a document that takes longer becomes a ``Failure`` and the rest of the batch goes on.
-The batch is still parsed in one ``nlp.pipe`` pass (one call per text costs ~10% more CPU); each
-document is charged its share of that pass, by length (the parser is linear in the text). Only
-when the pass itself runs over one article's budget are the texts parsed one by one, each with
-what is left of its own budget, so that the slow one fails alone.
+overrides it, 0 = none; see :mod:`archive.pipeline.budget`) for its cleaning, its parse and its
+extraction together: a document that takes longer becomes a ``Failure`` and the rest of the batch
+goes on. The batch is still parsed in one ``nlp.pipe`` pass (one call per text costs ~10% more
+CPU); each document is charged its share of that pass, by length (the parser is linear in the
+text). Only when the pass itself runs over one article's budget are the texts parsed one by one,
+each with what is left of its own budget, so that the slow one fails alone.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import traceback
 import unicodedata
 from dataclasses import dataclass
 
@@ -29,8 +30,17 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 @dataclass
 class Failure:
+    """A document that could not be extracted: a one-line reason, and for an unexpected error its
+    traceback (shown by ``archive ingest -v``)."""
+
     doc: RawDocument
     reason: str
+    detail: str = ""
+
+
+def traceback_of(exc: BaseException) -> str:
+    """The whole traceback of an exception, as text."""
+    return "".join(traceback.format_exception(exc)).rstrip()
 
 
 def normalise_for_hash(text: str) -> str:
@@ -144,8 +154,8 @@ def extract_batch(
         except BudgetExceeded:
             results[i] = Failure(raw, over_budget(seconds))
             continue
-        except Exception as exc:  # a bad document must not stop the batch
-            results[i] = Failure(raw, f"cannot clean: {exc}")
+        except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad document fails alone
+            results[i] = Failure(raw, f"cannot clean: {exc}", traceback_of(exc))
             continue
         if not article.body.strip():
             results[i] = Failure(raw, "no article text found")
@@ -172,8 +182,10 @@ def extract_batch(
                 results[i] = extract_parsed(raws[i], article, doc)
         except BudgetExceeded:
             results[i] = Failure(raws[i], over_budget(seconds))
-        except Exception as exc:
-            results[i] = Failure(raws[i], f"extraction failed: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - the batch boundary: one bad document fails alone
+            results[i] = Failure(
+                raws[i], f"extraction failed: {type(exc).__name__}: {exc}", traceback_of(exc)
+            )
     return results  # type: ignore[return-value]
 
 

@@ -18,7 +18,13 @@ from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine
 
-from archive.pipeline.extraction import Failure, content_hash, extract_batch, preload
+from archive.pipeline.extraction import (
+    Failure,
+    content_hash,
+    extract_batch,
+    preload,
+    traceback_of,
+)
 from archive.records import Extraction, RawDocument
 from archive.store.writer import ADDED, FAILED, REPLACED, UNCHANGED, Outcome, Store
 
@@ -222,7 +228,7 @@ def ingest(
         batch: list[RawDocument] = []
         for item in read_all(paths, stdin=stdin):
             if isinstance(item, Failure):
-                emit(Event(item.doc.path, FAILED, item.reason))
+                emit(Event(item.doc.path, FAILED, item.reason, detail=item.detail))
                 continue
             sha = content_hash(item)
             if sha in known:
@@ -241,11 +247,11 @@ def ingest(
 
     def save(result: Extraction | Failure) -> None:
         if isinstance(result, Failure):
-            emit(Event(result.doc.path, FAILED, result.reason))
+            emit(Event(result.doc.path, FAILED, result.reason, detail=result.detail))
             return
         try:
             outcome: Outcome = store.save(result)
-        except Exception as exc:  # the transaction was rolled back; nothing partial is stored
+        except Exception as exc:  # noqa: BLE001 - batch boundary; the transaction was rolled back
             emit(
                 Event(
                     result.doc.path, FAILED, f"cannot store: {one_line(exc)}", detail=_detail(exc)
@@ -398,7 +404,8 @@ def _run_workers(
                     ]
                 else:
                     report.warnings.append(
-                        f"an extraction worker died ({why}); its {len(batch)} document(s) are extracted again one by one"
+                        f"an extraction worker died ({why}); its {len(batch)} document(s) "
+                        "are extracted again one by one"
                     )
                     slots = []
                     for doc in batch:
@@ -424,6 +431,4 @@ def one_line(exc: BaseException) -> str:
 
 
 def _detail(exc: BaseException) -> str:
-    import traceback
-
-    return "".join(traceback.format_exception(exc)).rstrip()
+    return traceback_of(exc)

@@ -146,7 +146,8 @@ def test_a_store_failure_is_one_line_with_the_details_kept(
 ):
     def broken(self, ex):
         raise DataError(
-            "INSERT INTO articles (title, body) VALUES (?, ?)\n[parameters: ('x', 'a long body ...')]",
+            "INSERT INTO articles (title, body) VALUES (?, ?)\n[parameters: ('x', 'a long body "
+            "...')]",
             {},
             ValueError("value too long for type character varying(200)\nDETAIL: the row"),
         )
@@ -202,7 +203,8 @@ def test_one_ctrl_c_stops_cleanly_with_exit_130(tmp_path):
     folder.mkdir()
     for i in range(60):
         (folder / f"a{i:02d}.txt").write_text(
-            f"Council votes on plan {i}\n\nMayor Ann Lee of Lisbon said the plan {i} would be ready "
+            f"Council votes on plan {i}\n\nMayor Ann Lee of Lisbon said the plan {i} would be "
+            "ready "
             f'by May. "We will build it," Lee said on Monday. Critics in Porto disagreed.\n',
             encoding="utf-8",
         )
@@ -255,7 +257,8 @@ def test_one_ctrl_c_stops_cleanly_with_exit_130(tmp_path):
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == added
         assert (
             conn.execute(
-                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_people p WHERE p.article_id = a.id)"
+                "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM "
+                "article_people p WHERE p.article_id = a.id)"
             ).fetchone()[0]
             == 0
         )

@@ -1,9 +1,9 @@
 """The archive depends on which articles it holds, not on the order they were written in.
 
-Several writers commit articles in an order nobody controls, so every order of the same
-articles must give the same archive: bare surnames ("President Obama") go to the one person of
-that surname while there is one (archive.store.surnames), statements are the connected groups of a
-speaker's quotes (archive.store.statement_groups), a person's name is the full name most articles use.
+Several writers commit articles in an order nobody controls, so every order of the same articles
+must give the same archive: bare surnames ("President Obama") go to the one person of that surname
+while there is one (archive.store.surnames), statements are the connected groups of a speaker's
+quotes (archive.store.statement_groups), a person's name is the full name most articles use.
 """
 
 from __future__ import annotations
