@@ -7,24 +7,16 @@ with the corpus; the main process writes each article in its own transaction.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import multiprocessing.connection as mp_connection
 import os
 import signal
 import threading
-from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine
 
-from archive.pipeline.extraction import (
-    Failure,
-    content_hash,
-    extract_batch,
-    preload,
-    traceback_of,
-)
+from archive.pipeline.extraction import Failure, content_hash, extract_batch, traceback_of
+from archive.pipeline.workers import WorkerPool
 from archive.records import Extraction, RawDocument
 from archive.store.writer import ADDED, FAILED, REPLACED, UNCHANGED, Outcome, Store
 
@@ -106,67 +98,6 @@ def _safe_read(path: str):
         yield exc
     except OSError as exc:
         yield readers.ReadError(path, exc.strerror or str(exc))
-
-
-# --- worker side ----------------------------------------------------------------------------
-_worker_nlp = None
-
-
-def _worker_init(model: str | None) -> None:
-    global _worker_nlp
-    from archive import nlp
-
-    _worker_nlp = nlp.load(model)
-
-
-def _worker_extract(raws: list[RawDocument]) -> list[Extraction | Failure]:
-    return extract_batch(raws, nlp=_worker_nlp)
-
-
-def _worker_main(conn, model: str | None) -> None:
-    """A worker process: batches in, extractions out, until None or the main process is gone."""
-    # Ctrl-C reaches the whole process group: stopping is the main process's decision
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker_init(model)
-    while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
-        conn.send(_worker_extract(batch))
-
-
-def _death(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        return f"killed by {name}"
-    return f"exit code {exitcode}" if exitcode is not None else "no exit code"
-
-
-class _Worker:
-    def __init__(self, ctx, model: str | None) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, model), daemon=True)
-        self.proc.start()
-        child.close()
-        self.job: tuple[int, list[RawDocument], bool] | None = None  # (index, batch, is a retry)
-
-    def stop(self, wait: float = 2.0) -> None:
-        try:
-            self.conn.send(None)
-        except (OSError, ValueError):
-            pass
-        self.proc.join(wait)
-        if self.proc.is_alive():
-            self.proc.kill()
-            self.proc.join(wait)
-        self.conn.close()
 
 
 # --- main side ------------------------------------------------------------------------------
@@ -267,7 +198,7 @@ def ingest(
             if jobs <= 1:
                 _run_inline(batches(), save, interrupts, model)
             else:
-                _run_workers(batches(), save, interrupts, model, jobs, report)
+                WorkerPool(batches(), save, interrupts, model, jobs, report.warnings.append).run()
         except KeyboardInterrupt:  # a second Ctrl-C: the open transaction was rolled back
             interrupts.requested = signal.SIGINT
         report.interrupted = interrupts.requested
@@ -287,140 +218,6 @@ def _run_inline(batches, save, interrupts: _Interrupts, model: str | None) -> No
             if interrupts.requested:
                 return
             save(result)
-
-
-def _run_workers(
-    batches, save, interrupts: _Interrupts, model: str | None, jobs: int, report: Report
-) -> None:
-    """Extraction on ``jobs`` worker processes, writing in the main process in document order.
-
-    Each worker has its own pipe, so the main process always knows which batch a worker holds;
-    it waits on the pipes and on the processes themselves, so a worker that dies is noticed at
-    once (the run never hangs on it)."""
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    source = iter(batches)
-    pending: deque[tuple[int, list[RawDocument], bool]] = deque()  # (index, batch, is a retry)
-    results: dict[int, list] = {}  # index -> results, or None for a slot split into retries
-    retry_slots: dict[int, list[int]] = {}  # index of a failed batch -> indexes of its retries
-    next_index = 0  # of the next batch to take from the source
-    exhausted = False
-    workers: list[_Worker] = []
-    order: deque[int] = deque()  # indexes in the order they must be written
-
-    def refill() -> None:
-        nonlocal next_index, exhausted
-        # bounded look-ahead (batches read but not yet written): memory does not grow with the
-        # corpus, even while an early batch holds up the writing of later ones
-        while not exhausted and len(order) < jobs * 3:
-            if interrupts.requested:
-                return
-            try:
-                batch = next(source)
-            except StopIteration:
-                exhausted = True
-                return
-            pending.append((next_index, batch, False))
-            order.append(next_index)
-            next_index += 1
-
-    def start_worker() -> _Worker:
-        worker = _Worker(ctx, model)
-        workers.append(worker)
-        return worker
-
-    def flush_ready() -> None:
-        while order and not interrupts.requested:
-            index = order[0]
-            if index in retry_slots:  # written when all of its one-document retries are back
-                if not all(i in results for i in retry_slots[index]):
-                    return
-                order.popleft()
-                for i in retry_slots.pop(index):
-                    for result in results.pop(i):
-                        if interrupts.requested:
-                            return
-                        save(result)
-                continue
-            if index not in results:
-                return
-            order.popleft()
-            for result in results.pop(index):
-                if interrupts.requested:
-                    return
-                save(result)
-
-    retry_index = -1  # retries get negative indexes, outside the source's numbering
-    try:
-        refill()
-        if pending:
-            if ctx.get_start_method() == "fork":
-                # once here: the forked workers share the model and the tables
-                from archive import nlp as nlp_mod
-
-                nlp_mod.load(model)
-                preload()
-            for _ in range(min(jobs, len(pending) if exhausted else jobs)):
-                start_worker()
-        while not interrupts.requested:
-            for worker in workers:
-                if worker.job is None and pending:
-                    worker.job = pending.popleft()
-                    try:
-                        worker.conn.send(worker.job[1])
-                    except (OSError, ValueError):
-                        pass  # it died before taking it: noticed below
-            busy = [w for w in workers if w.job is not None]
-            if not busy:
-                refill()
-                if not pending:
-                    break
-                continue
-            ready = mp_connection.wait(
-                [w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.2
-            )
-            for worker in busy:
-                index, batch, is_retry = worker.job
-                got = None
-                if worker.conn in ready:
-                    try:
-                        got = worker.conn.recv()
-                    except (EOFError, OSError):
-                        got = None
-                if got is not None:
-                    results[index] = got
-                    worker.job = None
-                    continue
-                if worker.proc.sentinel not in ready and worker.proc.is_alive():
-                    continue
-                # the worker died holding this batch
-                worker.proc.join(1)
-                why = _death(worker.proc.exitcode)
-                workers.remove(worker)
-                worker.conn.close()
-                if is_retry:
-                    results[index] = [
-                        Failure(doc, f"the extraction worker died on this document ({why})")
-                        for doc in batch
-                    ]
-                else:
-                    report.warnings.append(
-                        f"an extraction worker died ({why}); its {len(batch)} document(s) "
-                        "are extracted again one by one"
-                    )
-                    slots = []
-                    for doc in batch:
-                        pending.appendleft((retry_index, [doc], True))
-                        slots.append(retry_index)
-                        retry_index -= 1
-                    retry_slots[index] = slots
-                if not interrupts.requested:
-                    start_worker()
-            flush_ready()
-            refill()
-        flush_ready()
-    finally:
-        for worker in workers:
-            worker.stop(wait=0.5 if interrupts.requested else 5.0)
 
 
 def one_line(exc: BaseException) -> str:

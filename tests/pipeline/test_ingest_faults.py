@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from archive import nlp as nlp_mod
 from archive.pipeline import ingest as ingest_mod
+from archive.pipeline import workers as workers_mod
 from archive.pipeline.extraction import content_hash
 from archive.records import CleanArticle, Extraction, PersonEntity, Span
 from archive.store.writer import MAX_ATTEMPTS, Store
@@ -58,10 +59,10 @@ def fake_extract(raws):
 
 @pytest.fixture
 def no_nlp(monkeypatch):
-    monkeypatch.setattr(ingest_mod, "_worker_init", lambda model: None)
-    monkeypatch.setattr(ingest_mod, "_worker_extract", fake_extract)
+    monkeypatch.setattr(workers_mod, "_worker_init", lambda model: None)
+    monkeypatch.setattr(workers_mod, "_worker_extract", fake_extract)
     monkeypatch.setattr(ingest_mod, "extract_batch", lambda raws, nlp=None: fake_extract(raws))
-    monkeypatch.setattr(ingest_mod, "preload", lambda: None)
+    monkeypatch.setattr(workers_mod, "preload", lambda: None)
     monkeypatch.setattr(nlp_mod, "load", lambda model=None: object())
 
 
@@ -109,7 +110,7 @@ def test_a_worker_killed_mid_batch_costs_no_document_and_the_run_goes_on(
                 os.kill(os.getpid(), signal.SIGKILL)
         return fake_extract(raws)
 
-    monkeypatch.setattr(ingest_mod, "_worker_extract", flaky)
+    monkeypatch.setattr(workers_mod, "_worker_extract", flaky)
     files = _docs(tmp_path / "in", 40)
     report = ingest_mod.ingest(files, archive_engine, jobs=2, batch_size=4)
     assert report.added == 40 and report.failed == 0
