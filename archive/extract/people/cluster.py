@@ -11,11 +11,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from archive.names import parts as pn
+from archive.names.fold import fold_word
+from archive.names.titles import title_info
+from archive.names.tokens import (
+    given_names,
+    is_full_name,
+    is_initial,
+    surname,
+    without_middle_initials,
+)
 
 
 @dataclass
 class Mention:
+    """One mention of a name in the body."""
+
     start: int
     end: int
     text: str  # bare name as written (no title, no possessive)
@@ -26,22 +36,25 @@ class Mention:
 
 @dataclass
 class Person:
+    """The mentions that are one person, with the keys they were clustered by."""
+
     mentions: list[Mention] = field(default_factory=list)
     first_key: str = ""
     sur_key: str = ""
 
     @property
     def full_forms(self) -> list[str]:
-        return [m.text for m in self.mentions if pn.is_full_name(m.text)]
+        """The mentions that name the person in full."""
+        return [m.text for m in self.mentions if is_full_name(m.text)]
 
 
 def _first_compatible(a: str, b: str) -> bool:
     """Given names of one person in one article: equal, initial of, or transliteration variant."""
     if not a or not b:
         return True
-    if pn.is_initial(a) or pn.is_initial(b):
-        return pn.fold_word(a)[:1] == pn.fold_word(b)[:1]
-    fa, fb = pn.fold_word(a), pn.fold_word(b)
+    if is_initial(a) or is_initial(b):
+        return fold_word(a)[:1] == fold_word(b)[:1]
+    fa, fb = fold_word(a), fold_word(b)
     if fa == fb:
         return True
     short, long_ = sorted((fa, fb), key=len)
@@ -49,33 +62,35 @@ def _first_compatible(a: str, b: str) -> bool:
 
 
 def cluster(mentions: list[Mention]) -> list[Person]:
+    """The people of the mentions (see the module docstring), mentions in body order."""
     people: list[Person] = []
     singles: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if not pn.is_full_name(m.text):
+        if not is_full_name(m.text):
             singles.append(m)
             continue
-        given = pn.given_names(m.text)[0]
-        sk = pn.fold_word(pn.surname(m.text).replace(" ", ""))
+        given = given_names(m.text)[0]
+        sk = fold_word(surname(m.text).replace(" ", ""))
         for p in people:
             if p.sur_key == sk and _first_compatible(p.first_key, given):
                 p.mentions.append(m)
-                if pn.is_initial(p.first_key) and not pn.is_initial(given):
+                if is_initial(p.first_key) and not is_initial(given):
                     p.first_key = given
                 break
         else:
             people.append(Person([m], given, sk))
     for m in singles:
-        sk = pn.fold_word(m.text.replace(" ", ""))
-        gender = pn.title_info(m.title)[0] if m.title else None
+        sk = fold_word(m.text.replace(" ", ""))
+        gender = title_info(m.title)[0] if m.title else None
         cands = [p for p in people if p.sur_key == sk and p.full_forms]
         if gender and len(cands) > 1:
             cands = [p for p in cands if gender_of_titles(p) in (None, gender)] or cands
         if not cands:
             cands = [p for p in people if p.sur_key == sk]
         if not cands:
-            # "Mr. Xi" / "Kim" for "Xi Jinping" / "Kim Jong Un": the first word of exactly one full name
-            firsts = [p for p in people if p.full_forms and pn.fold_word(p.first_key) == sk]
+            # "Mr. Xi" / "Kim" for "Xi Jinping" / "Kim Jong Un": the first word of exactly one
+            # full name
+            firsts = [p for p in people if p.full_forms and fold_word(p.first_key) == sk]
             if len(firsts) == 1:
                 firsts[0].mentions.append(m)
                 continue
@@ -98,29 +113,33 @@ def cluster(mentions: list[Mention]) -> list[Person]:
 
 
 def gender_of_titles(p: Person) -> str | None:
+    """The gender of the first titled mention whose title tells one ("Mr.", "Queen")."""
     for m in p.mentions:
         if m.title:
-            g = pn.title_info(m.title)[0]
+            g = title_info(m.title)[0]
             if g:
                 return g
     return None
 
 
 def canonical(p: Person) -> str:
+    """The longest full form without middle initials (the commonest, then the first seen), or the
+    commonest form of a person never named in full."""
     fulls = p.full_forms
     if not fulls:
         return Counter(m.text for m in p.mentions).most_common(1)[0][0]
-    counts = Counter(pn.without_middle_initials(f) for f in fulls)
+    counts = Counter(without_middle_initials(f) for f in fulls)
     first_seen = {}
     for f in fulls:
-        first_seen.setdefault(pn.without_middle_initials(f), len(first_seen))
+        first_seen.setdefault(without_middle_initials(f), len(first_seen))
     return max(
         counts,
-        key=lambda f: (len(f.split()), not pn.is_initial(f.split()[0]), counts[f], -first_seen[f]),
+        key=lambda f: (len(f.split()), not is_initial(f.split()[0]), counts[f], -first_seen[f]),
     )
 
 
 def aliases(p: Person) -> list[str]:
+    """Every surface form, bare and with its title ("Zelensky", "President Zelensky")."""
     out: list[str] = []
     for m in p.mentions:
         forms = [m.text]

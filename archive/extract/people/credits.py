@@ -1,17 +1,23 @@
 """Where a body credits people instead of talking about them (bylines, photo credits, bios).
 
-Names inside these ranges are not article subjects. The real pipeline removes most of them in
-:mod:`archive.clean.page`; photo captions with inline credits ("(Pierre Albouy, Reuters)",
-"Alexander Ryumin / TASS") usually stay.
+Names inside these ranges are not article subjects, and the credited authors and photographers
+lose their mentions in bio and credit-like lines (:func:`drop_credited_mentions`). The real
+pipeline removes most of them in :mod:`archive.clean.page`; photo captions with inline credits
+("(Pierre Albouy, Reuters)", "Alexander Ryumin / TASS") usually stay.
 """
 
 from __future__ import annotations
 
 import re
 
-UPPER = "A-ZÀ-ÖØ-ÞŁŚŠŽČŘĆŹŻĐ"
+from archive.extract.people.cluster import Person
+from archive.extract.people.lexicon import UPPER
+from archive.names.fold import fold_word
+from archive.names.lexicon import CREDIT_PARTICLES
+from archive.names.tokens import given_names, surname
+
 _WORD = rf"[{UPPER}][\w'’.\-]*"
-_NAME = rf"{_WORD}(?:[ \t]+(?:(?:de|da|van|von|der|le|la|bin|al)[ \t]+)?{_WORD})*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:{'|'.join(CREDIT_PARTICLES)})[ \t]+)?{_WORD})*"
 # whole lines that are credits
 _LINE_RES = [
     re.compile(
@@ -68,4 +74,42 @@ def names_only_lines(body: str) -> list[tuple[int, int]]:
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """[start, end) lies within one of ``ranges``."""
     return any(a <= start and end <= b for a, b in ranges)
+
+
+_LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
+
+
+def drop_credited_mentions(body: str, people: list[Person], credited: list[str]) -> None:
+    """Authors and photographers (``credited``): drop their mentions in bio/credit-like lines
+    at the top or the bottom of ``body`` (in place); their mentions elsewhere stay."""
+    if not credited:
+        return
+    keys = {
+        (fold_word((given_names(e) or [""])[0]), fold_word(surname(e).replace(" ", "")))
+        for e in credited
+    }
+    sur_keys = {s for _, s in keys}
+    lines = [m.span() for m in _LINE_RE.finditer(body)]
+    edge = lines[:3] + lines[-5:]  # bylines and bios sit at the top or the bottom
+    for p in people:
+        if p.sur_key not in sur_keys:
+            continue
+        if p.full_forms and not any((fold_word(p.first_key), p.sur_key) == k for k in keys):
+            continue
+        kept = []
+        for m in p.mentions:
+            ls = body.rfind("\n", 0, m.start) + 1
+            le = body.find("\n", m.end)
+            line = body[ls : le if le >= 0 else len(body)]
+            bio = (
+                line.strip().startswith(m.text)
+                and len(line.split()) <= 30
+                and not _QUOTE_MARK_RE.search(line)
+                and any(a <= m.start < b for a, b in edge)
+            )
+            if not bio:
+                kept.append(m)
+        p.mentions = kept

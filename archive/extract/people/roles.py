@@ -4,95 +4,35 @@ Patterns (all on the spaCy parse of the body):
   pre-modifier   "Kremlin spokesman Dmitry Peskov", "U.S. Army Secretary Daniel Driscoll"
   appositive     "Dmitry Peskov, the Kremlin spokesman,"; "Trump's son-in-law, Jared Kushner,"
   title + of     "President Volodymyr Zelensky of Ukraine" -> "President of Ukraine"
-Roles are kept as written, without a leading article.
+Roles are kept as written, without a leading article; a person's roles are those at all their
+mentions, without descriptions of organisations ("oil company").
 """
 
 from __future__ import annotations
 
 import re
 
+from archive.extract.people.article import Article, norm
+from archive.extract.people.cluster import Person
+from archive.extract.people.lexicon import ORG_ROLE_HEADS, ROLE_STOP_WORDS, ROLE_TITLE_WORDS
+from archive.extract.quotes.lexicon import SAID_SAYS_TOLD
+
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _ROLE_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
-_STOP_AFTER = {"who", "whom", "whose", "which", "that", "said", "says", "told", "when", "where"}
+_STOP_AFTER = ROLE_STOP_WORDS | frozenset(SAID_SAYS_TOLD)
+_ORG_ROLE_SPLIT_RE = re.compile(r"\s+(?:of|at|for|with|in|from|on)\s+")
 
 
 def clean_role(text: str) -> str:
+    """A role as kept: one line, no edge punctuation, no leading article."""
     text = " ".join(text.split()).strip(" ,;:—–-")
     return _LEADING_DET.sub("", text)
 
 
 def _has_role_noun(tokens) -> bool:
     return any(t.pos_ == "NOUN" and t.text[:1].islower() for t in tokens) or any(
-        t.lower_ in _ROLE_TITLE_WORDS for t in tokens
+        t.lower_ in ROLE_TITLE_WORDS for t in tokens
     )
-
-
-_ROLE_TITLE_WORDS = {
-    "president",
-    "secretary",
-    "minister",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "admiral",
-    "general",
-    "ambassador",
-    "chancellor",
-    "governor",
-    "mayor",
-    "senator",
-    "judge",
-    "director",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "chief",
-    "adviser",
-    "advisor",
-    "commander",
-    "leader",
-    "head",
-    "coach",
-    "manager",
-    "captain",
-    "negotiator",
-    "aide",
-    "officer",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "premier",
-    "speaker",
-    "analyst",
-    "member",
-    "official",
-    "founder",
-    "owner",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "defender",
-    "player",
-    "executive",
-    "economist",
-    "forward",
-    "winger",
-    "quarterback",
-    "pitcher",
-    "singer",
-    "rapper",
-    "actor",
-    "actress",
-    "author",
-    "artist",
-    "lawyer",
-    "attorney",
-    "spokeswoman",
-    "chairperson",
-    "founder",
-}
 
 
 def _premodifier(doc, first_tok: int, for_title: bool = False):
@@ -114,7 +54,7 @@ def _premodifier(doc, first_tok: int, for_title: bool = False):
             toks.append(t)
         elif t.lower_ == "in" and glued and toks and toks[-1].text == "-":  # son-in-law
             toks.append(t)
-        elif (t.pos_ in _ROLE_POS or t.lower_ in _ROLE_TITLE_WORDS) and not t.is_punct:
+        elif (t.pos_ in _ROLE_POS or t.lower_ in ROLE_TITLE_WORDS) and not t.is_punct:
             if (
                 not toks
                 and not for_title
@@ -146,7 +86,7 @@ def _premodifier(doc, first_tok: int, for_title: bool = False):
 
 
 def _looks_role_word(t) -> bool:
-    return t.text.lower() in _ROLE_TITLE_WORDS
+    return t.text.lower() in ROLE_TITLE_WORDS
 
 
 def _appositive_after(doc, last_tok: int):
@@ -202,7 +142,7 @@ def _appositive_before(doc, first_tok: int, last_tok: int):
     # "the head of the delegation in Switzerland, X": climb from a place to the role noun
     while (
         root.dep_ == "appos"
-        and head.lower_ not in _ROLE_TITLE_WORDS
+        and head.lower_ not in ROLE_TITLE_WORDS
         and head.dep_ == "pobj"
         and head.head.dep_ == "prep"
     ):
@@ -260,7 +200,8 @@ def roles_at(
     title_tok: int | None,
     title_is_role: bool,
 ) -> list[str]:
-    """Roles around one mention: name tokens [tok_start, tok_end), title chain starting at title_tok."""
+    """Roles around one mention: name tokens [tok_start, tok_end), title chain starting at
+    title_tok."""
     out: list[str] = []
     first = title_tok if title_tok is not None else tok_start
     pre = _premodifier(doc, first, for_title=bool(title and title_is_role))
@@ -288,3 +229,30 @@ def roles_at(
     if before:
         out.append(_span_text(body, before))
     return [r for r in (clean_role(x) for x in out) if r]
+
+
+def person_roles(art: Article, p: Person) -> list[str]:
+    """The roles of one person at all their mentions, first seen first, case-insensitively
+    unique, none that is the mention itself."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in p.mentions:
+        ts, te = art.tok_start.get(m.start), art.tok_end.get(m.end)
+        if ts is None or te is None:
+            continue
+        title_tok = art.tok_start.get(m.title_start) if m.title_start is not None else None
+        is_role = art.is_title(m.title)
+        for r in roles_at(
+            art.body, art.doc, ts, te + 1, m.title if is_role else "", title_tok, is_role
+        ):
+            k = r.lower()
+            if k not in seen and norm(r) != norm(m.text):
+                seen.add(k)
+                out.append(r)
+    return out
+
+
+def is_org_role(role: str) -> bool:
+    """ "oil company", "state-run lender": a description of an organisation, not of a person."""
+    head = _ORG_ROLE_SPLIT_RE.split(role.strip(), maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in ORG_ROLE_HEADS
