@@ -1,0 +1,136 @@
+"""The word lists and cue patterns of place extraction, kept once.
+
+Curated gazetteer words (``not_place_words``, ``region_words``, ``outlet_words``, ``news_default``)
+live with the gazetteer data in ``data/places.json``; the lists here are the ones the extractor
+applies to the text around a name. Each user is named in the comment above a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+# capitalised words that never start (or, before a name, belong to) a place name: articles,
+# prepositions, conjunctions, pronouns, honorifics (scan, features, small places, unknown names)
+FUNCTION_WORDS = frozenset(
+    """The A An In On At From To Of For By With And But Or As After Before While When Since Until
+    Across Inside Outside Near Both Between Against Over Under Into Like If Meanwhile Then Why How
+    What Where Who This That Its His Her Their Our Mr Ms Mrs""".split()
+)
+
+# spaCy labels: entities that are places, and entities whose span no place scan may take
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "FAC", "LANGUAGE"}
+)
+
+# --- physical features ------------------------------------------------------------------------
+# generic words that make a physical feature ("Sutlej river", "Pat Mayse Lake")
+FEATURE_HEADS = frozenset(
+    """river lake mountains mountain range hills valley desert island islands sea ocean bay gulf
+    strait peninsula harbour harbor canal glacier falls plateau basin delta reservoir creek trail
+    volcano reef lagoon fjord archipelago""".split()
+)
+# feature heads also written in lower case after the name ("the Indus delta")
+LOWER_HEADS = frozenset(
+    "river harbour harbor valley delta basin glacier mountains desert volcano".split()
+)
+# features whose bare name is mentioned again later ("the Sutlej river" ... "the Sutlej")
+RE_MENTION_HEADS = frozenset({"river", "rivers", "range", "ranges", "mountains"})
+# common words that stay at the front of a feature name ("Red Sea", "North Sea", "Great Lake")
+FEATURE_MODIFIERS = (
+    "north",
+    "south",
+    "east",
+    "west",
+    "red",
+    "black",
+    "dead",
+    "upper",
+    "lower",
+    "great",
+    "little",
+    "new",
+    "old",
+)
+# seats of government standing for their occupants ("the White House said"), never a facility
+METONYMS = frozenset(
+    {
+        "white house",
+        "kremlin",
+        "pentagon",
+        "downing street",
+        "elysee",
+        "elysee palace",
+        "capitol",
+        "capitol hill",
+        "blue house",
+        "quai d orsay",
+        "foggy bottom",
+        "number 10",
+        "no 10",
+        "whitehall",
+    }
+)
+
+# --- organisation names -----------------------------------------------------------------------
+# words after a place name that make it part of an organisation name ("Texas Water Board")
+ORG_HEADS = frozenset(
+    """board college university commission authority department office court judge attorney
+    attorneys ministry agency bureau police transit army navy corps institute foundation society
+    association federation committee company corporation inc ltd llc bank hospital school academy
+    party fc club airlines airways exchange council senate legislature prosecutor prosecutors
+    sheriff network holdings museum orchestra clinic utilities federal credit chamber league
+    united rovers athletic water energy electric electricity gas rail railways telecom""".split()
+)
+# lower-case words that may stand inside such a name ("Bank of England and Wales")
+ORG_CONNECT = frozenset({"of", "and", "for", "on", "&", "de"})
+# "University of Michigan", "Southern District of Ohio": the place ends an organisation name
+ORG_BEFORE = re.compile(
+    r"\b(?:University|College|Bank|District|Diocese|Archdiocese|Duke|Duchess|Earl|Prince|Princess"
+    r"|Museum|Institute|Academy|Court|Federal Reserve Bank|Church)\s+of\s+(?:the\s+)?$"
+)
+
+# --- cues before and after a name ------------------------------------------------------------
+# "in X", "near X": a locative before a name
+LOCATIVE = re.compile(
+    r"\b(?:in|at|from|to|near|around|outside|across|into|towards?|through|via|with|between|and"
+    r"|downtown|suburban)\s+$",
+    re.I,
+)
+# locatives that also introduce companies and people ("sold to Toyota", "talks with Ford")
+WEAK_LOCATIVE = re.compile(r"\bto\s+$", re.I)
+# a building used as a location ("at Paris City Hall")
+FACILITY_BEFORE = re.compile(
+    r"\b(?:in|at|inside|outside|near|to|from|into|on)\s+(?:the\s+)?$", re.I
+)
+# "the cities of Sialkot, Narowal and Kasur"
+LIST_OF_PLACES = re.compile(
+    r"\b(?:cities|towns|villages|city|town|village|provinces|states|districts|regions"
+    r"|countries) of "
+    r"(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?, )*(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?,? and )?$"
+)
+# "Carna, a fishing village", "Reno, a small town just west of Paris"
+APPOSITIVE = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|city|village|hamlet|suburb|community"
+    r"|municipality|county|port|capital|island|borough|township)\b"
+)
+# "Yamanashi and Shizuoka| prefectures": the names before are regions
+PLURAL_REGION = re.compile(
+    r"[ \t]+(prefectures|provinces|regions|states|oblasts|counties|districts)\b"
+)
+# "the eastern region of| Donetsk"
+REGION_OF = re.compile(
+    r"\b(?:region|province|oblast|state|county|prefecture|district) of (?:the )?$"
+)
+# words before a region name that leave the name after them ("County Galway", "Co Galway")
+COUNTY_LEADS = ("county", "co")
+# a region generic the gazetteer tries when "X region" is not a name ("Kursk region" ->
+# "Kursk Oblast"), in this order
+REGION_GENERICS = ("oblast", "krai", "province", "region")
+
+# --- names no gazetteer knows ----------------------------------------------------------------
+# a span run over two names ("the Netherlands with Duisburg"): the scan finds them apart
+SPAN_JOINERS = ("with", "and", "from", "to", "near", "after", "before", "in", "on")
+# demonyms ("Ukrainian", "Chinese", "Polish"): a people, not a place
+DEMONYM = re.compile(r"(?:ian|ians|ese|ish|ean|eans|an|ans)$")
+DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish")
