@@ -1,4 +1,5 @@
-"""Shared by test_people.py and test_identity.py: run find_people on the seeds, score like score.py."""
+"""Shared by test_people.py and test_identity.py: run find_people on the seeds, score like
+score.py."""
 
 from __future__ import annotations
 
@@ -74,6 +75,7 @@ def seed_people():
     """[(file, body, gold_article, [PersonEntity])] for every seed, in file order."""
     from archive import nlp
     from archive.extract.people.mentions import find_people
+    from archive.extract.places.resolve import find_places
 
     gold = {a["file"]: a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"]}
     pipe = nlp.load()
@@ -81,17 +83,8 @@ def seed_people():
     for path in sorted(SEEDS.glob("*.txt")):
         body = path.read_text(encoding="utf-8")
         g = gold[path.name]
-        places = None
-        try:  # the real pipeline passes the places helper's result
-            from archive.extract.places.resolve import find_places
-        except Exception:
-            find_places = None
         doc = pipe(body)
-        if find_places is not None:
-            try:
-                places = find_places(body, doc)
-            except Exception:
-                places = None
+        places = find_places(body, doc)  # as the real pipeline does
         people = find_people(body, doc, places=places, exclude=g["authors"] + g["photographers"])
         out.append((path.name, body, g, people))
     return out

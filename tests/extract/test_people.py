@@ -1,4 +1,5 @@
-"""archive.extract.people.mentions.find_people: who an article talks about (spaCy small model + rules)."""
+"""archive.extract.people.mentions.find_people: who an article talks about (spaCy small model +
+rules)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,13 @@ from archive.extract.people.credits import credit_ranges
 from archive.extract.people.mentions import find_people
 from archive.names import parts as pn
 from archive.records import PlaceEntity, Span
-
-try:
-    from tests.people_seed_helpers import scorer, seed_people
-except ImportError:  # tests/ run as a plain folder
-    from tests.people_seed_helpers import scorer, seed_people
+from tests.people_seed_helpers import scorer, seed_people
 
 SPORT = (
     "Dustin Johnson shot a final-round 68 on Sunday to win the tournament at Augusta. "
     "Johnson finished two strokes clear of the field. Former British prime minister Boris Johnson, "
-    "who watched from the gallery, presented the trophy. Johnson later told reporters the crowd had "
-    "been wonderful."
+    "who watched from the gallery, presented the trophy. Johnson later told reporters the crowd "
+    "had been wonderful."
 )
 BUSINESS = (
     "Apple chief executive Tim Cook said on Tuesday that the company would open a new campus in "
@@ -34,16 +31,19 @@ BUSINESS = (
 )
 LOCAL = (
     "SPRINGFIELD — Mayor Angela Ruiz announced Monday that the Oak Street bridge will close for "
-    "repairs. The closure, which begins in June, will last about four months, Ruiz said. Springfield "
-    "police chief Tom Brennan said officers would direct traffic at the busiest intersections. "
+    "repairs. The closure, which begins in June, will last about four months, Ruiz said. "
+    "Springfield police chief Tom Brennan said officers would direct traffic at the busiest "
+    "intersections. "
     "Council member Derek Hall, who represents the ward, said residents had complained for years. "
     '"It\'s overdue," Hall said. Jordan Ellis, a shop owner on Oak Street, said she worried about '
     "losing customers. Brennan said detours would be posted by May 15."
 )
 POLITICS = (
-    "Pope Leo spoke on Sunday. Judge Maria Lopez ruled on Friday. Senator Elizabeth Warren said no. "
-    "George W. Bush and Ms. Ardern met Prime Minister Keir Starmer. Starmer said Bush was wise. "
-    "Mr. Okafor’s lawyers appealed. Brig. Gen. Sarah Nkemelu, the base commander, confirmed the drill."
+    "Pope Leo spoke on Sunday. Judge Maria Lopez ruled on Friday. Senator Elizabeth Warren said "
+    "no. George W. Bush and Ms. Ardern met Prime Minister Keir Starmer. Starmer said Bush was "
+    "wise. "
+    "Mr. Okafor’s lawyers appealed. Brig. Gen. Sarah Nkemelu, the base commander, confirmed the "
+    "drill."
 )
 CAPTION = (
     "Residents clear rubble in the town centre. (Jane Porter/Reuters)\n"
@@ -162,7 +162,10 @@ def test_titles_honorifics_initials_possessives(nlp):
 
 
 def test_title_finds_names_the_model_misses(nlp):
-    text = "Coach Pep Guardiola praised the squad. Sgt. Wilkes arrested two men, and Guardiola said he was relieved."
+    text = (
+        "Coach Pep Guardiola praised the squad. Sgt. Wilkes arrested two men, and Guardiola said "
+        "he was relieved."
+    )
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "PERSON"]
     people = by_name(find_people(text, doc))
@@ -173,7 +176,10 @@ def test_title_finds_names_the_model_misses(nlp):
 
 
 def test_place_tagged_person_is_rejected(nlp):
-    text = "Kherson, the regional capital, was liberated in November. Officials said Kherson would need years to rebuild."
+    text = (
+        "Kherson, the regional capital, was liberated in November. Officials said Kherson would "
+        "need years to rebuild."
+    )
     doc = nlp(text)
     assert any(
         e.label_ == "PERSON" and e.text == "Kherson" for e in doc.ents
@@ -196,7 +202,10 @@ def test_single_word_without_title_or_role_is_dropped(nlp):
 
 
 def test_org_tagged_name_in_person_context(nlp):
-    text = "The Ukrainian delegation will include Rustem Umerov, the secretary of the country’s National Security Council."
+    text = (
+        "The Ukrainian delegation will include Rustem Umerov, the secretary of the country’s "
+        "National Security Council."
+    )
     doc = nlp(text)
     assert [e.label_ for e in doc.ents if e.text == "Rustem Umerov"] == ["ORG"]
     people = run(nlp, text)
@@ -226,12 +235,18 @@ def test_excluded_author_kept_when_the_body_talks_about_them(nlp):
     kim = people["Sarah Kim"]
     assert [m.start for m in kim.mentions] == [text.index("Sarah Kim, a reporter")]
     # a byline and a bio line only: not a subject
-    text2 = "By Sarah Kim\nSarah Kim covers city hall for the Gazette.\nCouncil member Omar Farouk said the budget was late.\n"
+    text2 = (
+        "By Sarah Kim\nSarah Kim covers city hall for the Gazette.\nCouncil member Omar Farouk "
+        "said the budget was late.\n"
+    )
     assert set(by_name(run(nlp, text2, exclude=["Sarah Kim"]))) == {"Omar Farouk"}
 
 
 def test_pronoun_gender_for_unknown_first_name(nlp):
-    text = "Zorbek Qadirov, a farmer from the valley, said the harvest was poor. He blamed the drought."
+    text = (
+        "Zorbek Qadirov, a farmer from the valley, said the harvest was poor. He blamed the "
+        "drought."
+    )
     (p,) = run(nlp, text)
     assert p.name == "Zorbek Qadirov" and p.gender == "m"
     assert pn.first_name_gender("Zorbek") is None  # the pronoun decided, not the name list
@@ -321,7 +336,8 @@ def test_seed_people_precision_recall():
         n_gold += len(gold["people"])
     precision, recall = tp / n_sys, tp / n_gold
     print(
-        f"seed people: precision {precision:.3f} recall {recall:.3f} ({tp}/{n_gold} gold, {n_sys} sys)"
+        f"seed people: precision {precision:.3f} recall {recall:.3f} "
+        f"({tp}/{n_gold} gold, {n_sys} sys)"
     )
     assert recall >= 0.95
     assert precision >= 0.90
@@ -447,7 +463,10 @@ def test_abbreviation_heads_and_features_are_not_people(nlp):
 def test_dictionary_word_names_and_organisation_roles_are_not_people(nlp):
     text = "The case was brought by Hachette, HarperCollins, Wiley, and Penguin Random House."
     assert run(nlp, text) == []
-    text = "The regulator cleared state-run oil company Norvexa to drill. Norvexa said it would begin at once."
+    text = (
+        "The regulator cleared state-run oil company Norvexa to drill. Norvexa said it would "
+        "begin at once."
+    )
     assert run(nlp, text) == []
 
 
@@ -471,7 +490,8 @@ def test_full_name_around_a_surname_the_model_tagged(nlp):
 def test_name_with_a_role_in_apposition_is_a_person_whatever_the_label(nlp):
     """The model tags these GPE/LOC ("Yurii"/GPE "Ostapenko"/GPE, "Arnaud Rousseau"/LOC)."""
     text = (
-        "Yurii Ostapenko, an energy analyst at the DiXi Group think tank, told reporters the pace was alarming. "
+        "Yurii Ostapenko, an energy analyst at the DiXi Group think tank, told reporters the pace "
+        "was alarming. "
         "Arnaud Rousseau, head of France's largest farmers' union, called the deal a betrayal. "
         "Ostapenko said repairs would take months."
     )
@@ -501,14 +521,17 @@ def test_teams_and_streets_named_after_people_or_places_are_not_people(nlp):
 
 
 def test_surname_that_is_also_a_street_word_stays_a_person(nlp):
-    text = "Jane Park, a spokeswoman for the council, said the road would reopen. Park added that crews were working."
+    text = (
+        "Jane Park, a spokeswoman for the council, said the road would reopen. Park added that "
+        "crews were working."
+    )
     assert "Jane Park" in [p.name for p in run(nlp, text)]
 
 
 def test_role_noun_phrase_then_name_in_apposition(nlp):
     text = (
-        "The court heard the fraud trial of a former director in the Federal Ministry of Humanitarian "
-        "Affairs, Chukwuemeka Obi. Mr Obi pleaded not guilty."
+        "The court heard the fraud trial of a former director in the Federal Ministry of "
+        "Humanitarian Affairs, Chukwuemeka Obi. Mr Obi pleaded not guilty."
     )
     assert "Chukwuemeka Obi" in [p.name for p in run(nlp, text)]
 
@@ -523,6 +546,9 @@ def test_surname_that_is_also_a_town_is_a_mention_when_no_place(nlp):
 
 
 def test_hyphenated_surname_and_an_age_in_apposition(nlp):
-    text = "Tayo Adeyemi-Clarke scored twice as Coventry came from behind. Adeyemi-Clarke, 22, has now scored nine goals."
+    text = (
+        "Tayo Adeyemi-Clarke scored twice as Coventry came from behind. Adeyemi-Clarke, 22, has "
+        "now scored nine goals."
+    )
     p = next(p for p in run(nlp, text) if p.name == "Tayo Adeyemi-Clarke")
     assert [m.text for m in p.mentions] == ["Tayo Adeyemi-Clarke", "Adeyemi-Clarke"]

@@ -131,7 +131,8 @@ def test_same_person_is_symmetric_and_keys_decide(g1, s1, g2, s2):
 
 # --- seeds: simulate the store step over the five articles -----------------------------------
 def _resolve_all(order):
-    """Assign ids the way archive.store.writer does: best_match, else a new person; merged aliases."""
+    """Assign ids the way archive.store.writer does: best_match, else a new person; merged
+    aliases."""
     entity_score, greedy_match = scorer()
     rows: dict[int, tuple[int, str, list[str]]] = {}
     gold_ids: dict[str, set[int]] = {}
