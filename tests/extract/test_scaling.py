@@ -13,9 +13,11 @@ import time
 
 import pytest
 
+from archive.extract.quotes.antecedents import Antecedents
+from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.find import find_quotes
 from archive.extract.quotes.marks import find_marked_spans, paragraph_spans
-from archive.extract.quotes.speakers import Attributor, PeopleIndex
+from archive.extract.quotes.people_index import PeopleIndex
 from archive.extract.quotes.text import TextView
 from archive.pipeline import budget as budget_mod
 from archive.pipeline import extraction as extract
@@ -206,7 +208,8 @@ def test_introductions_match_a_scan_of_the_whole_range():
             )
         ]
         paras = paragraph_spans(body)
-        att = Attributor(TextView(body, None), people, [], paras)
+        article = QuoteArticle(TextView(body, None), people, [], paras)
+        antecedents = Antecedents(article)
         for _q in range(5):
             lo = paras[rng.randrange(len(paras))][0] if paras else 0
             hi = rng.randint(lo, len(body))
@@ -219,9 +222,9 @@ def test_introductions_match_a_scan_of_the_whole_range():
                 body[lo:hi],
             ):
                 at = lo + m.start()
-                if not any(at - 3 <= e <= at for _s, e, _p in att.idx.mentions):
+                if not any(at - 3 <= e <= at for _s, e, _p in article.idx.mentions):
                     want = (at, m.group(0))
-            assert att._last_introduction(word, lo, hi) == want
+            assert antecedents.last_introduction(word, lo, hi) == want
 
 
 # --- the time budget -----------------------------------------------------------------------------------

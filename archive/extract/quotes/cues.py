@@ -1,12 +1,20 @@
-"""Whether a token is a reporting (cue) verb: "said", "told", "wrote", "according to", ...
+"""The reporting (cue) verb of a quote: "said", "told", "wrote", "according to", ...
 
-The verbs and their forms are in :mod:`archive.extract.quotes.lexicon`.
+With a dependency parse the cue is found on the path from the quote up to the sentence root (the
+outermost reporting verb of a chain of reported clauses wins: "Zelensky told Axios that Witkoff
+said ..." -> told); without one (or when it finds nothing) next to the marks: ``"...," X said``,
+``"...," said X``, ``X said: "..."``, ``X told Reuters that "..."``. The verbs and their forms are
+in :mod:`archive.extract.quotes.lexicon`.
 """
 
 from __future__ import annotations
 
-from archive.extract.quotes.lexicon import ACCORDING_TO, CUE_FORMS, NOT_CUE_AFTER_CALL
+from dataclasses import dataclass
+
+from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
+from archive.extract.quotes.lexicon import ACCORDING_TO, CUE_FORMS, NOT_CUE_AFTER_CALL, WEAK_CUES
 from archive.extract.quotes.text import TextView
+from archive.extract.quotes.units import QuoteTokens
 
 
 def is_cue(view: TextView, i: int) -> str | None:
@@ -25,3 +33,227 @@ def is_cue(view: TextView, i: int) -> str | None:
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
         return None
     return base
+
+
+@dataclass(frozen=True)
+class CueSearch:
+    """The reporting verb found for a quote (``token``, None when none). ``blocked``: none found,
+    and none may be looked for next to the marks, as the parse puts the quote inside the noun
+    phrase of a reporting verb's subject ("X, who rates the stock "neutral," said ...")."""
+
+    token: int | None
+    blocked: bool = False
+
+
+class CueFinder:
+    """Finds the reporting verb of each quote of one article."""
+
+    def __init__(self, article: QuoteArticle):
+        self.art = article
+        self.view = article.view
+        self.body = article.body
+        self.idx = article.idx
+        self.in_quote = article.in_quote
+        self.walks = article.walks
+        self.tok_para = article.tok_para
+        self._outer: dict[int, int] = {}  # _outermost
+
+    def find(self, quote: QuoteTokens, after_first: bool) -> CueSearch:
+        """The quote's cue: by the parse, else the nearest one after the closing mark or before the
+        opening one (after first when the quote opens a sentence or is a full one)."""
+        found = self.by_parse(quote.first, quote.stop)
+        if found.token is not None or found.blocked:
+            return found
+        order = (self.after, self.before) if after_first else (self.before, self.after)
+        for fn in order:
+            cue = fn(quote.close_tok) if fn == self.after else fn(quote.open_tok)
+            if cue is not None:
+                return CueSearch(cue)
+        return CueSearch(None)
+
+    def text_of(self, cue: int) -> str:
+        """The cue as reported: the verb as written, "according to", "quoted as saying"."""
+        view = self.view
+        t = view.toks[cue]
+        cue_text = ACCORDING_TO if t.lower == "according" else t.text
+        h = view.head(cue)
+        if t.lower == "saying" and h is not None and view.toks[h].lower == "as":
+            q = view.head(h)
+            if q is not None and view.toks[q].lower.startswith("quot"):
+                cue_text = f"{view.toks[q].text} as saying"
+        return cue_text
+
+    def by_parse(self, qa: int, qb: int) -> CueSearch:
+        """The cue on the parse path from the quoted tokens [qa, qb) up to the sentence root, or a
+        reporting verb hanging off the quoted clause ("..., he said" parsed as parataxis)."""
+        v = self.view
+        blocked = False
+        if not v.parsed or qa >= qb:
+            return CueSearch(None)
+        inside = range(qa, qb)
+        heads = [k for k in inside if v.head(k) is None or v.head(k) not in inside]
+        # punctuation inside the marks ("neutral,") hangs anywhere; the words decide
+        heads = [k for k in heads if v.toks[k].pos != "PUNCT"] or heads
+        found = None
+        for h in heads:
+            # a reporting verb hanging off the quoted clause ("..., he said" parsed as parataxis)
+            for c in v.children(h, "parataxis", "ccomp", "advcl", "conj"):
+                if (
+                    c not in inside
+                    and not self.in_quote[c]
+                    and is_cue(v, c)
+                    and self.subject_of(c) is not None
+                    and self.art.same_para(c, qa)
+                ):
+                    if abs(c - qb) <= 12 or abs(qa - c) <= 12:
+                        found = found if found is not None else c
+            cur, prev, steps = v.head(h), h, 0
+            while cur is not None and steps < 15:
+                if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
+                    break  # a co-ordinated clause with its own subject is not reported by its head
+                if not self.in_quote[cur] and is_cue(v, cur) and self.art.same_para(cur, qa):
+                    if prev not in inside and v.toks[prev].dep in SUBJ_DEPS:
+                        # the quote sits inside the speaker's own noun phrase ("X, who rates the
+                        # stock "neutral," said ..."): the cue reports something else
+                        blocked = True
+                        break
+                    return CueSearch(self._outermost(cur))
+                prev, cur, steps = cur, v.head(cur), steps + 1
+        return CueSearch(found, blocked=found is None and blocked)
+
+    def _outermost(self, cue: int) -> int:
+        """Climb from ``cue`` through a chain of reported clauses to the outermost reporting verb
+        of the same paragraph. Remembered for every token of the climb: a run-on sentence of
+        "..., he said "...", she said ..." is one long chain, climbed once, not once per quote."""
+        v, memo = self.view, self._outer
+        path = []
+        outer = cue
+        while outer not in memo:
+            path.append(outer)
+            up = v.head(outer)
+            if (
+                v.toks[outer].dep in ("ccomp", "xcomp", "parataxis")
+                and up is not None
+                and not self.in_quote[up]
+                and is_cue(v, up)
+                and is_cue(v, up) not in WEAK_CUES
+                and self.art.same_para(up, outer)
+            ):
+                outer = up
+            else:
+                break
+        result = memo.get(outer, outer)
+        for k in path:
+            memo[k] = result
+        return result
+
+    def after(self, close_tok: int) -> int | None:
+        """Reporting verb just after the closing mark: '"...," X said' / '"...," said X'."""
+        v, words = self.view, 0
+        k = close_tok
+        tok_para = self.tok_para
+        para = tok_para[close_tok - 1] if close_tok > 0 else 0
+        while k < len(v.toks) and words <= 10:
+            # skip what cannot stop the walk but by a paragraph change (paragraphs only grow)
+            j = self.walks.next_word[k] if words else self.walks.next_live[k]
+            if j > k:
+                if tok_para[j - 1] != para:
+                    return None
+                k = j
+                continue
+            t = v.toks[k]
+            if tok_para[k] != para:
+                return None
+            if t.text in SENT_FINAL and not self.in_quote[k]:
+                return None
+            if self.in_quote[k]:
+                if words:
+                    return None
+                k += 1
+                continue
+            base = is_cue(v, k)
+            if base and base not in WEAK_CUES:
+                return k
+            if t.text[0].isalnum():
+                words += 1
+            k += 1
+        return None
+
+    def before(self, open_tok: int) -> int | None:
+        """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that "..."'."""
+        v, words = self.view, 0
+        k = open_tok - 1
+        tok_para = self.tok_para
+        para = tok_para[open_tok] if open_tok < len(v.toks) else None
+        while k >= 0 and words <= 20:
+            j = self.walks.prev_live[
+                k
+            ]  # skip quoted tokens and punctuation (paragraphs only shrink)
+            if j < k:
+                if tok_para[j + 1] != para:
+                    return None
+                k = j
+                continue
+            t = v.toks[k]
+            if tok_para[k] != para:
+                return None
+            if not self.in_quote[k]:
+                if t.text in SENT_FINAL:
+                    return None
+                base = is_cue(v, k)
+                if base and base not in WEAK_CUES:
+                    return k
+                if t.text[0].isalnum():
+                    words += 1
+            k -= 1
+        return None
+
+    def subject_of(self, cue: int) -> int | None:
+        """The token of the cue's subject (inherited through participles, co-ordinated verbs and
+        relative clauses; the quoted one for "X was quoted as saying"); None without a parse."""
+        v = self.view
+        if not v.parsed:
+            return None
+        t = v.toks[cue]
+        if t.lower == "according":
+            for to in v.children(cue, "prep"):
+                for p in v.children(to, "pobj"):
+                    return p
+            return None
+        # "X was quoted as saying" / "agencies quoted a source as saying"
+        h = v.head(cue)
+        if t.lower == "saying" and h is not None and v.toks[h].lower == "as":
+            q = v.head(h)
+            if q is not None and v.toks[q].lower.startswith("quot"):
+                for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+                    kids = v.children(q, *deps)
+                    if kids:
+                        return kids[0]
+        cur, steps = cue, 0
+        while cur is not None and steps < 6:
+            kids = v.children(cur, *SUBJ_DEPS)
+            if kids:
+                s = kids[0]
+                if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
+                    return v.head(cur)
+                return s
+            dep = v.toks[cur].dep
+            nh = v.head(cur)
+            if nh is None:
+                return None
+            if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
+                return nh
+            if dep == "conj" and is_cue(v, cur) and not is_cue(v, nh):
+                # "X said his side had been 'unlucky' and described it as 'a disgrace'": the second
+                # reporting verb belongs with the first one, not with the reported clause
+                up = v.head(nh) if v.toks[nh].dep == "ccomp" else None
+                if up is not None and is_cue(v, up):
+                    cur = up
+                    steps += 1
+                    continue
+            if dep in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "ccomp", "dep", "oprd"):
+                cur = nh
+                steps += 1
+                continue
+            return None
+        return None

@@ -1,0 +1,92 @@
+"""Attribution of the quotes of one article: the public API the extractor calls.
+
+:class:`Attributor` wires the units together (the prepared article, its token sets, the cue finder,
+the pronoun, description and noun-phrase resolvers, the speaker finder and the media) and answers
+one question per quote: who said it, with which reporting verb, in which medium
+(:meth:`Attributor.attribute`). Follow-up quotes without a cue of their own are
+:mod:`archive.extract.quotes.follow_ups`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.extract.quotes.antecedents import Antecedents
+from archive.extract.quotes.article import QuoteArticle
+from archive.extract.quotes.candidates import TokenSets
+from archive.extract.quotes.cues import CueFinder
+from archive.extract.quotes.medium import Media
+from archive.extract.quotes.phrases import PhraseResolver
+from archive.extract.quotes.pronouns import PronounResolver
+from archive.extract.quotes.speakers import SpeakerFinder
+from archive.extract.quotes.text import TextView
+from archive.extract.quotes.units import Attribution, QuoteTokens, mark_start
+from archive.kinds import SpeakerKind
+from archive.records import PersonEntity
+
+# "by his own account, "..."", "as she put it, "..."", "in the words of her ...": no reporting
+# verb, but the words are credited to someone before the quote
+_ACCOUNT = re.compile(
+    r"(?:\b(?:by|in|on)\s+(his|her)\s+(?:own\s+)?(?:account|words|telling|recollection)"
+    r"|\bas\s+(he|she)\s+(?:later\s+|once\s+|often\s+)?(?:put|puts|phrased|phrases)\s+it"
+    r"|\b(?:in|by)\s+the\s+words\s+of\s+(his|her))\b[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
+
+
+class Attributor:
+    """Who said each quote of one article (``quote_ranges``: every quote with its marks)."""
+
+    def __init__(
+        self,
+        view: TextView,
+        people: list[PersonEntity],
+        quote_ranges: list[tuple[int, int]],
+        paragraphs: list[tuple[int, int]],
+    ):
+        self.article = QuoteArticle(view, people, quote_ranges, paragraphs)
+        self.tokens = TokenSets(self.article)
+        self.cues = CueFinder(self.article)
+        self.media = Media(self.article)
+        self.pronouns = PronounResolver(self.article, self.tokens)
+        self.antecedents = Antecedents(self.article)
+        self.phrases = PhraseResolver(self.article, self.pronouns, self.antecedents)
+        self.speakers = SpeakerFinder(
+            self.article, self.tokens, self.cues, self.phrases, self.pronouns
+        )
+
+    def attribute(self, quote: QuoteTokens, after_first: bool) -> Attribution | None:
+        """The quote's own attribution: its cue and the cue's speaker, else a phrase crediting the
+        words ("by his own account"); None when neither names anyone. ``after_first``: look for
+        the cue after the quote first (it opens a sentence or is a full one)."""
+        found = self.cues.find(quote, after_first)
+        if found.blocked:
+            return None
+        cue = found.token
+        if cue is None:
+            return self._account_phrase(quote)
+        view = self.article.view
+        sp = quote.span
+        open_tok, close_tok = quote.open_tok, quote.close_tok
+        anchor = view.toks[open_tok].idx if open_tok < len(view.toks) else sp.start
+        speaker = self.speakers.of_cue(cue, close_tok if cue >= close_tok else None, anchor)
+        if speaker.kind == SpeakerKind.NONE:
+            return None
+        return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
+
+    def _account_phrase(self, quote: QuoteTokens) -> Attribution | None:
+        """No reporting verb, but the sentence credits the words to someone before the quote:
+        "by his own account, "..."", "as she put it, "..."", "in her words"."""
+        sp = quote.span
+        mark = mark_start(sp)
+        ps = self.article.paragraphs[sp.paragraph][0]
+        m = _ACCOUNT.search(self.article.body, max(ps, mark - 120), mark)
+        if m is None:
+            return None
+        surface = m.group(1) or m.group(2) or m.group(3) or ""
+        pron = _POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
+        speaker = self.pronouns.resolve(pron, m.start(), surface)
+        if speaker.kind != SpeakerKind.PERSON:
+            return None
+        return Attribution(speaker, None, None, None)

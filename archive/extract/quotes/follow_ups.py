@@ -1,0 +1,308 @@
+"""Quotes with no cue of their own, and speakers shared between quotes.
+
+* a quote after a colon: the speaker of the reporting verb before it ("Zelensky said:"), or the
+  person who is the subject of the clause before it ("X put it bluntly: "..."");
+* a follow-up quote: the previous quote's speaker when nothing between them but that quote's
+  attribution ("X said. "Y."", a quote opening the next paragraph);
+* a full quote right after a sentence of the same paragraph whose reporting verb has a named
+  subject ("Lee said he would not sell. "If I ...""): that person;
+* the paragraphs of a quote running over several paragraphs share one speaker
+  (:func:`share_in_groups`); a fragment repeating words of an attributed quote gets that quote's
+  speaker (:func:`echoes`).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from archive.extract.quotes.attribution import Attributor
+from archive.extract.quotes.cues import is_cue
+from archive.extract.quotes.marks import MarkedSpan
+from archive.extract.quotes.statements import statement_tokens
+from archive.extract.quotes.units import (
+    Attribution,
+    FoundQuote,
+    Speaker,
+    mark_end,
+    mark_start,
+)
+from archive.kinds import QuoteKind, SpeakerKind
+from archive.records import QuoteRecord
+
+_RELATIVE_PRONOUNS = ("who", "that", "which")
+
+
+def apply(rec: QuoteRecord, attr: Attribution) -> None:
+    """Fill the record's speaker, cue and medium from ``attr``."""
+    rec.speaker_kind = attr.speaker.kind
+    rec.speaker = attr.speaker.person if attr.speaker.kind == SpeakerKind.PERSON else None
+    rec.speaker_text = attr.speaker.text
+    rec.cue = attr.cue
+    rec.medium = attr.medium
+
+
+def copy_speaker(src: QuoteRecord, dst: QuoteRecord) -> None:
+    """Give ``dst`` the speaker of ``src`` (not its cue or medium)."""
+    dst.speaker_kind, dst.speaker, dst.speaker_text = (
+        src.speaker_kind,
+        src.speaker,
+        src.speaker_text,
+    )
+
+
+def share_in_groups(found: list[FoundQuote]) -> list[FoundQuote]:
+    """The paragraphs of one multi-paragraph quote have one speaker: the attribution of the first
+    piece that has one (usually the first or the last paragraph) serves them all."""
+    groups: dict[int, list[int]] = {}
+    for n, fq in enumerate(found):
+        if fq.span.group is not None:
+            groups.setdefault(fq.span.group, []).append(n)
+    out = list(found)
+    for members in groups.values():
+        src = next((n for n in members if found[n].attribution is not None), None)
+        if src is None:
+            src = next(
+                (n for n in members if found[n].record.speaker_kind != SpeakerKind.NONE), None
+            )
+        if src is None:
+            continue
+        s_rec, s_attr = found[src].record, found[src].attribution
+        for n in members:
+            fq = found[n]
+            if n == src:
+                continue
+            copy_speaker(s_rec, fq.record)
+            fq.record.cue, fq.record.medium = s_rec.cue, s_rec.medium
+            out[n] = FoundQuote(
+                fq.span,
+                fq.record,
+                s_attr if s_attr is not None else fq.attribution,
+                fq.initial,
+            )
+    return out
+
+
+def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
+    """Quotes with no cue of their own: the previous quote's speaker when they follow it, or the
+    speaker introduced by a colon ("Zelensky said:" then the quote)."""
+    body = att.article.body
+    prev: QuoteRecord | None = None
+    prev_sp: MarkedSpan | None = None
+    for fq in found:
+        sp, rec = fq.span, fq.record
+        if fq.attribution is None and fq.initial:
+            mark = mark_start(sp)
+            last = _last_non_space(body, mark)  # (not body[:mark].rstrip(): a copy per quote)
+            if last >= 0 and body[last] == ":":
+                attr = _after_colon(att, last, mark, rec.kind)
+                if attr is not None:
+                    apply(rec, attr)
+                    prev, prev_sp = rec, sp
+                    continue
+            if (
+                prev is not None
+                and prev.speaker_kind != SpeakerKind.NONE
+                and _follows(att, prev_sp, sp, prev)
+            ):
+                copy_speaker(prev, rec)
+            elif (
+                rec.kind == QuoteKind.FULL
+                and (speaker := _speaker_before_in_paragraph(att, sp)) is not None
+            ):
+                apply(rec, Attribution(speaker))  # 'Lee said he would not sell. "If I ..."'
+        if rec.speaker_kind != SpeakerKind.NONE:
+            prev, prev_sp = rec, sp
+        elif rec.kind == QuoteKind.FULL:
+            prev, prev_sp = None, None
+
+
+def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attribution | None:
+    """The attribution of a quote right after a colon: the speaker of a reporting verb before it,
+    else (no such verb, a full quote) the subject of the clause before it."""
+    cue = _colon_cue(att, colon)
+    if cue is not None:
+        speaker = att.speakers.of_cue(cue, None, mark)
+        if speaker.kind == SpeakerKind.NONE:
+            return None
+        return Attribution(speaker, att.article.view.toks[cue].text, att.media.of(cue), cue)
+    if kind == QuoteKind.FULL:
+        speaker = _colon_subject(att, colon, mark)
+        if speaker is not None:
+            return Attribution(speaker)
+    return None
+
+
+def _last_non_space(body: str, end: int) -> int:
+    """Offset of the last non-whitespace character before ``end`` (-1 when none)."""
+    k = end - 1
+    while k >= 0 and body[k].isspace():
+        k -= 1
+    return k
+
+
+def _colon_cue(att: Attributor, colon: int) -> int | None:
+    """The reporting verb before the colon in its sentence (at most 25 tokens back)."""
+    view, in_quote = att.article.view, att.article.in_quote
+    k = view.token_at(colon)
+    if k >= len(view.toks):
+        return None
+    a, _ = view.sent_range(k)
+    for j in range(k - 1, max(a, k - 25) - 1, -1):
+        if in_quote[j]:
+            continue
+        if is_cue(view, j):
+            return j
+    return None
+
+
+def _colon_subject(att: Attributor, colon: int, anchor: int) -> Speaker | None:
+    """'X put it bluntly: "..."': the person who is the main subject of the clause before the
+    colon."""
+    view = att.article.view
+    k = view.token_at(colon)
+    if k >= len(view.toks) or not view.parsed:
+        return None
+    a, _ = view.sent_range(k)
+    for j in att.tokens.within("clause_subject", a, k):  # outside quotes, the head a verb
+        h = view.head(j)
+        if not (a <= h < k):
+            continue
+        speaker = att.phrases.resolve(j, anchor)
+        if speaker.kind == SpeakerKind.PERSON:
+            return speaker
+    return None
+
+
+def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | None:
+    """A quote that opens no sentence of attribution of its own, right after a sentence of the
+    same paragraph whose reporting verb has a named subject ("Lee said he would not sell."):
+    that person. None when the sentence before names nobody or reports nothing."""
+    view, body = att.article.view, att.article.body
+    if not view.parsed:
+        return None
+    mark = mark_start(sp)
+    para_start = att.article.paragraphs[sp.paragraph][0]
+    if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
+        return None
+    k = view.token_at(mark)
+    if k == 0:
+        return None
+    a, _ = view.sent_range(k - 1)  # the sentence right before the quote
+    # (reporting verbs with a subject outside quotes, in this paragraph: is there exactly one?)
+    cues = list(
+        itertools.islice(
+            att.tokens.within("reporting_with_subject", max(a, view.token_at(para_start)), k), 2
+        )
+    )
+    if len(cues) != 1:
+        return None
+    speaker = att.speakers.of_cue(cues[0], None, mark)
+    return speaker if speaker.kind == SpeakerKind.PERSON else None
+
+
+def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:
+    """``sp`` continues the speech of ``prev_sp``: same or next paragraph, nothing between but
+    the attribution of the previous quote (no other person named, no other reporting verb)."""
+    art = att.article
+    view, body = art.view, art.body
+    if sp.paragraph - prev_sp.paragraph > 1:
+        return False
+    a = mark_end(prev_sp)
+    b = mark_start(sp)
+    gap = body[a:b]
+    if len(gap) > 250:
+        return False
+    if sp.paragraph != prev_sp.paragraph:
+        # the new paragraph must open with the quote, the previous one must end with the old
+        # one's attribution
+        if body[art.paragraphs[sp.paragraph][0] : b].strip():
+            return False
+    cues = [k for k in view.tokens_in(a, b) if not art.in_quote[k] and is_cue(view, k)]
+    if view.parsed:
+        # a second reporting verb only takes over with a subject of its own ("Heald told Whitcomb
+        # before announcing the sentence" is still Heald's attribution)
+        cues = [k for k in cues if view.children(k, "nsubj", "nsubjpass")]
+        # "said Kevin Otieno, a graduate who said he ...": a relative clause about the speaker
+        cues = [
+            k
+            for k in cues
+            if not all(
+                view.toks[c].lower in _RELATIVE_PRONOUNS
+                for c in view.children(k, "nsubj", "nsubjpass")
+            )
+        ]
+    if len(cues) > 1:
+        return False
+    # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and
+    # "X wrote, referring to Y's business" keep X as the speaker)
+    ms = art.idx.between(a, b)
+    names = {m[2] for m in ms}
+    if len(names) <= 1:
+        return True
+    subjects = {m[2] for m in ms if any(art.is_subject(k) for k in view.tokens_in(m[0], m[1]))}
+    if not view.parsed:
+        return False
+    speaker = prev.speaker if prev.speaker_kind == SpeakerKind.PERSON else None
+    return subjects <= {speaker}
+
+
+def echoes(found: list[FoundQuote]) -> set[int]:
+    """A fragment nobody is said to say that repeats words of an attributed quote (a headline or
+    cross-head picking up 'gifts' from "... we gave them two gifts," Emery said): that speaker.
+    Returns the ids of the records given a speaker so."""
+    said = [
+        (statement_tokens(fq.record.text), fq.record)
+        for fq in found
+        if fq.record.speaker_kind != SpeakerKind.NONE
+    ]
+    fragments = []
+    for fq in found:
+        rec = fq.record
+        if rec.speaker_kind != SpeakerKind.NONE or rec.kind != QuoteKind.PARTIAL:
+            continue
+        toks = statement_tokens(rec.text)
+        if not toks or not any(len(t) >= 4 for t in toks) or len(toks) > 12:
+            continue
+        fragments.append((rec, tuple(toks)))
+    if not fragments or not said:
+        return set()
+    # every run of words of the attributed quotes as long as a fragment, once: the first quote
+    # holding it and who says it (two speakers are enough to know it is not one speaker's).
+    # The fragments are unattributed, so none of them is among the attributed quotes, and their
+    # speakers, copied below, do not change what those quotes hold.
+    lengths = {len(t) for _, t in fragments}
+    first: dict[tuple[str, ...], _Holder] = {}
+    for ts, r in said:
+        ts = tuple(ts)
+        who = (
+            r.speaker_kind,
+            r.speaker,
+            r.speaker_text if r.speaker_kind != SpeakerKind.PERSON else None,
+        )
+        for n in lengths:
+            for i in range(len(ts) - n + 1):
+                gram = ts[i : i + n]
+                got = first.get(gram)
+                if got is None:
+                    first[gram] = _Holder(r, who)
+                elif not got.several and got.who != who:
+                    got.several = True
+    echoed: set[int] = set()
+    for rec, toks in fragments:
+        got = first.get(toks)
+        if got is not None and not got.several:
+            copy_speaker(got.record, rec)
+            echoed.add(id(rec))
+    return echoed
+
+
+class _Holder:
+    """The first attributed quote holding a run of words, its speaker, and whether another
+    speaker's quote holds it too."""
+
+    __slots__ = ("record", "who", "several")
+
+    def __init__(self, record: QuoteRecord, who: tuple):
+        self.record = record
+        self.who = who
+        self.several = False
