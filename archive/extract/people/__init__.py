@@ -1,1 +1,3 @@
-"""People in one article: mentions, the clusters of mentions that are one person, roles, credits."""
+"""People in one article: candidates, accepted names, their mentions, the clusters of mentions
+that are one person, roles, gender and credits (:func:`archive.extract.people.mentions.find_people`
+runs the steps)."""

@@ -102,18 +102,41 @@ class Candidates:
     loose_runs: list[LooseRun] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Trimmed:
+    """A raw span cut to a bare name."""
+
+    start: int
+    text: str
+    title: str  # the title chain that opened the raw span ("" if none)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
 @dataclass
 class _Run:
     """A run of capitalised words as matched and as trimmed."""
 
     span: tuple[int, int]
-    start: int
-    text: str
-    title: str
+    name: Trimmed
+
+    @property
+    def start(self) -> int:
+        return self.name.start
+
+    @property
+    def text(self) -> str:
+        return self.name.text
+
+    @property
+    def title(self) -> str:
+        return self.name.title
 
 
-def trim_candidate(art: Article, start: int, text: str) -> tuple[int, str, str]:
-    """Cut a raw span to a bare name: returns (start, bare text, title chain inside the span).
+def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
+    """Cut a raw span to a bare name (and the title chain inside the span).
 
     A dictionary word before a clear first name and a surname ("Taoiseach Micheál Martin") is
     learned as a title of the article (``art.extra_titles``).
@@ -161,7 +184,7 @@ def trim_candidate(art: Article, start: int, text: str) -> tuple[int, str, str]:
             title = cut.group(0)
             start += cut.end()
             text = text[cut.end() :]
-    return start, text, title
+    return Trimmed(start, text, title)
 
 
 def _overlaps_tagged(
@@ -193,10 +216,9 @@ def _entity_candidates(art: Article, out: Candidates) -> list[tuple[int, int]]:
             art.is_known_place(" ".join(lead[:k])) for k in (2, 3) if k < len(lead)
         ):
             continue  # named after a place: "the New York Knicks", "Hong Kong Jockey Club"
-        start, text, title = trim_candidate(art, ent.start_char, ent.text)
-        if not title:
-            title, _ = art.title_before(start)
-        out.found.append(Candidate(start, text, ent.label_, bool(title)))
+        t = trim_candidate(art, ent.start_char, ent.text)
+        title = t.title or art.title_before(t.start)[0]
+        out.found.append(Candidate(t.start, t.text, ent.label_, bool(title)))
     return covered
 
 
@@ -207,8 +229,8 @@ def _titled_candidates(art: Article, out: Candidates) -> None:
             continue
         run = NAME_RUN_RE.match(art.body, m.end())
         if run:
-            start, text, _ = trim_candidate(art, run.start(), run.group(0))
-            out.found.append(Candidate(start, text, art.label_at(start, start + len(text)), True))
+            t = trim_candidate(art, run.start(), run.group(0))
+            out.found.append(Candidate(t.start, t.text, art.label_at(t.start, t.end), True))
 
 
 def _apposition_candidates(
@@ -298,7 +320,7 @@ def find_candidates(art: Article) -> Candidates:
     # runs of capitalised words, trimmed once for the two steps below (trimming only ever adds
     # the same learned titles, so doing it up front changes nothing)
     runs = [
-        _Run(run.span(), *trim_candidate(art, run.start(), run.group(0)))
+        _Run(run.span(), trim_candidate(art, run.start(), run.group(0)))
         for run in NAME_RUN_RE.finditer(art.body)
     ]
     _apposition_candidates(art, runs, person_spans, out)
