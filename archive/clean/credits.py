@@ -8,67 +8,10 @@ import re
 from dataclasses import dataclass, field
 
 from archive.clean.dates import parse_date
+from archive.clean.lexicon import CREDIT_LABELS, CREDIT_WORDS, NON_NAME
 from archive.clean.outlets import OutletInfo, canonical_outlet
+from archive.names.lexicon import BYLINE_PARTICLES, SUFFIXES
 
-PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "der",
-    "den",
-    "van",
-    "von",
-    "le",
-    "la",
-    "bin",
-    "ben",
-    "al",
-    "el",
-    "dos",
-    "das",
-    "ter",
-    "ten",
-    "y",
-    "st.",
-    "af",
-    "zu",
-    "mac",
-}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-# Capitalised words that make a phrase an organisation, a section or a page element, not a person.
-NON_NAME = {
-    w.lower()
-    for w in """
-    News Press Times Post Star Weather Forecast Series Business Sports Sport Video Videos Live Today
-    Daily Weekly Photo Photos Photograph Images Image Pictures Picture Agency Service Brigade
-    Ministry Office Department Council Group Center Centre Company Corporation Inc Ltd LLC Reuters
-    Getty Pool Handout Associated Staff Editor Editors Reporter Reporters Correspondent Team Desk
-    Wire Related Topics Topic Stories Story Latest Read More Most Recent Share Comments Join Sign
-    Subscribe Newsletter Support Follow Home Menu Search World Europe Politics Opinion University
-    Institute Foundation Association Union Force Forces Army Navy Police Government Party Republic
-    Kingdom States United Nations Committee Court House Media Network Channel Radio Television
-    Magazine Journal Herald Tribune Gazette Guardian Independent Telegraph Mail Express Mirror
-    Standard Observer Chronicle Courier Examiner Globe Review Bulletin Register Monitor Echo
-    Bureau Communications Press-Service Command Military Armed Ministry Embassy Administration
-    Authority Commission Mission Parliament Senate Congress Club School College Hospital
-    Airport Station Avenue Road Square River Mountain Island Islands
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
-    July August September October November December Breaking Exclusive Analysis Explainer Watch
-    Listen Podcast Podcasts Newsletters Advertisement Sponsored Contributor Contributors Courtesy
-    Collection Archive Archives Library Museum Alamy Shutterstock Sputnik Anadolu Xinhua EPA AFP
-    Beyond Play Button Forum Bookmark Bookmarks Takeaways Key Summary Privacy Policy Terms Cookie
-    Cookies Copyright Rights Reserved Click Here Continue Monthly Annual Once Remind Later
-    League Cup Championship Fixtures Scores Tables Results Standings Football Soccer Cricket Rugby
-    Tennis Golf Basketball Baseball Hockey Formula Motorsport Athletics Olympics
-    Obituaries Classifieds Lifestyle Entertainment Culture Science Health Technology Tech Markets
-    Finance Economy Travel Homepage Account Accessibility Help Section Sections Edition Nation
-    National International Local Regional Metro Editorial Editorials Letters Columns Features
-    Than The To For With From After Over Into Under About Says Finds Warns Amid Against By
-    """.split()
-}
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 _INITIAL = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]")
 
@@ -82,7 +25,7 @@ def looks_like_person(name: str) -> bool:
     caps = 0
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if low in PARTICLES and 0 < i < len(tokens) - 1:
+        if low in BYLINE_PARTICLES and 0 < i < len(tokens) - 1:
             if tok[0].isupper():
                 caps += 1
             continue
@@ -121,10 +64,12 @@ class Byline:
 
 
 _BY = re.compile(
-    r"^(?:By|BY|by|(?:Written|Words|Reported)\s+by|(?:Author|Authors|Reporter|Writer)\s*:)[:\s]?\s*(.+)$"
+    r"^(?:By|BY|by|(?:Written|Words|Reported)\s+by|(?:Author|Authors|Reporter|Writer)\s*:)[:\s]?\s*"
+    r"(.+)$"
 )
 _BY_ROLE = re.compile(
-    r"^(?:(?:staff|special|senior|foreign|political|chief)\s+)*(?:contributors?|writers?|reporters?|"
+    r"^(?:(?:staff|special|senior|foreign|political|chief)\s+)*(?:contributors?|writers?|reporters?"
+    r"|"
     r"correspondents?|editors?)\s+",
     re.I,
 )
@@ -137,7 +82,7 @@ def _uncap(name: str) -> str:
     letters = [c for c in name if c.isalpha()]
     words = name.split()
     if len(words) >= 2 and len(letters) >= 4 and all(c.isupper() for c in letters):
-        return " ".join(w.lower() if w.lower() in PARTICLES else w.title() for w in words)
+        return " ".join(w.lower() if w.lower() in BYLINE_PARTICLES else w.title() for w in words)
     if (
         len(words) >= 2
         and words[0][:1].isupper()
@@ -253,7 +198,8 @@ _RELATIVE_TIME = re.compile(
     r"(?i)\b(?:\d+|an?)\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b|\b(?:today|yesterday)\b"
 )
 _PLACE_WORDS = re.compile(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}")
-# "Helen Marsh Political correspondent", "Jamal Whitaker, ESPN Staff Writer", "Jane Roe | Senior Reporter"
+# "Helen Marsh Political correspondent", "Jamal Whitaker, ESPN Staff Writer", "Jane Roe | Senior
+# Reporter"
 _ROLE_NOUN = (
     r"(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer|"
     r"analyst|critic|bureau\s+chief|staff)s?"
@@ -312,36 +258,16 @@ def _role_byline(line: str) -> Byline | None:
 
 # --- photo credits ----------------------------------------------------------------------------
 
-_CREDIT_WORDS = re.compile(
-    r"(?i)\b(?:photo|photograph|photos|pictures?|images?|getty|reuters|ap|afp|epa|pa|tass|sputnik|"
-    r"anadolu|xinhua|pool|handout|shutterstock|alamy|bloomberg|courtesy|file|press service|via|"
-    r"efe|dpa|upi|zuma|nurphoto|sopa|eyevine|rex)\b"
-)
 _PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$|\[([^\[\]]{2,160})\]\s*$")
 # "... REUTERS/Rebecca Cook/File Photo", "Rebecca Cook/Reuters", "AP Photo/Evan Vucci"
 _SLASH_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*(?:\s*/\s*[A-Z][\w'’.&\- ]{0,60}?){1,3})\s*$"
-)
-_LABELS = (
-    "Photograph",
-    "Photographs",
-    "Photo",
-    "Photos",
-    "Pic",
-    "Pics",
-    "Picture",
-    "Pictures",
-    "Image",
-    "Images",
-    "Credit",
-    "Photo credit",
-    "Image credit",
-    "Photo source",
-    "Image source",
-    "Picture source",
+    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*"
+    r"(?:\s*/\s*[A-Z][\w'’.&\- ]{0,60}?){1,3})\s*$"
 )
 _LABEL_ALT = "|".join(
-    sorted({v for w in _LABELS for v in (w, w.upper(), w.capitalize())}, key=len, reverse=True)
+    sorted(
+        {v for w in CREDIT_LABELS for v in (w, w.upper(), w.capitalize())}, key=len, reverse=True
+    )
 )
 # "... Photograph: Ben Birchall/PA", "... PHOTO: Arif Ali/AFP", "Image: Name"
 # (the last label of the line: "Image: Residents photographed the damage. Pic: Helen Marchetti")
@@ -353,7 +279,8 @@ _SOURCE_CREDIT = re.compile(
     r"(?i)^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:]\s*(.{2,120}?)\s*$"
 )
 _GETTY = re.compile(
-    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$"
+    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?"
+    r"(?:via\s+)?Getty Images)\s*$"
 )
 
 
@@ -372,7 +299,7 @@ def photo_credit(line: str) -> str | None:
     m = _PAREN_CREDIT.search(line)
     if m:
         inner = (m.group(1) or m.group(2)).strip()
-        if "/" in inner or _CREDIT_WORDS.search(inner):
+        if "/" in inner or CREDIT_WORDS.search(inner):
             return inner
         segs = [s.strip() for s in inner.split(",")]
         if len(segs) == 2 and looks_like_person(segs[0]) and canonical_outlet(segs[1]):
@@ -399,7 +326,7 @@ def photo_credit(line: str) -> str | None:
             if (
                 pattern is _SLASH_CREDIT
                 and m.start(1) == 0
-                and not _CREDIT_WORDS.search(credit)
+                and not CREDIT_WORDS.search(credit)
                 and not any(canonical_outlet(p.strip()) for p in credit.split("/"))
             ):
                 return None  # "Hong Kong / Transport": a breadcrumb, not a credit
@@ -408,7 +335,8 @@ def photo_credit(line: str) -> str | None:
 
 
 _CREDIT_NOISE = re.compile(
-    r"(?i)^(?:(?:AP|AFP|Reuters|EPA|Pool|File|Handout|Getty)\s+)?(?:pool\s+)?(?:photo(?:graph)?s?|pictures?|images?)"
+    r"(?i)^(?:(?:AP|AFP|Reuters|EPA|Pool|File|Handout|Getty)\s+)?(?:pool\s+)?(?:photo(?:graph)?s?"
+    r"|pictures?|images?)"
     r"(?:\s+by|\s*:)?\s+|^(?:courtesy(?:\s+of)?|photographer|credit|by|file)[:\s]\s*"
 )
 
@@ -437,14 +365,17 @@ def credit_parts(credit: str) -> tuple[list[str], list[OutletInfo]]:
 # --- footer credits ---------------------------------------------------------------------------
 
 _CONTRIB = re.compile(
-    r"^\(?(?P<names>.{3,200}?)\s+(?:also\s+)?contributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.*$"
+    r"^\(?(?P<names>.{3,200}?)\s+(?:also\s+)?contributed\s+(?:reporting|research|to\s+this\s+"
+    r"(?:report|story|article))\b.*$"
 )
 _REPORTING_BY = re.compile(r"(?i)^\(?\s*(?:additional\s+)?(?:reporting|writing|research)\s+by\b")
 _ROLE_SEG = re.compile(
-    r"(?i)^\s*(?P<role>(?:additional\s+)?(?:reporting|writing|research|editing|compiled|graphics))\s+by\s+(?P<names>.+)$"
+    r"(?i)^\s*(?P<role>(?:additional\s+)?(?:reporting|writing|research|editing|compiled"
+    r"|graphics))\s+by\s+(?P<names>.+)$"
 )
 _BIO = re.compile(
-    r"^(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s+(?:(?:joined|has\s+been\s+(?:with|at))\s+[^.]{2,60}?\s+and\s+)?"
+    r"^(?P<name>[^\W\d_][\w'’.\- ]{2,60}?)\s+(?:(?:joined|has\s+been\s+(?:with"
+    r"|at))\s+[^.]{2,60}?\s+and\s+)?"
     r"(?:reports|writes|covers|has\s+(?:covered|reported|written)|"
     r"is\s+(?:a|an|the|our)\s+[^.]{0,80}?\b(?:correspondent|reporter|journalist|editor|writer|"
     r"columnist|chief|producer|contributor|analyst)s?)\b"
@@ -515,7 +446,8 @@ def signoff_names(line: str) -> list[str] | None:
 
 
 _WIRE_LINE = re.compile(
-    r"(?i)^[\s(\[—–-]*(?:(?:source|sources|via|(?:with\s+)?(?:(?:additional\s+)?(?:inputs?|files|reporting)\s+)?from|with)"
+    r"(?i)^[\s(\[—–-]*(?:(?:source|sources|via|(?:with\s+)?(?:(?:additional\s+)?(?:inputs?|files"
+    r"|reporting)\s+)?from|with)"
     r"\s*:?\s+)?(?P<names>[^()\[\]:]{2,80}?)[\s)\].]*$"
 )
 

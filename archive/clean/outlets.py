@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
+from archive.clean.lexicon import MASTHEAD_WORDS
+
 
 @dataclass(frozen=True)
 class OutletInfo:
@@ -162,63 +164,6 @@ def copyright_holder(line: str) -> OutletInfo | None:
     return resolve_outlet(m.group(1).strip(" .,")) if m else None
 
 
-# Words that end typical newspaper titles; a short first line ending with one is a masthead.
-_MASTHEAD_WORDS = {
-    "times",
-    "post",
-    "star",
-    "news",
-    "herald",
-    "journal",
-    "gazette",
-    "tribune",
-    "telegraph",
-    "guardian",
-    "mail",
-    "express",
-    "chronicle",
-    "observer",
-    "independent",
-    "mirror",
-    "standard",
-    "record",
-    "echo",
-    "courier",
-    "review",
-    "sun",
-    "globe",
-    "examiner",
-    "inquirer",
-    "register",
-    "bulletin",
-    "press",
-    "today",
-    "daily",
-    "advertiser",
-    "argus",
-    "sentinel",
-    "dispatch",
-    "monitor",
-    "ledger",
-    "statesman",
-    "leader",
-    "citizen",
-    "enquirer",
-    "democrat",
-    "beacon",
-    "eagle",
-    "bee",
-    "pilot",
-    "transcript",
-    "telegram",
-    "messenger",
-    "reporter",
-    "recorder",
-    "mercury",
-    "tribune",
-}
-
-
 def outlet_from_text(text: str) -> OutletInfo | None:
     """Publishing outlet from explicit boilerplate clues in ``text`` (first clue wins, in the
     order of ``_CLUES``); None when there is none."""
@@ -248,7 +193,7 @@ def outlet_from_masthead(line: str) -> OutletInfo | None:
         return info
     words = line.split()
     if 2 <= len(words) <= 5 and all(w[:1].isupper() or w in {"of", "and", "&"} for w in words):
-        if words[-1].lower() in _MASTHEAD_WORDS:
+        if words[-1].lower() in MASTHEAD_WORDS:
             return OutletInfo(name=line, known=False)
     return None
 

@@ -70,10 +70,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - dependency is declared
-        return None
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data).best()
     if best is None:
         return None

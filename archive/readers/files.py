@@ -59,8 +59,8 @@ class ReadError(Exception):
 
 def iter_paths(paths: Iterable[str]) -> Iterator[str]:
     """Expand folders recursively (sorted; hidden files and folders skipped; only known
-    extensions; README, LICENSE and the like skipped). Files and "-" are passed through as given, even when missing (read_path
-    reports them)."""
+    extensions; README, LICENSE and the like skipped). Files and "-" are passed through as given,
+    even when missing (read_path reports them)."""
     for path in paths:
         if path != "-" and os.path.isdir(path):
             for root, dirs, files in os.walk(path):
@@ -141,8 +141,8 @@ def _read_stream(stream: IO | None) -> bytes:
     if stream is None:
         raise ReadError(STDIN_PATH, "standard input is closed")
     try:
-        source = getattr(stream, "buffer", None)  # detached TextIOWrapper: ValueError
-    except Exception:
+        source = getattr(stream, "buffer", None)
+    except (ValueError, OSError):  # a detached TextIOWrapper raises ValueError
         source = None
     if source is None or not callable(getattr(source, "read", None)):
         source = stream
@@ -277,11 +277,15 @@ def _read_bytes(
 
 
 # --- HTML -------------------------------------------------------------------------------------
+# what trafilatura lets through besides lxml's own errors when a page's markup is broken (its
+# extraction walks the tree with plain Python code): one bad page must not stop a batch
+_MARKUP_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
 
 
 def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
     """Main text and metadata of an HTML page (trafilatura); text is None when nothing is found."""
     import trafilatura
+    from lxml.etree import LxmlError
 
     meta: dict[str, Any] = {}
     try:
@@ -292,7 +296,7 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
             include_tables=False,
             include_images=False,
         )
-    except Exception:  # trafilatura/lxml raise assorted errors on broken markup
+    except (LxmlError, *_MARKUP_ERRORS):  # lxml and trafilatura on broken markup
         doc = None
     if doc is None:
         return None, meta
@@ -319,12 +323,13 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
 
 def _html_extra_meta(html: str) -> dict[str, Any]:
     """Full publication timestamp and photo captions, which trafilatura does not return."""
+    import lxml.html
+    from lxml.etree import LxmlError
+
     out: dict[str, Any] = {}
     try:
-        import lxml.html
-
         tree = lxml.html.fromstring(html)
-    except Exception:
+    except (LxmlError, ValueError):  # "Document is empty", an encoding declaration in a str
         return out
     stamp = tree.xpath(
         "//meta[@property='article:published_time' or @name='article:published_time' or "

@@ -132,7 +132,8 @@ def test_shropshire_star_byline_captions_and_furniture():
     assert art.byline == "By contributor Jamey Keaten and Illia Novikov, Associated Press"
     assert (
         art.subtitle
-        == "The negotiations in Switzerland were the third round of direct talks organised by the US."
+        == "The negotiations in Switzerland were the third round of direct talks organised by the "
+        "US."
     )
     for junk in (
         "Published",
@@ -208,8 +209,10 @@ def test_jsonl_row_metadata_wins():
 def test_photo_agency_credit_alone_is_not_a_wire_story():
     text = (
         "Flooded streets\n\nResidents wade through water in Lagos. Ayodeji Ola / Reuters\n\n"
-        "Heavy rain flooded parts of Lagos on Monday, cutting roads and forcing schools to close early.\n\n"
-        "The state emergency agency said it had evacuated hundreds of families from low-lying areas."
+        "Heavy rain flooded parts of Lagos on Monday, cutting roads and forcing schools to close "
+        "early.\n\n"
+        "The state emergency agency said it had evacuated hundreds of families from low-lying "
+        "areas."
     )
     art = clean(text_doc(text))
     assert (
@@ -219,7 +222,8 @@ def test_photo_agency_credit_alone_is_not_a_wire_story():
 
 def test_reuters_reporting_by_signoff():
     text = (
-        "LONDON, Feb 18 (Reuters) - British inflation fell more than expected in January, official data "
+        "LONDON, Feb 18 (Reuters) - British inflation fell more than expected in January, official "
+        "data "
         "showed on Wednesday.\n\nEconomists had expected a smaller decline.\n\n"
         "(Reporting by Andy Bruce and William Schomberg; Editing by Toby Chopra)"
     )
@@ -240,9 +244,11 @@ def test_generic_outlet_clues():
 
 def test_unknown_outlet_from_appeal_and_body_outlet_is_not_source():
     text = (
-        "Bridge to close for repairs\n\nThe Old Mill bridge will close for six weeks from Monday, the county "
+        "Bridge to close for repairs\n\nThe Old Mill bridge will close for six weeks from Monday, "
+        "the county "
         "council said, and told The Guardian diversions would be signposted.\n\n"
-        "Support The Valley Echo!\n\nWe rely on readers like you. Please support our journalism today."
+        "Support The Valley Echo!\n\nWe rely on readers like you. Please support our journalism "
+        "today."
     )
     art = clean(text_doc(text))
     assert art.source == "The Valley Echo"
@@ -250,7 +256,10 @@ def test_unknown_outlet_from_appeal_and_body_outlet_is_not_source():
 
 
 def test_mojibake_in_text_is_repaired_in_body():
-    text = "Minister\u00e2\u20ac\u2122s plan\n\nThe minister\u00e2\u20ac\u2122s plan was \u00e2\u20ac\u0153bold\u00e2\u20ac\u009d, aides said on Friday morning."
+    text = (
+        "Minister\u00e2\u20ac\u2122s plan\n\nThe minister\u00e2\u20ac\u2122s plan was "
+        "\u00e2\u20ac\u0153bold\u00e2\u20ac\u009d, aides said on Friday morning."
+    )
     art = clean(text_doc(text))
     assert (
         "The minister’s plan was “bold”, aides said" in art.body and art.title == "Minister’s plan"
@@ -278,9 +287,11 @@ def test_hard_wrapped_text_is_unwrapped_and_bio_gives_author_and_outlet():
     assert art.authors == ["Jane Doe"] and art.published_at == "2025-03-04"
     assert art.source == "The Valley Ledger"
     assert art.body.split("\n\n") == [
-        "The town council approved a new budget on Tuesday night after a debate that lasted more than four "
+        "The town council approved a new budget on Tuesday night after a debate that lasted more "
+        "than four "
         "hours, with members split over how much to spend on roads.",
-        '"We have to fix the potholes first," said council member Rob Hale, who voted in favour of the plan.',
+        '"We have to fix the potholes first," said council member Rob Hale, who voted in favour of '
+        "the plan.",
         "He added that the vote was close.",
     ]
 
@@ -288,9 +299,11 @@ def test_hard_wrapped_text_is_unwrapped_and_bio_gives_author_and_outlet():
 def test_subheads_stay_and_promo_links_go():
     text = (
         "Explosions heard in Kyiv\n\nBy Reuters Staff\n\n"
-        "KYIV (Reuters) - Explosions were heard in Kyiv early on Sunday, a Reuters witness said.\n\n"
+        "KYIV (Reuters) - Explosions were heard in Kyiv early on Sunday, a Reuters witness "
+        "said.\n\n"
         "Read more: Ukraine war latest\n\nSupport for Ukraine\n\n"
-        "Officials said debris fell on two districts but there were no immediate reports of casualties."
+        "Officials said debris fell on two districts but there were no immediate reports of "
+        "casualties."
     )
     art = clean(text_doc(text))
     assert art.wire == "Reuters" and art.authors == [] and art.dateline == "KYIV"
@@ -321,8 +334,10 @@ _PROSE = (
 
 def test_navigation_and_section_labels_are_not_the_title():
     text = (
-        "Evening Standard\nHome | News | Sport | Business | Culture\nSign in | Subscribe\nYour account\nPolitics\n\n"
-        "Mayor unveils plan to pedestrianise three central streets\n\nBy Jane Roe\n12 March 2025\n\n"
+        "Evening Standard\nHome | News | Sport | Business | Culture\nSign in | Subscribe\nYour "
+        "account\nPolitics\n\n"
+        "Mayor unveils plan to pedestrianise three central streets\n\nBy Jane Roe\n12 March "
+        "2025\n\n"
         "LONDON — " + _PROSE + '\n\n"It is time," the mayor said.'
     )
     art = clean(text_doc(text))
@@ -349,7 +364,8 @@ def test_nav_with_bullets_and_menu_words_without_byline():
 def test_homepage_masthead_and_sub_brand_named_under_the_byline():
     text = (
         "BBC Homepage\nSkip to content\nSport\nCricket\nCounty Championship\n\n"
-        "Surrey edge Somerset in a tense finish at the Oval\n\nBy Tom Hale\nBBC Sport at the Oval\n\n"
+        "Surrey edge Somerset in a tense finish at the Oval\n\nBy Tom Hale\nBBC Sport at the "
+        "Oval\n\n"
         "Published\n3 May 2025\n\n" + _PROSE
     )
     art = clean(text_doc(text))
@@ -361,9 +377,8 @@ def test_homepage_masthead_and_sub_brand_named_under_the_byline():
 
 def test_site_name_matching_the_copyright_holder_is_a_masthead():
     text = (
-        "Rocky Mountain Outdoors Report\n\nTrail crews race to repair storm damage before summer\n\n"
-        + _PROSE
-        + "\n\n© 2025 Rocky Mountain Outdoors Report. All rights reserved."
+        "Rocky Mountain Outdoors Report\n\nTrail crews race to repair storm damage before "
+        "summer\n\n" + _PROSE + "\n\n© 2025 Rocky Mountain Outdoors Report. All rights reserved."
     )
     art = clean(text_doc(text))
     assert art.title == "Trail crews race to repair storm damage before summer"
@@ -477,7 +492,8 @@ def test_agency_credit_line_after_the_article_is_the_wire(line):
 def test_source_line_naming_no_agency_is_dropped_without_wire():
     text = (
         "Floods force thousands from homes in northern Italy\n\n" + _PROSE + "\n\n"
-        "SOURCE: Al Jazeera and news agencies\n\nKeep reading\nWhat is behind the floods?\nRivers rise again"
+        "SOURCE: Al Jazeera and news agencies\n\nKeep reading\nWhat is behind the floods?\nRivers "
+        "rise again"
     )
     art = clean(text_doc(text))
     assert art.wire is None and art.body == _PROSE
@@ -510,7 +526,8 @@ def test_navigation_lines_are_not_joined_as_wrapped_text():
     text = (
         "Local | Sports | Business | Opinion\nSubscribe | Sign in\n\n"
         "Mayor unveils plan to pedestrianise three central streets\n\n" + _PROSE + "\n\n"
-        "More Local News\nSchool board approves new budget after long debate\nLibrary to extend weekend hours"
+        "More Local News\nSchool board approves new budget after long debate\nLibrary to extend "
+        "weekend hours"
     )
     art = clean(text_doc(text))
     assert art.title == "Mayor unveils plan to pedestrianise three central streets"

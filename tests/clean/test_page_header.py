@@ -7,7 +7,8 @@ import pytest
 
 from archive.clean import credits as cr
 from archive.clean.dates import parse_date
-from archive.clean.page import _date_line, _dateline, clean
+from archive.clean.lines import date_line, parse_dateline
+from archive.clean.page import clean
 from archive.records import RawDocument
 
 LEDE = (
@@ -66,7 +67,8 @@ def test_standfirst_sentence_and_caption_before_the_byline_are_not_the_body():
             page(
                 *NAV,
                 "River floods force families from homes in market town",
-                "Residents described a night of rising water as rescue crews worked through the dark.",
+                "Residents described a night of rising water as rescue crews worked through the "
+                "dark.",
                 "A rescue boat on a flooded street on Monday. Photograph: Jane Hollis/PA",
                 "Tom Reed Environment correspondent",
                 "Updated on: Jun 20, 2025 11:48 PM IST",
@@ -138,7 +140,8 @@ def test_dateline_paragraph_opens_the_body_after_captions_and_credit_lines():
                 "Climate",
                 "River floods force families from homes in market town",
                 "By Claire Dunn",
-                "A volunteer carries sandbags along the high street in Morpeth on Monday afternoon.",
+                "A volunteer carries sandbags along the high street in Morpeth on Monday "
+                "afternoon.",
                 "Mario Vela for NPR",
                 "hide caption",
             ]
@@ -241,18 +244,18 @@ def test_not_photo_credits(line):
 )
 def test_date_forms(text, iso):
     assert parse_date(text) == iso
-    assert _date_line(text) == (True, iso)
+    assert date_line(text) == (True, iso)
 
 
 def test_a_headline_with_a_date_is_not_a_date_line():
-    assert _date_line("Biden wins Iowa on Feb 3, 2024")[0] is False
+    assert date_line("Biden wins Iowa on Feb 3, 2024")[0] is False
 
 
 def test_dateline_forms():
-    assert _dateline("New Delhi, June 3 (PTI) - The") == ("New Delhi", "PTI")
-    assert _dateline("NEW YORK -- Jalen Brunson had") == ("NEW YORK", None)
-    assert _dateline("Brussels (AFP) – French") == ("Brussels", "AFP")
-    assert _dateline("The President (ret) - no") == (None, None)
+    assert parse_dateline("New Delhi, June 3 (PTI) - The") == ("New Delhi", "PTI")
+    assert parse_dateline("NEW YORK -- Jalen Brunson had") == ("NEW YORK", None)
+    assert parse_dateline("Brussels (AFP) – French") == ("Brussels", "AFP")
+    assert parse_dateline("The President (ret) - no") == (None, None)
 
 
 def test_footer_rows_and_author_bios_leave_the_body():
@@ -318,7 +321,8 @@ def test_weather_strip_is_not_the_headline_and_a_long_standfirst_keeps_the_run()
                 *NAV,
                 "Saturday, Nov 22nd 2025 4PM 8°C 7PM 6°C 5-Day Forecast",
                 "River floods force families from homes in market town",
-                "The river, which has flooded the lower town three times since 2000, burst its banks "
+                "The river, which has flooded the lower town three times since 2000, burst its "
+                "banks "
                 "overnight after two days of heavy rain across the hills above the valley.",
                 "Shopkeepers worry about losing customers during the clean-up",
                 "Noah Pell · Valley News",

@@ -1,4 +1,5 @@
-"""Gazetteer lookups and place extraction (archive.extract.places.gazetteer, archive.extract.places.resolve)."""
+"""Gazetteer lookups and place extraction (archive.extract.places.gazetteer,
+archive.extract.places.resolve)."""
 
 from __future__ import annotations
 
@@ -139,7 +140,8 @@ def test_is_place_name_false(text):
 NON_PLACES = (
     "The Kremlin said on Monday that Russian troops would stay. The White House and the Pentagon "
     "declined to comment, and Downing Street was silent. Swiss and Ukrainian officials met. "
-    "The Moscow Times, The New York Times, the Kyiv Independent and the Shropshire Star reported it. "
+    "The Moscow Times, The New York Times, the Kyiv Independent and the Shropshire Star reported "
+    "it. "
     "Denzel Washington attended."
 )
 
@@ -153,8 +155,10 @@ def test_non_places(nlp, use_doc):
 @pytest.mark.parametrize("use_doc", [False, True])
 def test_us_brokered_and_merging(nlp, use_doc):
     text = (
-        "GENEVA — The latest U.S.-brokered talks in Geneva ended. Kyiv said Russia wants the Donetsk region; "
-        "Moscow insists Donetsk is not negotiable. The US and the United States envoy flew to Washington."
+        "GENEVA — The latest U.S.-brokered talks in Geneva ended. Kyiv said Russia wants the "
+        "Donetsk region; "
+        "Moscow insists Donetsk is not negotiable. The US and the United States envoy flew to "
+        "Washington."
     )
     got = places_of(text, nlp(text) if use_doc else None)
     us = got["United States"]
@@ -206,7 +210,8 @@ FIXTURES = [
     ),
     # business
     (
-        "Shares of Toyota Motor rose 3% in Tokyo on Monday after the Japanese carmaker said it would build a "
+        "Shares of Toyota Motor rose 3% in Tokyo on Monday after the Japanese carmaker said it "
+        "would build a "
         "battery plant in North Carolina. It also plans to expand in India and Mexico, analysts at "
         "Goldman Sachs in New York said.",
         {
@@ -220,7 +225,8 @@ FIXTURES = [
     ),
     # local news
     (
-        "A bypass around Shrewsbury will open in May, Shropshire Council said on Tuesday. The road links "
+        "A bypass around Shrewsbury will open in May, Shropshire Council said on Tuesday. The road "
+        "links "
         "the town with Telford, and drivers from Wales and Birmingham are expected to use it.",
         {"Shrewsbury": "GB", "Telford": "GB", "Wales": "GB", "Birmingham": "GB"},
         {"Shropshire", "May"},
@@ -322,8 +328,10 @@ def _got(nlp, text):
 
 def test_river_patterns_lists_and_bare_mentions(nlp):
     text = (
-        "Villages near Multan flooded after the Zorva river overflowed. The Zorva, Kessel and Marrow rivers "
-        "all rise in the mountains of Pakistan. Water from the Kessel reached Lahore, and dams on the Tollin "
+        "Villages near Multan flooded after the Zorva river overflowed. The Zorva, Kessel and "
+        "Marrow rivers "
+        "all rise in the mountains of Pakistan. Water from the Kessel reached Lahore, and dams on "
+        "the Tollin "
         "and Marrow were opened. Boats crossed the Ohio River."
     )
     got = _got(nlp, text)
@@ -359,8 +367,10 @@ def test_feature_country_from_place_in_name_or_null(nlp):
 
 def test_org_names_with_places_are_not_places(nlp):
     text = (
-        "She studied at the University of Kentucky and the Nova Scotia Community College. The FBI's Omaha "
-        "field office and the U.S. Attorney's Office for the Southern District of Idaho declined to comment, "
+        "She studied at the University of Kentucky and the Nova Scotia Community College. The "
+        "FBI's Omaha "
+        "field office and the U.S. Attorney's Office for the Southern District of Idaho declined "
+        "to comment, "
         "as did the Texas Water Development Board. The company lost $3 billion (US$2 billion)."
     )
     got = _got(nlp, text)
@@ -371,8 +381,10 @@ def test_org_names_with_places_are_not_places(nlp):
 
 def test_small_towns_and_counties_with_context(nlp):
     text = (
-        "COLUMBUS, Ohio — A man from Franklin County who owned a cabin near Sandusky, Ohio, was charged. "
-        "He grew up in Dublin and later moved to Texas, where Reno, a small town near Paris, hired him."
+        "COLUMBUS, Ohio — A man from Franklin County who owned a cabin near Sandusky, Ohio, was "
+        "charged. "
+        "He grew up in Dublin and later moved to Texas, where Reno, a small town near Paris, hired "
+        "him."
     )
     got = _got(nlp, text)
     assert got["Franklin County"].country_code == "US" and got["Franklin County"].kind == "region"
@@ -405,7 +417,10 @@ def test_possessive_country_and_plural_regions(nlp):
 
 
 def test_facility_as_location_not_seat_of_government(nlp):
-    text = "The mayor spoke at Paris City Hall in Paris, Texas. Later the White House said it would help."
+    text = (
+        "The mayor spoke at Paris City Hall in Paris, Texas. Later the White House said it would "
+        "help."
+    )
     got = _got(nlp, text)
     assert "Paris City Hall" in got and got["Paris City Hall"].kind == "other"
     assert "White House" not in got
@@ -444,7 +459,8 @@ def test_news_names_of_places(name, expected, kind, cc):
 
 def test_word_names_are_places_when_the_model_tags_them_twice(nlp):
     text = (
-        "Phoenix has now recorded more than 100 days above 100 degrees. Maricopa County, which includes "
+        "Phoenix has now recorded more than 100 days above 100 degrees. Maricopa County, which "
+        "includes "
         "Phoenix, confirmed 645 heat deaths."
     )
     got = {p.name: p for p in find_places(text, nlp(text))}
@@ -453,7 +469,8 @@ def test_word_names_are_places_when_the_model_tags_them_twice(nlp):
 
 def test_entity_spans_over_two_places_are_split(nlp):
     text = (
-        "Investigators traced the money to property purchases in Abuja and Lagos. The Rhine links the port "
+        "Investigators traced the money to property purchases in Abuja and Lagos. The Rhine links "
+        "the port "
         "of Rotterdam in the Netherlands with Duisburg and Basel."
     )
     names = {p.name for p in find_places(text, nlp(text))}
@@ -468,11 +485,17 @@ def test_coordinated_regions_with_a_plural_generic(nlp):
 
 
 def test_feature_names_keep_upper_and_lower(nlp):
-    text = "More than 30 people had to be rescued from Upper Red Lake in northern Minnesota on Saturday."
+    text = (
+        "More than 30 people had to be rescued from Upper Red Lake in northern Minnesota on "
+        "Saturday."
+    )
     assert "Upper Red Lake" in {p.name for p in find_places(text, nlp(text))}
 
 
 def test_place_inside_a_utility_name_is_not_a_place(nlp):
-    text = "South East Water, which supplies the area, said it had isolated a main near Farnham in Surrey."
+    text = (
+        "South East Water, which supplies the area, said it had isolated a main near Farnham in "
+        "Surrey."
+    )
     names = {p.name for p in find_places(text, nlp(text))}
     assert "South East" not in names and "Surrey" in names

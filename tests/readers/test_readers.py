@@ -158,7 +158,8 @@ def test_iter_documents_never_raises():
     "data, fmt",
     [
         (
-            b"<!doctype html><html><body><p>Hello world, this page has some words.</p></body></html>",
+            b"<!doctype html><html><body><p>Hello world, this page has some "
+            b"words.</p></body></html>",
             "html",
         ),
         (b'{"text": "First row."}\n{"text": "Second row."}\n', "jsonl"),

@@ -1,0 +1,139 @@
+"""Who published and who wrote: the outlet (``source``) and agency (``wire``) of a cleaned
+article from metadata and the clues the line scan found, the title without a site suffix, and
+the author list."""
+
+from __future__ import annotations
+
+import re
+
+from archive.clean.found import Found
+from archive.clean.lexicon import STAFF
+from archive.clean.lines import is_sentence, n_words
+from archive.clean.outlets import (
+    OutletInfo,
+    canonical_outlet,
+    outlet_from_domain,
+    outlet_from_text,
+    outlet_prefix,
+    resolve_outlet,
+)
+from archive.records import RawDocument
+
+
+def dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        key = " ".join(n.lower().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(n)
+    return out
+
+
+def drop_short_forms(names: list[str]) -> list[str]:
+    """Without a name whose words are all in a longer name of the list ("Joyce Tam" from a bio
+    line next to the byline's "Joyce Tam Wing-sze")."""
+    words = [set(n.lower().replace("-", " ").split()) for n in names]
+    return [
+        n
+        for i, n in enumerate(names)
+        if not any(j != i and words[i] < words[j] for j in range(len(names)))
+    ]
+
+
+def strip_site_suffix(title: str, source: str | None) -> str:
+    m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    while m and (
+        canonical_outlet(m[2].split(" | ")[-1])
+        or (source and m[2].strip().lower() in source.lower())
+    ):
+        title = m[1]
+        m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    return title.strip()
+
+
+def source_of(doc: RawDocument, found: Found) -> tuple[OutletInfo | None, str | None]:
+    info, url = _source_base(doc, found)
+    if info and not doc.meta.get("source"):
+        # the byline names a sub-brand of the site ("BBC Sport" on a BBC page)
+        for aff in found.byline_outlets:
+            if aff.parent and aff.parent == info.name:
+                return aff, url
+    return info, url
+
+
+def _source_base(doc: RawDocument, found: Found) -> tuple[OutletInfo | None, str | None]:
+    meta = doc.meta
+    url = meta.get("url")
+    if meta.get("source"):
+        return resolve_outlet(str(meta["source"])), url
+    dom = outlet_from_domain(url) if url else None
+    if dom and dom.known:
+        return dom, url
+    if found.post_outlet:
+        return resolve_outlet(found.post_outlet), url
+    clue = outlet_from_text("\n".join(found.dropped))
+    if clue:
+        return clue, url
+    if found.masthead:
+        return found.masthead, url
+    for line in found.nav + found.dropped:
+        if n_words(line) <= 6 and not is_sentence(line):
+            info = outlet_prefix(line)
+            if info and info.kind != "wire":
+                return info, url
+    for holder in found.copyright:
+        if holder.kind != "wire":
+            return holder, url
+    if dom:
+        return dom, url
+    if found.byline_outlets:
+        return found.byline_outlets[0], url
+    return None, url
+
+
+def wire_of(doc: RawDocument, found: Found, dateline_agency: str | None) -> str | None:
+    if doc.meta.get("wire"):
+        return resolve_outlet(str(doc.meta["wire"])).name
+    candidates = list(found.wires)
+    if dateline_agency:
+        info = canonical_outlet(dateline_agency)
+        if info and info.kind == "wire":
+            candidates.append(info)
+    candidates += [h for h in found.copyright if h.kind == "wire"]
+    candidates += found.footer_wires
+    if candidates:
+        return candidates[0].name
+    if found.reuters_signoff:
+        return "Reuters"
+    agencies = {o.name for o in found.credit_orgs if o.kind == "wire"}
+    if (
+        found.signoff
+        and not found.byline_authors
+        and not doc.meta.get("authors")
+        and len(agencies) == 1
+    ):
+        return agencies.pop()
+    return None
+
+
+def meta_authors(value) -> list[str]:
+    """Author names from metadata, without placeholders such as "Staff"."""
+    if not value:
+        return []
+    items = (
+        value
+        if isinstance(value, (list, tuple))
+        else re.split(r"\s*;\s*|\s*,\s*|\s+and\s+", str(value))
+    )
+    return [
+        " ".join(str(a).split())
+        for a in items
+        if str(a).strip() and not STAFF.match(str(a).strip())
+    ]
+
+
+def outlet_domain(url: str | None) -> str | None:
+    info = outlet_from_domain(url) if url else None
+    return info.domain if info else None
