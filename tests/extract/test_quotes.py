@@ -82,7 +82,7 @@ def by_text(quotes, fragment: str):
     return hits[0]
 
 
-# --- marks -------------------------------------------------------------------------------------------
+# --- marks ---------------------------------------------------------------------------------------
 
 
 def texts(body: str) -> list[str]:
@@ -95,7 +95,10 @@ def test_paragraphs_are_newline_separated_and_skip_blank_lines():
 
 
 def test_apostrophes_are_not_quote_marks():
-    body = "Russia's demands and the talks’ progress worried Ukrainians’ allies; They’re in the ’90s mood."
+    body = (
+        "Russia's demands and the talks’ progress worried Ukrainians’ allies; They’re in the ’90s "
+        "mood."
+    )
     assert texts(body) == []
 
 
@@ -151,7 +154,7 @@ def test_straight_double_quotes():
     assert texts(body) == ["we played well", "Next week is harder."]
 
 
-# --- attribution on hand-made articles ----------------------------------------------------------------
+# --- attribution on hand-made articles -----------------------------------------------------------
 
 SPORT = """Manchester United beat Arsenal 2-1 on Sunday.
 
@@ -166,7 +169,7 @@ Fernandes was modest. "It's a team effort," he told Sky Sports. "Nothing more."
 Arsenal coach Mikel Arteta said his side had been "unlucky" and described the referee's decision as "a disgrace."
 
 "We move on," Arteta added.
-"""
+"""  # noqa: E501 (an article as written: a line is a paragraph)
 
 
 def test_sport_interview_many_short_quotes(nlp):
@@ -210,7 +213,7 @@ According to court documents, the money was moved through "a web of shell compan
 Police sources said the investigation had been "long and complex."
 
 The trial continues.
-"""
+"""  # noqa: E501 (an article as written: a line is a paragraph)
 
 
 def test_court_story_unnamed_sources(nlp):
@@ -234,7 +237,7 @@ BRITISH = """Shropshire Town were relegated on Saturday after a 3-0 defeat.
 Manager Sarah Jones was defiant afterwards. 'We will win again,' she said. 'Our supporters deserve it.'
 
 Her assistant, Tom Brown, was less sure. 'It's the players' fault,' he said, 'not the fans.'
-"""
+"""  # noqa: E501 (an article as written: a line is a paragraph)
 
 
 def test_british_single_quotes_and_gendered_pronouns(nlp):
@@ -295,7 +298,8 @@ def test_multi_paragraph_quote_and_colon_introduction(nlp):
 def test_multi_paragraph_quote_speaker_from_the_last_paragraph(nlp):
     body = (
         "The hearing lasted all day.\n\n“We followed every rule in the book.\n\n"
-        "“Nobody warned us about the risk,” said Tom Ashby, the company’s director.\n\nThe hearing resumes on Monday."
+        "“Nobody warned us about the risk,” said Tom Ashby, the company’s director.\n\nThe "
+        "hearing resumes on Monday."
     )
     quotes, people = run(body, [("Tom Ashby", ["Ashby"], "m")], nlp)
     assert [q.text for q in quotes] == [
@@ -315,7 +319,8 @@ def test_split_quote_gives_two_quotes_with_one_speaker(nlp):
 
 def test_scare_quotes_titles_and_terms_are_not_quotes(nlp):
     body = (
-        'The film "Dune" opened on Friday. Officials designated the group as an "undesirable" organization.\n'
+        'The film "Dune" opened on Friday. Officials designated the group as an "undesirable" '
+        "organization.\n"
         'He wants a so-called "peace dividend" from the demilitarized "free economic zone".\n'
         'Putin said Kyiv was run by "neo-Nazis".'
     )
@@ -325,7 +330,10 @@ def test_scare_quotes_titles_and_terms_are_not_quotes(nlp):
 
 
 def test_subject_of_calling_is_the_speaker_not_the_object(nlp):
-    body = "Putin has warned Ukraine again. He also said he wants a new government, calling Zelensky “illegitimate.”"
+    body = (
+        "Putin has warned Ukraine again. He also said he wants a new government, calling Zelensky "
+        "“illegitimate.”"
+    )
     quotes, people = run(
         body, [("Vladimir Putin", ["Putin"], "m"), ("Volodymyr Zelensky", ["Zelensky"], "m")], nlp
     )
@@ -352,8 +360,10 @@ def test_definite_description_points_back_to_the_recent_subject(nlp):
     body = (
         "Villa boss Marco Ruiz was booked in the second half.\n\n"
         "'We gave them two goals,' Ruiz said. 'That is football.'\n\n"
-        "The Spaniard described the second goal, which came after Tom Kale lost the ball, as 'a mistake we cannot accept'.\n\n"
-        "Dan Hobbs, who was also booked, was even more blunt. 'We have to look at ourselves,' the World Cup winner said.\n\n"
+        "The Spaniard described the second goal, which came after Tom Kale lost the ball, as 'a "
+        "mistake we cannot accept'.\n\n"
+        "Dan Hobbs, who was also booked, was even more blunt. 'We have to look at ourselves,' the "
+        "World Cup winner said.\n\n"
         "A club source said the injury 'did not look serious'."
     )
     specs = [
@@ -395,7 +405,8 @@ def test_role_modifier_is_no_description_of_the_person(nlp):
 
 def test_quote_inside_the_speakers_own_noun_phrase_is_no_speech(nlp):
     body = (
-        'Analyst Priya Venn, who rates the stock "neutral," said the guidance cut was smaller than feared.\n\n'
+        'Analyst Priya Venn, who rates the stock "neutral," said the guidance cut was smaller '
+        "than feared.\n\n"
         'The field is sometimes described as a "new frontier", after the discoveries of 2006.'
     )
     quotes, people = run(body, [("Priya Venn", ["Venn"], "f")], nlp)
@@ -405,7 +416,8 @@ def test_quote_inside_the_speakers_own_noun_phrase_is_no_speech(nlp):
 def test_pronoun_after_a_name_the_people_list_missed(nlp):
     body = (
         "Jair Bolsonaro has been barred from running for office.\n\n"
-        "Lula, 79, has said he will seek a fourth term. At an event on Tuesday, he again defended the drilling.\n\n"
+        "Lula, 79, has said he will seek a fourth term. At an event on Tuesday, he again defended "
+        "the drilling.\n\n"
         "\u201cNobody tells Norway to stop,\u201d he said."
     )
     people = people_for(
@@ -418,7 +430,8 @@ def test_pronoun_after_a_name_the_people_list_missed(nlp):
 
 def test_pronoun_prefers_the_main_clause_subject(nlp):
     body = (
-        "Asked whether Ford would raise prices further, Farley was cautious. He told analysts that the company "
+        "Asked whether Ford would raise prices further, Farley was cautious. He told analysts "
+        "that the company "
         'would "watch the market very carefully" and did not want to lose customers.'
     )
     quotes, people = run(
@@ -429,9 +442,11 @@ def test_pronoun_prefers_the_main_clause_subject(nlp):
 
 def test_follow_up_quote_after_a_named_object(nlp):
     body = (
-        '"You took money that was meant for veterans," Heald told Whitcomb before announcing the sentence. '
+        '"You took money that was meant for veterans," Heald told Whitcomb before announcing the '
+        "sentence. "
         '"They deserved better, and so did the donors."\n\n'
-        '"Pro continues to be the crown jewel," analyst Colin Hart wrote, referring to Whitcomb\'s business. '
+        '"Pro continues to be the crown jewel," analyst Colin Hart wrote, referring to '
+        "Whitcomb's business. "
         '"The question is how long the losses can be funded."'
     )
     quotes, people = run(
@@ -452,15 +467,20 @@ def test_follow_up_quote_after_a_named_object(nlp):
 
 
 def test_colon_introduction_without_reporting_verb(nlp):
-    body = "Revenue rose 5%.\n\nChief Financial Officer Sherry House put it bluntly: \u201cWe are not going to chase volume at the expense of margin.\u201d"
+    body = (
+        "Revenue rose 5%.\n\nChief Financial Officer Sherry House put it bluntly: \u201cWe are "
+        "not going to chase volume at the expense of margin.\u201d"
+    )
     quotes, people = run(body, [("Sherry House", [], "f")], nlp)
     assert who(quotes[0], people) == "Sherry House" and quotes[0].kind == "full"
 
 
 def test_by_his_own_account_credits_the_quote(nlp):
     body = (
-        "Declan Moran was born in 1940 in Carna. He left school at 15 and emigrated to Boston, where he spent four years "
-        'on building sites and, by his own account, "learning that a man without a trade is a man without a voice".'
+        "Declan Moran was born in 1940 in Carna. He left school at 15 and emigrated to Boston, "
+        "where he spent four years "
+        'on building sites and, by his own account, "learning that a man without a trade is a man '
+        'without a voice".'
     )
     quotes, people = run(body, [("Declan Moran", ["Moran"], "m")], nlp)
     assert len(quotes) == 1 and who(quotes[0], people) == "Declan Moran"
@@ -566,7 +586,7 @@ def test_works_without_doc():
     assert got["We move on,"] == "Mikel Arteta"
 
 
-# --- seeds against the gold ---------------------------------------------------------------------------
+# --- seeds against the gold ----------------------------------------------------------------------
 
 _TRAILER = re.compile(
     r"^\s*(Sign up for our|Join our commenting forum|Photos\s*$|Nataliya Vasilyeva contributed)",
@@ -623,7 +643,7 @@ def test_seeds_against_gold_without_doc(nlp):
     assert res["speaker_accuracy"] >= 0.9
 
 
-# --- statements across outlets -------------------------------------------------------------------------
+# --- statements across outlets -------------------------------------------------------------------
 
 
 def test_statement_key_normalises():
@@ -668,7 +688,7 @@ def test_same_statement_negative(a, b):
     assert not same_statement(a, b)
 
 
-# --- properties ----------------------------------------------------------------------------------------
+# --- properties ----------------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(
     list("ab Zc.,:;\n\"“”‘’'-") + ["he said", "Zelensky said", " said ", "X's", "—"]
@@ -722,7 +742,8 @@ def test_property_no_crash_offsets_hold_with_parser(nlp, body):
 
 def test_age_description_points_back_to_the_subject(nlp):
     body = (
-        "Wendling said his tanker was carrying just 900 tons of diesel, Markus Wendling explained.\n\n"
+        "Wendling said his tanker was carrying just 900 tons of diesel, Markus Wendling "
+        "explained.\n\n"
         '"We\'re only getting paid for a third of the cargo," the 56-year-old said.'
     )
     quotes, people = run(body, [("Markus Wendling", ["Wendling"], "m")], nlp)
@@ -732,7 +753,8 @@ def test_age_description_points_back_to_the_subject(nlp):
 def test_pronoun_in_a_subordinate_clause_does_not_skip_the_person_named_in_it(nlp):
     body = (
         "Dr Wendy Lam said the city needed more drivers.\n\n"
-        "At a terminus on Tuesday, a 67-year-old retiree who gave only her surname, Ho, said she had waited "
+        "At a terminus on Tuesday, a 67-year-old retiree who gave only her surname, Ho, said she "
+        "had waited "
         "almost 40 minutes.\n\n"
         '"I have a bad knee," she said.'
     )
@@ -762,7 +784,8 @@ def test_court_cues_ruled_and_held(nlp):
 
 def test_a_quoted_term_explained_as_a_term_is_not_a_quote(nlp):
     body = (
-        "Several vendors said inspectors had told them that a “clean zone” would be set up around the "
+        "Several vendors said inspectors had told them that a “clean zone” would be set up around "
+        "the "
         "venues, a term used by past host cities for areas where unofficial sales are banned. "
         "Medinsky described the talks as “difficult but businesslike,” a phrase he used before."
     )
@@ -772,9 +795,12 @@ def test_a_quoted_term_explained_as_a_term_is_not_a_quote(nlp):
 
 def test_definite_description_after_an_unnamed_person_is_that_person(nlp):
     body = (
-        "Another resident, retired bank manager K Venkatesh, said dogs had been barking all week.\n\n"
-        "An HR manager at one of the companies, who did not wish to be named, said staff had been told "
-        'to use company transport. "Safety of our employees is the first priority," the manager said.'
+        "Another resident, retired bank manager K Venkatesh, said dogs had been barking all "
+        "week.\n\n"
+        "An HR manager at one of the companies, who did not wish to be named, said staff had been "
+        "told "
+        'to use company transport. "Safety of our employees is the first priority," the manager '
+        "said."
     )
     quotes, people = run(body, [("K Venkatesh", ["Venkatesh"], "m", ["retired bank manager"])], nlp)
     q = by_text(quotes, "Safety of our employees")
@@ -783,7 +809,8 @@ def test_definite_description_after_an_unnamed_person_is_that_person(nlp):
 
 def test_apposition_of_a_named_person_is_not_an_unnamed_antecedent(nlp):
     body = (
-        "Fergal Brennan, a former minister of state who shared a corridor with him, said he was stubborn.\n\n"
+        "Fergal Brennan, a former minister of state who shared a corridor with him, said he was "
+        "stubborn.\n\n"
         '"He didn\'t need notes," the former minister said.'
     )
     quotes, people = run(
@@ -795,7 +822,8 @@ def test_apposition_of_a_named_person_is_not_an_unnamed_antecedent(nlp):
 def test_pronoun_after_an_unnamed_official_is_that_official(nlp):
     body = (
         'Otieno said he had joined the protests last year. "Nothing has changed," he said.\n\n'
-        "A senior police officer, who asked not to be named, said officers had acted with restraint. "
+        "A senior police officer, who asked not to be named, said officers had acted with "
+        "restraint. "
         '"We had orders to protect parliament," he said.'
     )
     quotes, people = run(body, [("Kevin Otieno", ["Otieno"], "m")], nlp)
@@ -839,3 +867,23 @@ def test_a_sentence_about_someone_else_does_not_claim_the_quote(nlp):
     body = 'Officials said the market would reopen on Monday. "Nobody knows what happens next."'
     quotes, people = run(body, [], nlp)
     assert by_text(quotes, "Nobody knows").speaker_kind != "person"
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+
+def test_lexicon_forms_map_to_their_verbs_and_named_subsets_are_cue_forms():
+    from archive.extract.quotes.lexicon import (
+        ALL_CUE_FORMS,
+        CUE_FORMS,
+        REPORTING_VERBS,
+        SAID_SAYS_TOLD,
+        SPEECH_VERBS_AFTER_NAME,
+    )
+
+    assert CUE_FORMS["said"] == "say" and CUE_FORMS["told"] == "tell"
+    assert CUE_FORMS["according"] == "according to"
+    assert CUE_FORMS["criticised"] == "criticise" and CUE_FORMS["replies"] == "reply"
+    assert {f for forms in REPORTING_VERBS.values() for f in forms} == ALL_CUE_FORMS
+    assert all(CUE_FORMS[f] == lemma for lemma, forms in REPORTING_VERBS.items() for f in forms)
+    assert set(SAID_SAYS_TOLD) <= set(SPEECH_VERBS_AFTER_NAME) <= ALL_CUE_FORMS

@@ -56,7 +56,7 @@ def many_named(n: int, sep: str) -> str:
     return sep.join(f'"We will meet again on day {i}," {NAMES[i % 2][0]} said.' for i in range(n))
 
 
-# --- many marks: everything found, every speaker right ----------------------------------------------
+# --- many marks: everything found, every speaker right -------------------------------------------
 
 
 @pytest.mark.parametrize("sep", [" ", "\n"], ids=["one_paragraph", "paragraphs"])
@@ -118,7 +118,7 @@ def test_thousands_of_marked_spans_in_one_paragraph():
     assert [body[s.start : s.end] for s in spans] == want
 
 
-# --- the lookups behind attribution: same answers as the plain scans they replace ------------------
+# --- the lookups behind attribution: same answers as the plain scans they replace ----------------
 
 
 def test_people_index_lookups_match_a_plain_scan():
@@ -227,7 +227,7 @@ def test_introductions_match_a_scan_of_the_whole_range():
             assert antecedents.last_introduction(word, lo, hi) == want
 
 
-# --- the time budget -----------------------------------------------------------------------------------
+# --- the time budget -----------------------------------------------------------------------------
 
 
 def test_time_budget_stops_a_block_that_runs_too_long():
@@ -245,7 +245,8 @@ def test_time_budget_is_not_swallowed_by_except_exception():
         with time_budget(0.05):
             try:
                 time.sleep(30)
-            except Exception:  # budgeted code catching everything must not hide the budget
+                # (what this tests: budgeted code catching everything must not hide the budget)
+            except Exception:  # noqa: BLE001
                 pytest.fail("the budget's exception was caught as an Exception")
 
 
@@ -336,7 +337,10 @@ def raw_doc(name: str, body: str) -> RawDocument:
     return RawDocument(path=name, name=name, raw_text=body, format="text")
 
 
-ARTICLE = 'Talks resume in Kyiv\n\nAnna Kovalenko met Boris Brennan in Kyiv on Monday.\n\n"We will meet again," Kovalenko said.\n'
+ARTICLE = (
+    'Talks resume in Kyiv\n\nAnna Kovalenko met Boris Brennan in Kyiv on Monday.\n\n"We will meet '
+    'again," Kovalenko said.\n'
+)
 SLOW = "SLOW-MARKER"
 
 

@@ -107,7 +107,8 @@ class QuoteArticle:
         return self.tok_para[i] == self.tok_para[j]
 
     def clause_depth(self, k: int) -> int:
-        """How many clauses down from the sentence root the token's clause hangs (0: main clause)."""
+        """How many clauses down from the sentence root the token's clause hangs (0: main
+        clause)."""
         got = self._depths[k]
         if got is None:
             got = self._depths[k] = self._clause_depth_of(k)

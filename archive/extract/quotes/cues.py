@@ -180,7 +180,8 @@ class CueFinder:
         return None
 
     def before(self, open_tok: int) -> int | None:
-        """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that "..."'."""
+        """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that
+        "..."'."""
         v, words = self.view, 0
         k = open_tok - 1
         tok_para = self.tok_para

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-# --- reporting verbs -------------------------------------------------------------------------------
+# --- reporting verbs -----------------------------------------------------------------------------
 
 # lemma -> forms, for verbs whose forms no rule gives
 _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
@@ -121,13 +121,13 @@ WEAK_CUES = frozenset(
     suggest conclude""".split()
 )
 
-# --- pronouns --------------------------------------------------------------------------------------
+# --- pronouns ------------------------------------------------------------------------------------
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SUBJECT_PRONOUNS = ("he", "she")  # what a pronoun speaker is resolved from
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 
-# --- speakers --------------------------------------------------------------------------------------
+# --- speakers ------------------------------------------------------------------------------------
 
 # heads of organisation speakers ("the ministry said", "Reuters reported")
 ORG_WORDS = frozenset(
@@ -203,7 +203,7 @@ SUBJECT_FOLLOWERS = frozenset(
     previously told said says added could can did does might may""".split()
 )
 
-# --- quotes that are no speech ---------------------------------------------------------------------
+# --- quotes that are no speech -------------------------------------------------------------------
 
 # small words of a title ("The Lord of the Rings")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by but with".split())

@@ -84,7 +84,8 @@ class PhraseResolver:
             and self.art.looks_like_name(a, b)
         ):
             # a named person the people list does not know (a mention the people step missed):
-            # the one known person whose name holds the surname, else keep the name, claim no identity
+            # the one known person whose name holds the surname, else keep the name, claim no
+            # identity
             pi = self.art.person_by_name_word(a, b)
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, text)

@@ -23,7 +23,8 @@ class PronounResolver:
         self.tokens = tokens
 
     def resolve(self, pron: str, anchor: int, surface: str) -> Speaker:
-        """He/she before ``anchor``: the subject of the nearest sentence naming a compatible person."""
+        """He/she before ``anchor``: the subject of the nearest sentence naming a compatible
+        person."""
         v = self.view
         gender = PRONOUN_GENDER.get(pron)
         if not v.toks:

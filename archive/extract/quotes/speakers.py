@@ -123,7 +123,8 @@ class SpeakerFinder:
         return Speaker(SpeakerKind.NONE)
 
     def _description_before(self, rev: Iterable[int], anchor: int) -> Speaker | None:
-        """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic source".
+        """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic
+        source".
         ``rev``: the tokens before the cue, nearest first."""
         v = self.view
         tail: list[int] = []

@@ -90,7 +90,8 @@ def quote_kind(view: TextView, qa: int, qb: int, text: str, initial: bool) -> Qu
                 c in inside for c in view.children(k, "nsubj", "nsubjpass", "expl", "csubj")
             ):
                 return QuoteKind.FULL
-            # a quoted clause may hang inside the quote below a fragment head ("Never. They will ...")
+            # a quoted clause may hang inside the quote below a fragment head ("Never. They
+            # will ...")
         for k in inside:
             t = view.toks[k]
             if (
