@@ -7,9 +7,10 @@ For each shape of invented text (below) and each size (KB of body text) it parse
 with the product's pipeline (``archive.nlp.load()``) and measures the CPU time
 (``time.process_time``, less sensitive to other load on the machine than wall-clock time) of
 
-* ``quotes``: ``archive.extract.quotes.find.find_quotes`` (marks, attribution, follow-ups, de-duplication),
-  best of ``--repeat`` runs;
-* ``extract`` (with ``--extract``): ``archive.pipeline.extraction.extract_parsed`` (places, people, quotes);
+* ``quotes``: ``archive.extract.quotes.find.find_quotes`` (marks, attribution, follow-ups,
+  de-duplication), best of ``--repeat`` runs;
+* ``extract`` (with ``--extract``): ``archive.pipeline.extraction.extract_parsed`` (places,
+  people, quotes);
 * ``parse``: the spaCy pipeline over the body, for comparison (one run).
 
 It prints ms per KB for each size and ``grow``: the ms/KB at the largest size over the ms/KB at
@@ -74,9 +75,9 @@ def _named(n: int, sep: str) -> str:
     rng = random.Random(1)
     out, size, i = [], 0, 0
     while size < n:
-        f, l = FIRST[i % 10], LAST[(i * 3) % 10]
+        first, last = FIRST[i % 10], LAST[(i * 3) % 10]
         q = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12))).capitalize()
-        p = f'"{q}," {f} {l} said.' if i % 3 else f'{f} {l} said: "{q}."'
+        p = f'"{q}," {first} {last} said.' if i % 3 else f'{first} {last} said: "{q}."'
         if i % 4 == 0:
             p += ' "And more of it," he added.'
         out.append(p)
@@ -162,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = nlp_mod.load()
     preload()
     print(
-        f"# archive from {Path(archive.__file__).parent}; CPU seconds (process_time); ms/KB per size",
+        f"# archive from {Path(archive.__file__).parent}; CPU seconds (process_time); ms/KB "
+        "per size",
         file=sys.stderr,
     )
     rows = []
