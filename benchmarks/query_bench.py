@@ -48,7 +48,9 @@ class QueryResult:
 
 
 def cases(probes: dict) -> dict[str, list[QueryCase]]:
-    from archive.query import queries as q
+    from archive.query.articles import articles
+    from archive.query.quotes import quotes
+    from archive.query.search import search
 
     out: dict[str, list[QueryCase]] = {
         "quotes --speaker": [],
@@ -62,7 +64,7 @@ def cases(probes: dict) -> dict[str, list[QueryCase]]:
             QueryCase(
                 "quotes --speaker",
                 ["quotes", "--speaker", name, "--limit", "50"],
-                lambda e, n=name: q.quotes(e, speaker=n, limit=50),
+                lambda e, n=name: quotes(e, speaker=n, limit=50),
                 name,
                 sp["rows"],
             )
@@ -71,7 +73,7 @@ def cases(probes: dict) -> dict[str, list[QueryCase]]:
             QueryCase(
                 "person",
                 ["person", name, "--limit", "50"],
-                lambda e, n=name: _person(q, e, n),
+                lambda e, n=name: _person(e, n),
                 name,
                 sp["rows"],
             )
@@ -81,7 +83,7 @@ def cases(probes: dict) -> dict[str, list[QueryCase]]:
         QueryCase(
             "search",
             ["search", rare, "--limit", "20"],
-            lambda e, t=rare: q.search(e, t, limit=20),
+            lambda e, t=rare: search(e, t, limit=20),
             rare,
             probes["rare_term"]["articles"],
         )
@@ -92,7 +94,7 @@ def cases(probes: dict) -> dict[str, list[QueryCase]]:
             QueryCase(
                 "articles --place",
                 ["articles", "--place", name, "--limit", "50"],
-                lambda e, n=name: q.articles(e, place=n, limit=50),
+                lambda e, n=name: articles(e, place=n, limit=50),
                 name,
                 pl["rows"],
             )
@@ -104,7 +106,7 @@ def cases(probes: dict) -> dict[str, list[QueryCase]]:
         QueryCase(
             "search (common term)",
             ["search", common, "--limit", "20"],
-            lambda e, t=common: q.search(e, t, limit=20),
+            lambda e, t=common: search(e, t, limit=20),
             common,
             probes["common_term"]["articles"],
         )
@@ -121,11 +123,14 @@ def _spread(group: list) -> list:
     return first + [c for c in group if all(c is not f for f in first)]
 
 
-def _person(q, engine, name):
-    found, candidates = q.resolve_person(engine, name)
+def _person(engine, name):
+    from archive.query.people import resolve_person
+    from archive.query.profile import person_profile
+
+    found, candidates = resolve_person(engine, name)
     if found is None:
         return candidates
-    return q.person_profile(engine, found["person_id"], limit=50)
+    return person_profile(engine, found["person_id"], limit=50)
 
 
 def _n(rows) -> int:
@@ -169,7 +174,7 @@ def explain(db_path: str, statements: list[tuple[str, object]]) -> list[str]:
         seen.add(key)
         try:
             rows = con.execute("EXPLAIN QUERY PLAN " + sql, params or ()).fetchall()
-        except Exception as exc:  # pragma: no cover
+        except sqlite3.Error as exc:  # pragma: no cover
             lines.append(f"  ! cannot explain: {exc}")
             continue
         lines.append("  SQL: " + (key[:150] + ("…" if len(key) > 150 else "")))
@@ -185,6 +190,9 @@ def explain(db_path: str, statements: list[tuple[str, object]]) -> list[str]:
 def run_inprocess(
     db_path: str, probes: dict, repeat: int = 5, budget_s: float = 25.0, log=print
 ) -> list[QueryResult]:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from archive.query.common import QueryError
     from archive.store.db import make_engine
 
     engine = make_engine(db_path, readonly=True)
@@ -219,17 +227,19 @@ def run_inprocess(
                 res.per_param.append(
                     (case.param, case.rows_behind, statistics.median(ts), _n(rows))
                 )
-            except Exception as exc:
+            except (QueryError, SQLAlchemyError) as exc:  # recorded in the table, not fatal
                 res.error = f"{type(exc).__name__}: {exc}"
                 break
             if spent > budget_s and case is not group[-1]:
                 log(
-                    f"  {label}: time budget ({budget_s:.0f}s) used up after {len(res.per_param)} of {len(group)} parameters"
+                    f"  {label}: time budget ({budget_s:.0f}s) used up after "
+                    f"{len(res.per_param)} of {len(group)} parameters"
                 )
                 break
         results.append(res)
         log(
-            f"  {label}: p50 {res.pct(50):.1f} ms, p95 {res.pct(95):.1f} ms over {len(res.times_ms)} calls"
+            f"  {label}: p50 {res.pct(50):.1f} ms, p95 {res.pct(95):.1f} ms "
+            f"over {len(res.times_ms)} calls"
         )
     engine.dispose()
     return results
@@ -271,7 +281,8 @@ def run_cli(
             [
                 py,
                 "-c",
-                "import archive.cli.app, archive.query.queries, archive.store.db, sqlalchemy.orm",
+                "import archive.cli.app, archive.query.quotes, archive.query.profile, "
+                "archive.query.search, archive.store.db, sqlalchemy.orm",
             ]
         )[0]
     }
@@ -280,7 +291,8 @@ def run_cli(
             [
                 py,
                 "-c",
-                "import archive.cli.app, archive.query.queries; from archive.cli.options import open_db; "
+                "import archive.cli.app, archive.query.quotes, archive.query.profile, "
+                "archive.query.search; from archive.cli.options import open_db; "
                 f"open_db({db_path!r}, readonly=True)",
             ]
         )[0]
@@ -300,7 +312,8 @@ def run_cli(
 
 
 def profile_call(db_path: str, probes: dict, label: str, top: int = 18) -> str:
-    """cProfile of one call (the heaviest parameter) of a query; the top functions by cumulative time."""
+    """cProfile of one call (the heaviest parameter) of a query; the top functions by
+    cumulative time."""
     import cProfile
     import io
     import pstats

@@ -201,11 +201,9 @@ def _ascii_key(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """The product's key for a person name when archive.names.identity exists, else a plain ASCII key."""
-    try:
-        from archive.names.identity import person_key as real
-    except ImportError:
-        return _ascii_key(name)
+    """The product's key for a person name (archive.names.identity), else a plain ASCII key."""
+    from archive.names.identity import person_key as real
+
     return real(name) or _ascii_key(name)
 
 
@@ -279,7 +277,8 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     con.execute("PRAGMA foreign_keys=OFF")
     con.execute("PRAGMA temp_store=MEMORY")
     saved = con.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+        "SELECT type, name, sql FROM sqlite_master"
+        " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
     ).fetchall()
     for type_, name, _sql in saved:
         con.execute(f"DROP {type_.upper()} {name}")
@@ -398,7 +397,8 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             days = rng.randrange(0, 3650)
             date = time.strftime("%Y-%m-%d", time.gmtime((day0 + days) * 86400))
             published = f"{date}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:00+00:00"
-            raw = f"{title}\n\nBy {cast_names[-1]}\n\n{body}\n\n© {date[:4]} {outlets[src - 1]['name']}"
+            credit = f"© {date[:4]} {outlets[src - 1]['name']}"
+            raw = f"{title}\n\nBy {cast_names[-1]}\n\n{body}\n\n{credit}"
             sha = hashlib.sha256(raw.encode()).hexdigest()
             words = len(body.split())
             arts.append(
@@ -490,25 +490,29 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
                     pm_rows.append((aid, pl, start, start + len(pname), pname))
         con.execute("BEGIN")
         con.executemany(
-            "INSERT INTO articles (id, source_id, wire_id, title, subtitle, url, byline, dateline, published_at, "
-            "body, raw_text, content_sha256, path, file_name, word_count, language, ingested_at, extractor_version) "
+            "INSERT INTO articles (id, source_id, wire_id, title, subtitle, url, byline, dateline, "
+            "published_at, body, raw_text, content_sha256, path, file_name, word_count, language, "
+            "ingested_at, extractor_version) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             arts,
         )
         con.executemany(
-            "INSERT INTO article_people (article_id, person_id, role, titles, mention_count) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO article_people (article_id, person_id, role, titles, mention_count) "
+            "VALUES (?, ?, ?, ?, ?)",
             ap_rows,
         )
         con.executemany(
-            "INSERT INTO mentions (article_id, person_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO mentions (article_id, person_id, start_char, end_char, text) "
+            "VALUES (?, ?, ?, ?, ?)",
             m_rows,
         )
         con.executemany(
             "INSERT INTO statements (id, speaker_id, text, key) VALUES (?, ?, ?, ?)", st_rows
         )
         con.executemany(
-            "INSERT INTO quotes (id, article_id, speaker_id, statement_id, speaker_text, speaker_kind, text, kind, "
-            "start_char, end_char, cue, medium, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes (id, article_id, speaker_id, statement_id, speaker_text, "
+            "speaker_kind, text, kind, start_char, end_char, cue, medium, paragraph) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             q_rows,
         )
         con.executemany(
@@ -516,7 +520,8 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
             apl_rows,
         )
         con.executemany(
-            "INSERT INTO place_mentions (article_id, place_id, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO place_mentions (article_id, place_id, start_char, end_char, text) "
+            "VALUES (?, ?, ?, ?, ?)",
             pm_rows,
         )
         con.execute("COMMIT")
@@ -543,16 +548,19 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     meta_path.write_text(json.dumps(probes, indent=2))
     if log:
         log(
-            f"  synthetic: built {path.name} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - started:.0f}s"
+            f"  synthetic: built {path.name} ({path.stat().st_size / 1e6:.0f} MB) "
+            f"in {time.perf_counter() - started:.0f}s"
         )
     return path
 
 
 def _probes(path: Path, names: list[str], places: list[tuple], scale: int) -> dict:
-    """Parameters for the query benchmark: by popularity (rank 1, a few of the top 100, the middle)."""
+    """Parameters for the query benchmark: by popularity (rank 1, a few of the top 100, the
+    middle)."""
     con = sqlite3.connect(path)
     speakers = con.execute(
-        "SELECT speaker_id, COUNT(*) FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY 2 DESC"
+        "SELECT speaker_id, COUNT(*) FROM quotes WHERE speaker_id IS NOT NULL"
+        " GROUP BY speaker_id ORDER BY 2 DESC"
     ).fetchall()
     place_counts = con.execute(
         "SELECT place_id, COUNT(*) FROM article_places GROUP BY place_id ORDER BY 2 DESC"

@@ -1,7 +1,9 @@
-"""Options and helpers shared by every command of the CLI."""
+"""Options and helpers shared by every command of the CLI: ``--db``, ``--format``, ``--limit``,
+``--since``, opening the database, and failing with a one-line error."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated, NoReturn, Optional
 
 import typer
@@ -16,11 +18,20 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+SinceOption = Annotated[
+    Optional[str], typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")
+]
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``Error: MESSAGE`` on stderr and exit with CODE (1: failure, 2: usage error)."""
     err.print(f"[red]Error:[/red] {message}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def error_line(exc: BaseException) -> str:
+    """The first line of a database error (the driver's message, without SQLAlchemy's notes)."""
+    return str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
 
 
 def open_db(db: str | None, *, readonly: bool = False, create: bool = False):
@@ -39,6 +50,21 @@ def open_db(db: str | None, *, readonly: bool = False, create: bool = False):
     except SchemaError as exc:
         fail(str(exc))
     except SQLAlchemyError as exc:
-        fail(
-            f"cannot open the database: {str(exc.orig if getattr(exc, 'orig', None) else exc).splitlines()[0]}"
-        )
+        fail(f"cannot open the database: {error_line(exc)}")
+
+
+def read_db(db: str | None):
+    """The archive opened read-only, as every query command opens it."""
+    return open_db(db, readonly=True)
+
+
+def parse_since(value: str | None) -> str | None:
+    """A ``--since`` value as an ISO date or date-time; exits 2 when it is neither."""
+    if value is None:
+        return None
+    try:
+        return (
+            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        ).isoformat()
+    except ValueError:
+        fail(f"--since {value!r}: expected a date such as 2024-03-01", code=2)

@@ -1,16 +1,19 @@
-"""Renderers: rows to a Rich table on a terminal, or JSON / JSON Lines / CSV for scripts.
+"""The one way rows leave the CLI: a Rich table on a terminal, or JSON / JSON Lines / CSV (and
+GeoJSON for places) for scripts, the way sqlite-utils has ``output_rows`` for every command.
 
-Data goes to stdout; messages and errors go to stderr (``err``).
+:func:`output_rows` writes a list of rows, :func:`output_record` one record (an article, a
+profile): its JSON as it is, a list of rows for CSV, a view of several tables for the terminal
+(built with :func:`table`). Data goes to stdout; messages and errors go to stderr (``err``).
+Table cells are plain text, never read as Rich markup (quotes may contain ``[`` and ``]``).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from enum import Enum
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -18,72 +21,191 @@ from rich.text import Text
 
 
 class Format(str, Enum):
+    """The output formats of every command that prints rows."""
+
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
+class PlacesFormat(str, Enum):
+    """The output formats of ``archive places``: those of every command, and GeoJSON."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
 err = Console(stderr=True, highlight=False)
 
 
 def out_console() -> Console:
+    """A console on stdout that neither highlights nor soft-wraps."""
     return Console(highlight=False, soft_wrap=False)
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """A value as the text of a table or CSV cell: None empty, floats to 4 decimals, lists
+    joined with commas, dicts as JSON."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.4f}".rstrip("0").rstrip(".")
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return ", ".join(cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
 def to_json(value: Any) -> str:
+    """One line of JSON (dates and other values as their strings)."""
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def emit(
-    rows: Sequence[dict[str, Any]],
-    fmt: Format | str = Format.table,
-    columns: Sequence[str] | None = None,
+def _write_json(value: Any, stream) -> None:
+    """Indented JSON, written as it is encoded (no second copy of a large result in memory)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+    for chunk in encoder.iterencode(value):
+        stream.write(chunk)
+    stream.write("\n")
+
+
+def _text(value: str, marks: bool = False) -> Text:
+    """A Rich Text cell: never parsed as markup; search marks (archive.query.search) in bold."""
+    if not marks:
+        return Text(value)
+    from archive.query.search import MARK_END, MARK_START
+
+    if MARK_START not in value:
+        return Text(value)
+    out = Text()
+    rest = value
+    while MARK_START in rest:
+        before, _, after = rest.partition(MARK_START)
+        hit, _, rest = after.partition(MARK_END)
+        out.append(before)
+        out.append(hit, style="bold yellow")
+    out.append(rest)
+    return out
+
+
+def table(
+    rows: Iterable[dict],
+    columns: Sequence[str],
     title: str | None = None,
+    marks: Sequence[str] = (),
+) -> Table:
+    """A Rich table of the COLUMNS of ROWS; the columns in MARKS show search marks in bold."""
+    out = Table(title=title, title_justify="left", show_lines=False)
+    for col in columns:
+        out.add_column(col, overflow="fold")
+    for row in rows:
+        out.add_row(*(_text(cell(row.get(c)), marks=c in marks) for c in columns))
+    return out
+
+
+def _cut(rows: Iterable[dict], columns: Sequence[str], most: int) -> tuple[list[dict], int]:
+    """The COLUMNS of ROWS as cell text, each cut at MOST characters; and how many were cut."""
+    cut, shown = 0, []
+    for row in rows:
+        cells = {}
+        for c in columns:
+            s = cell(row.get(c))
+            if len(s) > most:
+                cut += 1
+                s = s[:most] + f"… ({len(s) - most:,} more characters)"
+            cells[c] = s
+        shown.append(cells)
+    return shown, cut
+
+
+def _write_csv(rows: Iterable[dict], names: Sequence[str], stream) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in names])
+
+
+def output_rows(
+    rows: Iterable[dict[str, Any]],
+    fmt: Format | PlacesFormat | str = Format.table,
+    columns: Sequence[str] = (),
+    *,
+    csv_columns: Sequence[str] | None = None,
+    title: str | None = None,
+    marks: Sequence[str] = (),
+    max_cell_chars: int | None = None,
     stream=None,
 ) -> None:
-    """Write rows in the chosen format. ``columns`` picks and orders the table/CSV columns."""
-    fmt = Format(fmt)
+    """Write ROWS in the format FMT to STREAM (stdout).
+
+    - table: the COLUMNS, with TITLE, search marks in the columns MARKS shown in bold, cells
+      cut at MAX_CELL_CHARS characters (with a note on stderr);
+    - json: one indented array; jsonl: one line per row (both with every field);
+    - csv: a header and one line per row, with CSV_COLUMNS, else every field of the first row,
+      else (no rows) COLUMNS;
+    - geojson: the rows as places (:func:`archive.query.places.places_geojson`).
+    """
+    fmt = PlacesFormat(fmt)
     stream = stream or sys.stdout
-    columns = list(columns or (rows[0].keys() if rows else []))
-    if fmt is Format.json:
-        stream.write(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n")
-    elif fmt is Format.jsonl:
+    if fmt is PlacesFormat.json:
+        _write_json(rows if isinstance(rows, list) else list(rows), stream)
+    elif fmt is PlacesFormat.jsonl:
         for row in rows:
             stream.write(to_json(row) + "\n")
-    elif fmt is Format.csv:
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
-        stream.write(buf.getvalue())
+    elif fmt is PlacesFormat.csv:
+        if csv_columns is None:
+            rows = list(rows)
+            csv_columns = list(rows[0].keys()) if rows else list(columns)
+        _write_csv(rows, csv_columns, stream)
+    elif fmt is PlacesFormat.geojson:
+        from archive.query.places import places_geojson
+
+        _write_json(places_geojson(list(rows)), stream)
     else:
-        table = Table(title=title, show_lines=False)
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(_cell(row.get(c))) for c in columns))  # never markup
-        console = (
-            Console(file=stream, highlight=False) if stream is not sys.stdout else out_console()
-        )
-        console.print(table)
+        cut = 0
+        if max_cell_chars is not None:
+            rows, cut = _cut(rows, columns, max_cell_chars)
+        _console(stream).print(table(rows, columns, title=title, marks=marks))
+        if cut:
+            err.print(
+                f"note: {cut} value(s) cut to {max_cell_chars:,} characters in the table; "
+                "--format csv, json or jsonl gives them whole",
+                soft_wrap=True,
+                markup=False,
+            )
 
 
-def emit_records(records: Iterable[dict[str, Any]], stream=None) -> None:
-    """Stream JSON Lines without holding everything in memory."""
+def output_record(
+    record: Any,
+    fmt: Format | str,
+    *,
+    csv_rows: Callable[[], list[dict]] | None = None,
+    csv_columns: Sequence[str] = (),
+    view: Callable[[Console], None] | None = None,
+    stream=None,
+) -> None:
+    """Write one RECORD in the format FMT to STREAM (stdout): json indented, jsonl one line;
+    csv the rows CSV_ROWS() gives, with CSV_COLUMNS; table: VIEW(console) prints it."""
+    fmt = Format(fmt)
     stream = stream or sys.stdout
-    for rec in records:
-        stream.write(to_json(rec) + "\n")
+    if fmt is Format.json:
+        _write_json(record, stream)
+    elif fmt is Format.jsonl:
+        stream.write(to_json(record) + "\n")
+    elif fmt is Format.csv:
+        if csv_rows is None:
+            raise ValueError("this record has no CSV form")
+        _write_csv(csv_rows(), csv_columns, stream)
+    else:
+        if view is None:
+            raise ValueError("this record has no table view")
+        view(_console(stream))
+
+
+def _console(stream) -> Console:
+    return out_console() if stream is sys.stdout else Console(file=stream, highlight=False)

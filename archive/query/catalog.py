@@ -20,11 +20,15 @@ _ID = "Primary key."
 
 TABLES: dict[str, dict[str, Any]] = {
     "sources": {
-        "description": "Outlets that publish articles and wire agencies whose stories others carry.",
+        "description": (
+            "Outlets that publish articles and wire agencies whose stories others carry."
+        ),
         "label_column": "name",
         "columns": {
             "id": _ID,
-            "name": 'Canonical name of the outlet or agency ("The New York Times", "Associated Press").',
+            "name": (
+                'Canonical name of the outlet or agency ("The New York Times", "Associated Press").'
+            ),
             "kind": "outlet (publishes articles) or wire (a news agency credited by articles).",
             "domain": "Web domain of the outlet, when known.",
             "country_code": "ISO 3166-1 alpha-2 country of the outlet, when known.",
@@ -57,22 +61,30 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "people": {
-        "description": "One row per real person, however many articles and spellings they appear under.",
+        "description": (
+            "One row per real person, however many articles and spellings they appear under."
+        ),
         "label_column": "name",
         "columns": {
             "id": _ID,
             "name": "Canonical (fullest) form of the name.",
-            "key": "Normalised name used to match people across articles (folded case and accents).",
+            "key": (
+                "Normalised name used to match people across articles (folded case and accents)."
+            ),
             "description": "Free-text description, when known.",
         },
     },
     "person_aliases": {
-        "description": 'Every spelling or form of a person\'s name seen in articles ("Putin", "Mr Putin").',
+        "description": (
+            'Every spelling or form of a person\'s name seen in articles ("Putin", "Mr Putin").'
+        ),
         "columns": {
             "id": _ID,
             "person_id": "The person (people.id).",
             "alias": "The name as written in an article.",
-            "surname_key": 'The alias\'s surname, folded ("zelenski"): how new articles find this person.',
+            "surname_key": (
+                'The alias\'s surname, folded ("zelenski"): how new articles find this person.'
+            ),
         },
     },
     "article_people": {
@@ -82,9 +94,15 @@ TABLES: dict[str, dict[str, Any]] = {
             "article_id": "The article (articles.id).",
             "person_id": "The person (people.id).",
             "role": "subject (mentioned in the text), author (byline) or photographer.",
-            "name": "The name this article gives the person; the person's name is the full name most articles use.",
+            "name": (
+                "The name this article gives the person; the person's name is the full name most "
+                "articles use."
+            ),
             "aliases": "JSON list of every name the article uses for the person.",
-            "bare_key": 'Set when the article names the person by surname only ("President Obama"): the folded surname; such links follow whoever that surname belongs to.',
+            "bare_key": (
+                'Set when the article names the person by surname only ("President Obama"): the '
+                "folded surname; such links follow whoever that surname belongs to."
+            ),
             "titles": 'JSON list of the roles/titles the article gives the person ("President").',
             "mention_count": "How many times the article mentions the person.",
         },
@@ -113,7 +131,9 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "quotes": {
-        "description": "Each quotation in an article: the quoted words, the speaker and the reporting verb.",
+        "description": (
+            "Each quotation in an article: the quoted words, the speaker and the reporting verb."
+        ),
         "label_column": "text",
         "fts_table": "quotes_fts",
         "fts_pk": "id",
@@ -121,20 +141,29 @@ TABLES: dict[str, dict[str, Any]] = {
             "id": _ID,
             "article_id": "The article that carries the quote (articles.id).",
             "speaker_id": "The speaker (people.id) when it is a known person.",
-            "statement_id": "The statement this quote belongs to (statements.id); the same statement in several outlets shares it.",
+            "statement_id": (
+                "The statement this quote belongs to (statements.id); the same statement in "
+                "several outlets shares it."
+            ),
             "speaker_text": 'The speaker as written in the article ("he", "a Kremlin spokesman").',
-            "speaker_kind": 'person, unnamed ("an official"), organisation, or none (unattributed).',
+            "speaker_kind": (
+                'person, unnamed ("an official"), organisation, or none (unattributed).'
+            ),
             "text": "The quoted words, verbatim, without the quotation marks.",
             "kind": "full (a whole quoted sentence) or partial (a quoted fragment).",
             "start_char": "Offset of the quoted text in articles.body.",
             "end_char": "Offset just after the quoted text (body[start_char:end_char] == text).",
             "cue": 'The reporting verb ("said", "told", "wrote").',
-            "medium": 'Where it was said, when the article says ("on X", "in an interview with Axios").',
+            "medium": (
+                'Where it was said, when the article says ("on X", "in an interview with Axios").'
+            ),
             "paragraph": "0-based paragraph of the body that holds the quote.",
         },
     },
     "places": {
-        "description": "Places mentioned in articles, resolved against a gazetteer, with coordinates.",
+        "description": (
+            "Places mentioned in articles, resolved against a gazetteer, with coordinates."
+        ),
         "label_column": "name",
         "columns": {
             "id": _ID,
@@ -245,7 +274,9 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "statement_summary": {
-        "description": "View: each statement with how many quotes, articles and outlets carried it.",
+        "description": (
+            "View: each statement with how many quotes, articles and outlets carried it."
+        ),
         "columns": {
             "statement_id": "statements.id.",
             "speaker_id": "people.id of the speaker, when known.",
@@ -279,7 +310,10 @@ TABLES: dict[str, dict[str, Any]] = {
 QUERIES: dict[str, dict[str, str]] = {
     "who_said": {
         "title": "Who said it?",
-        "description": "Quotes containing some words (literally; case-insensitive for A-Z), with speaker and outlet.",
+        "description": (
+            "Quotes containing some words (literally; case-insensitive for A-Z), with speaker and "
+            "outlet."
+        ),
         "sql": (
             "SELECT quote, speaker, outlet, published_at, article_title, article_id, statement_id\n"
             "FROM quote_attributions\n"
@@ -294,7 +328,8 @@ QUERIES: dict[str, dict[str, str]] = {
             "SELECT q.quote, q.speaker, q.outlet, q.published_at, q.article_id, q.statement_id\n"
             "FROM quote_attributions q\n"
             "WHERE q.speaker_id IN (\n"
-            "  SELECT person_id FROM person_aliases WHERE instr(lower(alias), lower(:speaker)) > 0\n"
+            "  SELECT person_id FROM person_aliases"
+            " WHERE instr(lower(alias), lower(:speaker)) > 0\n"
             "  UNION SELECT id FROM people WHERE instr(lower(name), lower(:speaker)) > 0)\n"
             "ORDER BY q.published_at DESC\nLIMIT 200"
         ),
@@ -326,7 +361,8 @@ QUERIES: dict[str, dict[str, str]] = {
             "JOIN article_places apl ON apl.place_id = pl.id\n"
             "JOIN article_people ap ON ap.article_id = apl.article_id AND ap.role = 'subject'\n"
             "JOIN people p ON p.id = ap.person_id\n"
-            "WHERE pl.name = :place OR pl.id IN (SELECT place_id FROM place_aliases WHERE alias = :place)\n"
+            "WHERE pl.name = :place"
+            " OR pl.id IN (SELECT place_id FROM place_aliases WHERE alias = :place)\n"
             "GROUP BY p.id, p.name\nORDER BY articles DESC\nLIMIT 100"
         ),
     },

@@ -13,6 +13,7 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
+from archive.kinds import PersonRole
 from archive.store.models import (
     Article,
     ArticlePerson,
@@ -139,7 +140,7 @@ def _records(conn, chunk) -> Iterator[dict]:
         people = []
         by_role = defaultdict(list)
         for pid, role, titles, name in links[aid]:
-            if role == "subject":
+            if role == PersonRole.SUBJECT:
                 people.append(
                     {
                         "name": name,
@@ -159,8 +160,8 @@ def _records(conn, chunk) -> Iterator[dict]:
             "title": title,
             "url": url,
             "published_at": published_at,
-            "authors": by_role["author"],
-            "photographers": by_role["photographer"],
+            "authors": by_role[PersonRole.AUTHOR],
+            "photographers": by_role[PersonRole.PHOTOGRAPHER],
             "people": people,
             "places": [
                 {

@@ -1,4 +1,5 @@
-"""archive.query.queries on a small handmade archive (tests/conftest.py): actual rows, not exit codes."""
+"""The read side (archive.query) on a small handmade archive (tests/conftest.py): actual rows,
+not exit codes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from archive.query import queries
+from archive.query import (
+    articles,
+    common,
+    matching,
+    people,
+    places,
+    profile,
+    quotes,
+    search,
+    sql,
+    stats,
+)
 from archive.query.catalog import QUERIES, TABLES, datasette_metadata
 from tests.helpers import PESKOV_SAID, PUTIN_SAID, SQL_QUOTE, ZELENSKY_SAID
 
@@ -32,14 +44,14 @@ def _article_id(engine, title_start: str) -> int:
 
 
 def test_name_tokens_fold_case_accents_and_honorifics():
-    assert queries.name_tokens("Mr Putin") == ["putin"]
-    assert queries.name_tokens("President Vladimir V. Putin") == ["vladimir", "putin"]
-    assert queries.name_tokens("Volodymyr Zelenskyy") == ["volodymyr", "zelenskyy"]
-    assert queries.name_tokens("Émmanuel  MACRON") == ["emmanuel", "macron"]
+    assert matching.name_tokens("Mr Putin") == ["putin"]
+    assert matching.name_tokens("President Vladimir V. Putin") == ["vladimir", "putin"]
+    assert matching.name_tokens("Volodymyr Zelenskyy") == ["volodymyr", "zelenskyy"]
+    assert matching.name_tokens("Émmanuel  MACRON") == ["emmanuel", "macron"]
 
 
 def test_mr_putin_finds_vladimir_putin(sample_archive):
-    found, candidates = queries.resolve_person(sample_archive, "Mr Putin")
+    found, candidates = people.resolve_person(sample_archive, "Mr Putin")
     assert candidates == []
     assert found["name"] == "Vladimir Putin"
 
@@ -48,25 +60,25 @@ def test_mr_putin_finds_vladimir_putin(sample_archive):
     "name", ["Zelenskyy", "Zelensky", "Zelenskiy", "volodymyr zelenskyy", "President Zelensky"]
 )
 def test_spelling_variants_find_zelensky(sample_archive, name):
-    found, candidates = queries.resolve_person(sample_archive, name)
+    found, candidates = people.resolve_person(sample_archive, name)
     assert candidates == [] and found is not None
     assert found["name"] == ZELENSKY
 
 
 def test_ambiguous_name_lists_candidates(sample_archive):
-    found, candidates = queries.resolve_person(sample_archive, "Smith")
+    found, candidates = people.resolve_person(sample_archive, "Smith")
     assert found is None
     assert sorted(c["name"] for c in candidates) == ["Jane Smith", "John Smith"]
 
 
 def test_unknown_name(sample_archive):
-    assert queries.resolve_person(sample_archive, "Angela Merkel") == (None, [])
-    assert queries.resolve_person(sample_archive, "%") == (None, [])
+    assert people.resolve_person(sample_archive, "Angela Merkel") == (None, [])
+    assert people.resolve_person(sample_archive, "%") == (None, [])
 
 
 def test_person_id_as_name(sample_archive):
-    putin, _ = queries.resolve_person(sample_archive, "Vladimir Putin")
-    found, _ = queries.resolve_person(sample_archive, str(putin["person_id"]))
+    putin, _ = people.resolve_person(sample_archive, "Vladimir Putin")
+    found, _ = people.resolve_person(sample_archive, str(putin["person_id"]))
     assert found["name"] == "Vladimir Putin"
 
 
@@ -74,7 +86,7 @@ def test_person_id_as_name(sample_archive):
 
 
 def test_sources_with_counts(sample_archive):
-    rows = {r["name"]: r for r in queries.sources(sample_archive)}
+    rows = {r["name"]: r for r in articles.sources(sample_archive)}
     assert set(rows) == {"The Kyiv Independent", "BBC News", "The Guardian", "TASS", "Reuters"}
     assert rows["BBC News"]["articles"] == 1 and rows["BBC News"]["quotes"] == 2
     assert rows["Reuters"]["kind"] == "wire"
@@ -83,7 +95,7 @@ def test_sources_with_counts(sample_archive):
 
 
 def test_articles_newest_first(sample_archive):
-    rows = queries.articles(sample_archive)
+    rows = articles.articles(sample_archive)
     assert [r["outlet"] for r in rows] == [
         "The Guardian",
         "BBC News",
@@ -96,7 +108,7 @@ def test_articles_newest_first(sample_archive):
 
 def test_articles_filters(sample_archive):
     def outlets(**kw):
-        return sorted(r["outlet"] for r in queries.articles(sample_archive, **kw))
+        return sorted(r["outlet"] for r in articles.articles(sample_archive, **kw))
 
     assert outlets(source="bbc") == ["BBC News"]
     assert outlets(source="Reuters") == ["BBC News"]  # carried via the wire
@@ -112,7 +124,7 @@ def test_articles_filters(sample_archive):
 
 def test_article_detail(sample_archive):
     aid = _article_id(sample_archive, "Zelensky appeals")
-    rec = queries.article(sample_archive, aid, with_body=True)
+    rec = articles.article(sample_archive, aid, with_body=True)
     assert rec["outlet"] == "BBC News" and rec["wire"] == "Reuters"
     assert rec["published_at"] == "2024-03-02T10:30:00"
     assert {p["name"] for p in rec["people"]} >= {"Vladimir Putin"}
@@ -121,16 +133,16 @@ def test_article_detail(sample_archive):
     assert speakers["Vladimir Putin"]["quote"] == PUTIN_SAID
     assert speakers["Vladimir Putin"]["outlets"] == 2  # BBC News and TASS
     assert rec["body"].startswith("Ukrainian President")
-    kyiv = queries.article(sample_archive, _article_id(sample_archive, "Zelenskyy calls"))
+    kyiv = articles.article(sample_archive, _article_id(sample_archive, "Zelenskyy calls"))
     assert kyiv["authors"] == ["John Smith"] and "body" not in kyiv
-    assert queries.article(sample_archive, 9999) is None
+    assert articles.article(sample_archive, 9999) is None
 
 
 # --- people ------------------------------------------------------------------------------------
 
 
 def test_people_counts(sample_archive):
-    rows = {r["name"]: r for r in queries.people(sample_archive)}
+    rows = {r["name"]: r for r in people.people(sample_archive)}
     putin = rows["Vladimir Putin"]
     assert (putin["articles"], putin["quotes"], putin["statements"], putin["quoted_by"]) == (
         2,
@@ -140,13 +152,13 @@ def test_people_counts(sample_archive):
     )
     assert rows["Dmitry Peskov"]["quotes"] == 1
     assert rows["Jane Smith"]["bylines"] == 1 and rows["Jane Smith"]["articles"] == 0
-    top = queries.people(sample_archive, limit=1)
+    top = people.people(sample_archive, limit=1)
     assert len(top) == 1 and "Zelensk" in top[0]["name"]  # three articles, three quotes
 
 
 def test_person_profile(sample_archive):
-    found, _ = queries.resolve_person(sample_archive, "Mr Putin")
-    prof = queries.person_profile(sample_archive, found["person_id"])
+    found, _ = people.resolve_person(sample_archive, "Mr Putin")
+    prof = profile.person_profile(sample_archive, found["person_id"])
     assert prof["name"] == "Vladimir Putin"
     assert {"Putin", "Mr Putin"} <= set(prof["aliases"])
     assert prof["roles"] == [
@@ -164,12 +176,12 @@ def test_person_profile(sample_archive):
     assert [o["outlet"] for o in prof["outlets"]] == ["BBC News", "TASS"]
     assert [a["outlet"] for a in prof["articles"]] == ["BBC News", "TASS"]
     assert [c["name"] for c in prof["co_occurring"]] == [ZELENSKY]
-    assert queries.person_profile(sample_archive, 9999) is None
+    assert profile.person_profile(sample_archive, 9999) is None
 
 
 def test_person_profile_groups_one_statement_from_three_outlets(sample_archive):
-    found, _ = queries.resolve_person(sample_archive, "Zelenskyy")
-    prof = queries.person_profile(sample_archive, found["person_id"])
+    found, _ = people.resolve_person(sample_archive, "Zelenskyy")
+    prof = profile.person_profile(sample_archive, found["person_id"])
     assert {"Zelenskyy", "Zelensky"} <= set(prof["aliases"]) | {prof["name"]}
     (statement,) = prof["statements"]
     assert statement["outlet_count"] == 3 and statement["quote_count"] == 3
@@ -181,7 +193,7 @@ def test_person_profile_groups_one_statement_from_three_outlets(sample_archive):
 
 
 def test_quotes_by_speaker_from_all_outlets(sample_archive):
-    rows = queries.quotes(sample_archive, speaker="Zelenskyy")
+    rows = quotes.quotes(sample_archive, speaker="Zelenskyy")
     assert sorted(r["outlet"] for r in rows) == ["BBC News", "The Guardian", "The Kyiv Independent"]
     assert {r["quote"] for r in rows} == {ZELENSKY_SAID}
     assert len({r["statement_id"] for r in rows}) == 1
@@ -192,7 +204,7 @@ def test_quotes_by_speaker_from_all_outlets(sample_archive):
 def test_quotes_filters(sample_archive):
     def quoted(**kw):
         return sorted(
-            (r["speaker"] or "", r["outlet"]) for r in queries.quotes(sample_archive, **kw)
+            (r["speaker"] or "", r["outlet"]) for r in quotes.quotes(sample_archive, **kw)
         )
 
     assert quoted(speaker="Mr Putin") == [
@@ -226,28 +238,28 @@ def test_quotes_filters(sample_archive):
 )
 def test_quote_search_is_literal(sample_archive, needle, expected):
     before = _count(sample_archive, "quotes")
-    assert {r["quote"] for r in queries.quotes(sample_archive, search=needle)} == expected
+    assert {r["quote"] for r in quotes.quotes(sample_archive, search=needle)} == expected
     assert _count(sample_archive, "quotes") == before
 
 
 def test_speaker_text_fallback_is_literal(sample_archive):
-    assert queries.quotes(sample_archive, speaker="%") == []
-    assert queries.quotes(sample_archive, speaker="' OR 1=1 --") == []
+    assert quotes.quotes(sample_archive, speaker="%") == []
+    assert quotes.quotes(sample_archive, speaker="' OR 1=1 --") == []
 
 
 # --- places -------------------------------------------------------------------------------------
 
 
 def test_places_with_coordinates_and_counts(sample_archive):
-    rows = {r["name"]: r for r in queries.places(sample_archive)}
+    rows = {r["name"]: r for r in places.places(sample_archive)}
     assert rows["Moscow"]["articles"] == 3 and rows["Moscow"]["latitude"] == pytest.approx(55.7558)
     assert rows["Kyiv"]["articles"] == 2 and rows["Kyiv"]["mentions"] == 2
     assert rows["Nowhere Bay"]["latitude"] is None
-    assert queries.places(sample_archive)[0]["name"] == "Moscow"
+    assert places.places(sample_archive)[0]["name"] == "Moscow"
 
 
 def test_places_geojson(sample_archive):
-    geo = queries.places_geojson(queries.places(sample_archive))
+    geo = places.places_geojson(places.places(sample_archive))
     assert geo["type"] == "FeatureCollection"
     by_name = {f["properties"]["name"]: f for f in geo["features"]}
     assert set(by_name) == {"Moscow", "Kyiv", "Ukraine"}  # Nowhere Bay has no coordinates
@@ -259,10 +271,10 @@ def test_places_geojson(sample_archive):
 
 
 def test_search_ranks_and_highlights(sample_archive):
-    rows = queries.search(sample_archive, "ceasefire")
+    rows = search.search(sample_archive, "ceasefire")
     assert [(r["kind"], r["outlet"]) for r in rows] == [("article", "TASS")]
     assert "<mark>ceasefire</mark>" in rows[0]["snippet"]
-    rows = queries.search(sample_archive, "defence")
+    rows = search.search(sample_archive, "defence")
     kinds = sorted((r["kind"], r["outlet"]) for r in rows)
     assert kinds == sorted(
         [
@@ -276,15 +288,15 @@ def test_search_ranks_and_highlights(sample_archive):
 
 
 def test_search_phrase_prefix_and_scope(sample_archive):
-    rows = queries.search(sample_archive, '"special operation"', scope="quotes")
+    rows = search.search(sample_archive, '"special operation"', scope="quotes")
     assert sorted(r["outlet"] for r in rows) == ["BBC News", "TASS"]
     assert all(r["speaker"] == "Vladimir Putin" for r in rows)
-    assert queries.search(sample_archive, '"operation special"') == []
-    rows = queries.search(sample_archive, "cease*", scope="articles")
+    assert search.search(sample_archive, '"operation special"') == []
+    rows = search.search(sample_archive, "cease*", scope="articles")
     assert [r["outlet"] for r in rows] == ["TASS"]
-    assert queries.search(sample_archive, "Peskov", scope="articles")[0]["outlet"] == "The Guardian"
+    assert search.search(sample_archive, "Peskov", scope="articles")[0]["outlet"] == "The Guardian"
     # accents folded by the tokenizer (remove_diacritics)
-    assert queries.search(sample_archive, "Kremlîn", scope="articles")
+    assert search.search(sample_archive, "Kremlîn", scope="articles")
 
 
 @pytest.mark.parametrize(
@@ -303,13 +315,13 @@ def test_search_phrase_prefix_and_scope(sample_archive):
     ],
 )
 def test_search_text_that_is_not_fts_syntax_does_not_crash(sample_archive, bad):
-    rows = queries.search(sample_archive, bad)
+    rows = search.search(sample_archive, bad)
     assert isinstance(rows, list)
     assert _count(sample_archive, "quotes") == 7
 
 
 def test_search_invalid_syntax_falls_back_to_phrase(sample_archive):
-    rows = queries.search(sample_archive, "don't worry", scope="quotes")
+    rows = search.search(sample_archive, "don't worry", scope="quotes")
     assert [
         r["quote_id"] is not None
         and PESKOV_SAID in r["snippet"].replace("<mark>", "").replace("</mark>", "")
@@ -318,15 +330,15 @@ def test_search_invalid_syntax_falls_back_to_phrase(sample_archive):
 
 
 def test_search_empty_is_an_error(sample_archive):
-    with pytest.raises(queries.QueryError):
-        queries.search(sample_archive, "  ")
+    with pytest.raises(common.QueryError):
+        search.search(sample_archive, "  ")
 
 
 # --- stats --------------------------------------------------------------------------------------
 
 
 def test_stats(sample_archive):
-    s = queries.stats(sample_archive, top=2)
+    s = stats.stats(sample_archive, top=2)
     assert s["counts"]["articles"] == 4 and s["counts"]["quotes"] == 7
     assert s["counts"]["statements"] == 4 and s["counts"]["sources"] == 5
     assert [p["name"] for p in s["top_places"]] == ["Moscow", "Kyiv"]
@@ -343,12 +355,12 @@ def _readonly(engine):
 
 
 def test_sql_select(sample_archive):
-    cols, rows = queries.run_sql(
+    cols, rows = sql.run_sql(
         _readonly(sample_archive),
         "SELECT speaker, outlet FROM quote_attributions WHERE quote LIKE '%:done%' ",
     )
     assert cols == ["speaker", "outlet"] and rows == []
-    cols, rows = queries.run_sql(
+    cols, rows = sql.run_sql(
         _readonly(sample_archive),
         "SELECT COUNT(*) AS n FROM statement_summary WHERE outlet_count = 3",
     )
@@ -357,15 +369,15 @@ def test_sql_select(sample_archive):
 
 def test_sql_reads_fts_and_schema_pragmas(sample_archive):
     ro = _readonly(sample_archive)
-    _, rows = queries.run_sql(
+    _, rows = sql.run_sql(
         ro,
         "SELECT rowid, highlight(quotes_fts, 0, '[', ']') AS h "
         "FROM quotes_fts WHERE quotes_fts MATCH 'done_deal'",
     )
     assert [r["h"] for r in rows] == ["It's 100% a [done_deal], don't worry about it."]
-    _, rows = queries.run_sql(ro, "PRAGMA table_info(quotes)")
+    _, rows = sql.run_sql(ro, "PRAGMA table_info(quotes)")
     assert "statement_id" in [r["name"] for r in rows]
-    _, rows = queries.run_sql(
+    _, rows = sql.run_sql(
         ro, "SELECT name FROM pragma_table_info('places') WHERE name = 'latitude'"
     )
     assert rows == [{"name": "latitude"}]
@@ -391,16 +403,16 @@ def test_sql_reads_fts_and_schema_pragmas(sample_archive):
     ],
 )
 def test_sql_cannot_write(sample_archive, statement):
-    with pytest.raises(queries.QueryError):
-        queries.run_sql(_readonly(sample_archive), statement)
+    with pytest.raises(common.QueryError):
+        sql.run_sql(_readonly(sample_archive), statement)
     assert _count(sample_archive, "quotes") == 7
     with sqlite3.connect(sample_archive.url.database) as conn:
         assert conn.execute("SELECT COUNT(*) FROM quotes").fetchone() == (7,)
 
 
 def test_sql_refuses_writes_even_on_a_writable_engine(sample_archive):
-    with pytest.raises(queries.QueryError, match="not authorized"):
-        queries.run_sql(sample_archive, "DELETE FROM quotes")
+    with pytest.raises(common.QueryError, match="not authorized"):
+        sql.run_sql(sample_archive, "DELETE FROM quotes")
     assert _count(sample_archive, "quotes") == 7
 
 
@@ -480,5 +492,5 @@ def test_speaker_filter_includes_unmerged_spelling_variants(archive_engine):
                 quotes=[dict(text="Words number one.", speaker=name)],
             )
         )
-    rows = queries.quotes(archive_engine, speaker="Zelenskyy")
+    rows = quotes.quotes(archive_engine, speaker="Zelenskyy")
     assert sorted(r["outlet"] for r in rows) == ["A", "B"]

@@ -1,4 +1,4 @@
-"""The fast paths of archive.query.queries (index look-ups before fuzzy scans, newest-first walks,
+"""The fast paths of archive.query (index look-ups before fuzzy scans, newest-first walks,
 SQL-side ranking) return the same rows as the slow ones; the 0004/0005 indexes exist and are used;
 the store's place cache gives the same places as its look-ups."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, text
 
-from archive.query import queries
+from archive.query import articles, people, profile, quotes
 from archive.store.models import Place, PlaceAlias
 from archive.store.writer import Store
 from tests.helpers import make_extraction
@@ -16,13 +16,13 @@ from tests.helpers import make_extraction
 @pytest.fixture
 def no_full_scan(monkeypatch):
     """Fail if any look-up scores every person (the fuzzy scan)."""
-    scored = queries._scored
+    scored = people._scored
 
     def guarded(engine, name, min_score, ids, **kw):
         assert ids is not None, f"full fuzzy scan for {name!r}"
         return scored(engine, name, min_score, ids, **kw)
 
-    monkeypatch.setattr(queries, "_scored", guarded)
+    monkeypatch.setattr(people, "_scored", guarded)
 
 
 @pytest.mark.parametrize(
@@ -38,17 +38,17 @@ def no_full_scan(monkeypatch):
 def test_exact_and_surname_matches_resolve_without_the_fuzzy_scan(
     sample_archive, no_full_scan, name, expected
 ):
-    found, candidates = queries.resolve_person(sample_archive, name)
+    found, candidates = people.resolve_person(sample_archive, name)
     assert candidates == [] and found["name"] == expected
-    assert queries.person_ids_for(sample_archive, name) == [found["person_id"]]
+    assert people.person_ids_for(sample_archive, name) == [found["person_id"]]
 
 
 def test_misspelt_name_still_found_by_the_fuzzy_scan(sample_archive):
-    found, _ = queries.resolve_person(sample_archive, "Vladimr Putn")
+    found, _ = people.resolve_person(sample_archive, "Vladimr Putn")
     assert found is not None and found["name"] == "Vladimir Putin"
     # and the slow path is the exhaustive one: the same answer as find_people's top tier
     assert (
-        queries.best_people(queries.find_people(sample_archive, "Vladimr Putn"))[0]["person_id"]
+        people.best_people(people.find_people(sample_archive, "Vladimr Putn"))[0]["person_id"]
         == found["person_id"]
     )
 
@@ -57,8 +57,8 @@ def test_misspelt_name_still_found_by_the_fuzzy_scan(sample_archive):
     "name", ["Mr Putin", "Zelenskyy", "Smith", "Angela Merkel", "Dmitri Peskov", "%", "_"]
 )
 def test_match_people_top_tier_equals_the_exhaustive_one(sample_archive, name):
-    fast = queries.best_people(queries.match_people(sample_archive, name))
-    full = queries.best_people(queries.find_people(sample_archive, name))
+    fast = people.best_people(people.match_people(sample_archive, name))
+    full = people.best_people(people.find_people(sample_archive, name))
     assert fast == full
 
 
@@ -85,13 +85,13 @@ def test_names_with_wildcards_are_matched_literally(archive_engine):
         people=[dict(name="Jeanne Picard")],
         quotes=[dict(text="Other words here.", speaker="Jeanne Picard")],
     )
-    found, _ = queries.resolve_person(archive_engine, "Jean_Luc Picard")
+    found, _ = people.resolve_person(archive_engine, "Jean_Luc Picard")
     assert found["name"] == "Jean_Luc Picard"
-    found, _ = queries.resolve_person(archive_engine, "Jeanne Picard")
+    found, _ = people.resolve_person(archive_engine, "Jeanne Picard")
     assert found["name"] == "Jeanne Picard"
-    assert queries.resolve_person(archive_engine, "%") == (None, [])
-    assert queries.resolve_person(archive_engine, "_") == (None, [])
-    assert [r["quote"] for r in queries.quotes(archive_engine, speaker="Jean_Luc Picard")] == [
+    assert people.resolve_person(archive_engine, "%") == (None, [])
+    assert people.resolve_person(archive_engine, "_") == (None, [])
+    assert [r["quote"] for r in quotes.quotes(archive_engine, speaker="Jean_Luc Picard")] == [
         "First words here."
     ]
 
@@ -101,17 +101,17 @@ def test_unattributed_speaker_fallback_is_literal_and_case_insensitive(archive_e
         '"Stay calm." a SENIOR official said. "Keep going." 100% Official Sources said. '
         '"No comment." an official_ said.'
     )
-    quotes = [
+    stored = [
         dict(text="Stay calm.", speaker_kind="unnamed", speaker_text="a SENIOR official"),
         dict(text="Keep going.", speaker_kind="organisation", speaker_text="100% Official Sources"),
         dict(text="No comment.", speaker_kind="unnamed", speaker_text="an official_"),
     ]
-    _save(archive_engine, body, "u.txt", source="U", quotes=quotes)
+    _save(archive_engine, body, "u.txt", source="U", quotes=stored)
 
     def said(speaker):
-        return sorted(r["quote"] for r in queries.quotes(archive_engine, speaker=speaker))
+        return sorted(r["quote"] for r in quotes.quotes(archive_engine, speaker=speaker))
 
-    assert queries.unattributed_speakers(archive_engine, "OFFICIAL") == [
+    assert quotes.unattributed_speakers(archive_engine, "OFFICIAL") == [
         "100% Official Sources",
         "a SENIOR official",
         "an official_",
@@ -132,7 +132,8 @@ def both_plans(monkeypatch):
     def run(call):
         out = []
         for walk in (True, False):
-            monkeypatch.setattr(queries, "_newest_first_is_cheaper", lambda *a, walk=walk: walk)
+            for module in (articles, quotes, profile):  # every user of the plan choice
+                monkeypatch.setattr(module, "newest_first_is_cheaper", lambda *a, walk=walk: walk)
             out.append(call())
         return out
 
@@ -143,7 +144,7 @@ def both_plans(monkeypatch):
 def test_quotes_by_speaker_same_rows_with_either_plan(sample_archive, both_plans, speaker):
     for limit in (1, 2, 100):
         walked, sorted_ = both_plans(
-            lambda: queries.quotes(sample_archive, speaker=speaker, limit=limit)
+            lambda: quotes.quotes(sample_archive, speaker=speaker, limit=limit)
         )
         assert walked == sorted_
 
@@ -152,21 +153,21 @@ def test_quotes_by_speaker_same_rows_with_either_plan(sample_archive, both_plans
 def test_articles_by_place_same_rows_with_either_plan(sample_archive, both_plans, place):
     for limit in (1, 2, 100):
         walked, sorted_ = both_plans(
-            lambda: queries.articles(sample_archive, place=place, limit=limit)
+            lambda: articles.articles(sample_archive, place=place, limit=limit)
         )
         assert walked == sorted_
 
 
 @pytest.mark.parametrize("name", ["Zelenskyy", "Mr Putin", "Peskov"])
 def test_person_profile_same_with_either_plan_and_limits(sample_archive, both_plans, name):
-    found, _ = queries.resolve_person(sample_archive, name)
+    found, _ = people.resolve_person(sample_archive, name)
     for limit in (1, 50, None):
         walked, sorted_ = both_plans(
-            lambda: queries.person_profile(sample_archive, found["person_id"], limit=limit)
+            lambda: profile.person_profile(sample_archive, found["person_id"], limit=limit)
         )
         assert walked == sorted_
-    full = queries.person_profile(sample_archive, found["person_id"], limit=None)
-    one = queries.person_profile(sample_archive, found["person_id"], limit=1)
+    full = profile.person_profile(sample_archive, found["person_id"], limit=None)
+    one = profile.person_profile(sample_archive, found["person_id"], limit=1)
     assert one["statements"] == full["statements"][:1] and one["articles"] == full["articles"][:1]
     assert (
         one["quote_count"],
@@ -184,8 +185,8 @@ def test_person_profile_same_with_either_plan_and_limits(sample_archive, both_pl
 
 
 def test_person_profile_ranks_statements_by_outlets_then_quotes(sample_archive):
-    found, _ = queries.resolve_person(sample_archive, "Zelenskyy")
-    prof = queries.person_profile(sample_archive, found["person_id"])
+    found, _ = people.resolve_person(sample_archive, "Zelenskyy")
+    prof = profile.person_profile(sample_archive, found["person_id"])
     (st,) = prof["statements"]
     assert [q["outlet"] for q in st["quotes"]] == [
         "The Kyiv Independent",
@@ -199,16 +200,16 @@ def test_person_profile_ranks_statements_by_outlets_then_quotes(sample_archive):
 
 
 def test_person_profile_window_keeps_exact_counts_and_flags_truncation(sample_archive):
-    found, _ = queries.resolve_person(sample_archive, "Zelenskyy")
+    found, _ = people.resolve_person(sample_archive, "Zelenskyy")
     pid = found["person_id"]
-    full = queries.person_profile(sample_archive, pid, window=None)
+    full = profile.person_profile(sample_archive, pid, window=None)
     assert full["truncated"] is False and full["quote_count"] == 3
-    default = queries.person_profile(sample_archive, pid)  # 3 quotes: well inside the window
+    default = profile.person_profile(sample_archive, pid)  # 3 quotes: well inside the window
     assert default["truncated"] is False
     assert {k: v for k, v in default.items() if k != "window"} == {
         k: v for k, v in full.items() if k != "window"
     }
-    one = queries.person_profile(sample_archive, pid, window=1)
+    one = profile.person_profile(sample_archive, pid, window=1)
     assert one["truncated"] is True and one["window"] == 1
     # the counts stay exact ...
     assert (one["quote_count"], one["statement_count"], one["article_count"], one["articles"]) == (
@@ -222,7 +223,8 @@ def test_person_profile_window_keeps_exact_counts_and_flags_truncation(sample_ar
         latest_outlet = conn.execute(
             text(
                 "SELECT s.name FROM quotes q JOIN articles a ON a.id = q.article_id "
-                "JOIN sources s ON s.id = a.source_id WHERE q.speaker_id = :p ORDER BY q.id DESC LIMIT 1"
+                "JOIN sources s ON s.id = a.source_id WHERE q.speaker_id = :p "
+                "ORDER BY q.id DESC LIMIT 1"
             ),
             {"p": pid},
         ).scalar()
@@ -234,7 +236,7 @@ def test_person_profile_window_keeps_exact_counts_and_flags_truncation(sample_ar
     )
     assert len(one["roles"]) <= len(full["roles"]) and all(r["articles"] == 1 for r in one["roles"])
     # a window as large as the person's quotes and articles leaves nothing out
-    assert queries.person_profile(sample_archive, pid, window=3)["truncated"] is False
+    assert profile.person_profile(sample_archive, pid, window=3)["truncated"] is False
 
 
 INDEXES = {
@@ -264,7 +266,8 @@ def test_query_indexes_exist_and_are_used(sample_archive):
             "SELECT article_id FROM article_places WHERE place_id IN (1, 2)"
         )
         assert "COVERING INDEX" in plan(
-            "SELECT COUNT(DISTINCT article_id) FROM article_people WHERE person_id = 1 AND role = 'subject'"
+            "SELECT COUNT(DISTINCT article_id) FROM article_people"
+            " WHERE person_id = 1 AND role = 'subject'"
         )
         assert "COVERING INDEX ix_quotes_speaker_id_statement_id" in plan(
             "SELECT COUNT(DISTINCT statement_id) FROM quotes WHERE speaker_id = 1"
@@ -356,7 +359,7 @@ def test_full_name_resolves_by_index_without_counting(sample_archive, monkeypatc
     def boom(*a, **k):
         raise AssertionError("not needed for a full name that is someone's key")
 
-    monkeypatch.setattr(queries, "_person_counts", boom)
-    monkeypatch.setattr(queries, "_candidate_people", boom)
-    found, candidates = queries.resolve_person(sample_archive, "Vladimir Putin")
+    monkeypatch.setattr(people, "_person_counts", boom)
+    monkeypatch.setattr(people, "_candidate_people", boom)
+    found, candidates = people.resolve_person(sample_archive, "Vladimir Putin")
     assert found is not None and found["name"] == "Vladimir Putin" and candidates == []

@@ -2,7 +2,7 @@
 
 Attacks that used to work on PostgreSQL (psycopg sent a parameterless text through the simple
 query protocol, which runs several statements): "COMMIT; DELETE FROM quotes" and friends. Each
-attack is tried through ``queries.run_sql`` and through the CLI, and the database is compared
+attack is tried through ``sql.run_sql`` and through the CLI, and the database is compared
 with what it was before (rows, tables, a sequence, large objects, a file on the server).
 """
 
@@ -22,7 +22,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from archive.cli.app import app
-from archive.query import queries
+from archive.query import sql
 from archive.store import db
 from tests.helpers import sample_extractions
 
@@ -174,12 +174,12 @@ ATTACKS = [
 def test_attacks_are_refused_and_change_nothing(archive, statement, server_file):
     before = archive.state()
     statement = statement.replace("{file}", str(server_file))
-    with pytest.raises(queries.QueryError) as info:
-        queries.run_sql(archive.ro, statement)
+    with pytest.raises(sql.QueryError) as info:
+        sql.run_sql(archive.ro, statement)
     assert "\n" not in str(info.value) and str(info.value)
     # and a write in the next call, on a connection that the first one might have changed
-    with pytest.raises(queries.QueryError):
-        queries.run_sql(archive.ro, DELETE_IN_SELECT)
+    with pytest.raises(sql.QueryError):
+        sql.run_sql(archive.ro, DELETE_IN_SELECT)
     assert archive.state() == before
     assert not server_file.exists()
 
@@ -199,9 +199,9 @@ HARMLESS = [
 @pytest.mark.parametrize("statement", HARMLESS)
 def test_harmless_statements_change_nothing(pg_archive, statement):
     before = pg_archive.state()
-    queries.run_sql(pg_archive.ro, statement)
-    with pytest.raises(queries.QueryError, match="read-only transaction"):
-        queries.run_sql(pg_archive.ro, DELETE_IN_SELECT)
+    sql.run_sql(pg_archive.ro, statement)
+    with pytest.raises(sql.QueryError, match="read-only transaction"):
+        sql.run_sql(pg_archive.ro, DELETE_IN_SELECT)
     assert pg_archive.state() == before
     with pg_archive.rw.connect() as conn:  # the advisory lock went with the connection
         assert conn.execute(text("SELECT pg_try_advisory_lock(1)")).scalar() is True
@@ -210,18 +210,18 @@ def test_harmless_statements_change_nothing(pg_archive, statement):
 @pytest.mark.parametrize("statement", ["COMMIT", "END", "ROLLBACK", "BEGIN", " commit ; "])
 def test_transaction_control_gets_a_clear_message(archive, statement):
     with pytest.raises(
-        queries.QueryError,
+        sql.QueryError,
         match="is not allowed: archive sql runs one statement in a read-only transaction",
     ):
-        queries.run_sql(archive.ro, statement)
+        sql.run_sql(archive.ro, statement)
 
 
 def test_several_statements_are_refused_by_the_driver_or_server(archive):
     before = archive.state()
-    with pytest.raises(queries.QueryError, match="only one statement at a time"):
-        queries.run_sql(archive.ro, "SELECT 1; DELETE FROM quotes")
+    with pytest.raises(sql.QueryError, match="only one statement at a time"):
+        sql.run_sql(archive.ro, "SELECT 1; DELETE FROM quotes")
     assert archive.state() == before
-    assert queries.run_sql(archive.ro, "SELECT 1 AS one;") == (["one"], [{"one": 1}])
+    assert sql.run_sql(archive.ro, "SELECT 1 AS one;") == (["one"], [{"one": 1}])
 
 
 def test_why_stream_psycopg_protocols(pg_archive):
@@ -250,19 +250,19 @@ def test_session_settings_do_not_survive_the_call(pg_archive):
     """set_config(..., false) is a session setting inside the transaction: undone by the
     rollback, and the connection is closed anyway."""
     ro = pg_archive.ro
-    assert queries.run_sql(
-        ro, "SELECT set_config('default_transaction_read_only', 'off', false) AS v"
-    )[1] == [{"v": "off"}]
-    _, rows = queries.run_sql(
+    assert sql.run_sql(ro, "SELECT set_config('default_transaction_read_only', 'off', false) AS v")[
+        1
+    ] == [{"v": "off"}]
+    _, rows = sql.run_sql(
         ro,
         "SELECT current_setting('default_transaction_read_only') AS d, "
         "current_setting('transaction_read_only') AS t",
     )
     assert rows == [{"d": "on", "t": "on"}]
-    with pytest.raises(queries.QueryError, match="read-only transaction"):
-        queries.run_sql(ro, DELETE_IN_SELECT)
+    with pytest.raises(sql.QueryError, match="read-only transaction"):
+        sql.run_sql(ro, DELETE_IN_SELECT)
     # no connection of run_sql goes back to the pool: its server process ends
-    pid = queries.run_sql(ro, "SELECT pg_backend_pid() AS pid")[1][0]["pid"]
+    pid = sql.run_sql(ro, "SELECT pg_backend_pid() AS pid")[1][0]["pid"]
     give_up = time.monotonic() + 5
     while True:
         with pg_archive.rw.connect() as conn:
@@ -277,7 +277,7 @@ def test_session_settings_do_not_survive_the_call(pg_archive):
 
 
 def test_reads_still_work(archive):
-    cols, rows = queries.run_sql(
+    cols, rows = sql.run_sql(
         archive.ro,
         "SELECT speaker, outlet FROM quote_attributions "
         "WHERE quote LIKE '%100\\%%' ESCAPE '\\' -- 100% literal",
@@ -286,25 +286,25 @@ def test_reads_still_work(archive):
         {"speaker": "Dmitry Peskov", "outlet": "The Guardian"}
     ]
     # columns of an empty result, a parenthesised query, WITH, VALUES
-    assert queries.run_sql(archive.ro, "SELECT id, text FROM quotes WHERE id < 0") == (
+    assert sql.run_sql(archive.ro, "SELECT id, text FROM quotes WHERE id < 0") == (
         ["id", "text"],
         [],
     )
-    assert queries.run_sql(
-        archive.ro, "WITH t AS (SELECT count(*) AS n FROM quotes) SELECT n FROM t"
-    )[1] == [{"n": 7}]
-    assert len(queries.run_sql(archive.ro, "SELECT * FROM quotes", limit=3)[1]) == 3
-    assert queries.run_sql(archive.ro, "VALUES (1, 'a')")[1] == [{"column1": 1, "column2": "a"}]
+    assert sql.run_sql(archive.ro, "WITH t AS (SELECT count(*) AS n FROM quotes) SELECT n FROM t")[
+        1
+    ] == [{"n": 7}]
+    assert len(sql.run_sql(archive.ro, "SELECT * FROM quotes", limit=3)[1]) == 3
+    assert sql.run_sql(archive.ro, "VALUES (1, 'a')")[1] == [{"column1": 1, "column2": "a"}]
     if archive.postgres:
-        assert queries.run_sql(archive.ro, "(SELECT 1 AS a)")[1] == [{"a": 1}]
-        assert queries.run_sql(archive.ro, "TABLE sources", limit=2)[0][:2] == ["id", "name"]
-        assert queries.run_sql(archive.ro, "SHOW transaction_read_only")[1] == [
+        assert sql.run_sql(archive.ro, "(SELECT 1 AS a)")[1] == [{"a": 1}]
+        assert sql.run_sql(archive.ro, "TABLE sources", limit=2)[0][:2] == ["id", "name"]
+        assert sql.run_sql(archive.ro, "SHOW transaction_read_only")[1] == [
             {"transaction_read_only": "on"}
         ]
-        assert queries.run_sql(archive.ro, "EXPLAIN SELECT * FROM quotes")[0] == ["QUERY PLAN"]
+        assert sql.run_sql(archive.ro, "EXPLAIN SELECT * FROM quotes")[0] == ["QUERY PLAN"]
     else:
         assert "statement_id" in [
-            r["name"] for r in queries.run_sql(archive.ro, "PRAGMA table_info(quotes)")[1]
+            r["name"] for r in sql.run_sql(archive.ro, "PRAGMA table_info(quotes)")[1]
         ]
 
 
@@ -316,9 +316,9 @@ def test_the_sqlite_connection_is_restored_after_the_call(archive):
     with archive.ro.connect() as conn:
         default = conn.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_LENGTH)
     handler = signal.getsignal(signal.SIGINT)
-    with pytest.raises(queries.QueryError):
-        queries.run_sql(archive.ro, "SELECT randomblob(999000000)")
-    queries.run_sql(archive.ro, "SELECT 1")
+    with pytest.raises(sql.QueryError):
+        sql.run_sql(archive.ro, "SELECT randomblob(999000000)")
+    sql.run_sql(archive.ro, "SELECT 1")
     with archive.ro.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw.getlimit(sqlite3.SQLITE_LIMIT_LENGTH) == default
@@ -344,23 +344,24 @@ def test_a_runaway_query_is_stopped_by_the_timeout(archive, statement):
             "quotes g, quotes h, quotes i, quotes j"
         )  # 7**10 rows: minutes
     start = time.monotonic()
-    with pytest.raises(queries.QueryTimeout, match=r"^query stopped after 1 s \(--timeout\)$"):
-        queries.run_sql(archive.ro, statement, timeout=1)
+    with pytest.raises(sql.QueryTimeout, match=r"^query stopped after 1 s \(--timeout\)$"):
+        sql.run_sql(archive.ro, statement, timeout=1)
     elapsed = time.monotonic() - start
     assert 1.0 <= elapsed < 2.0, elapsed
     start = time.monotonic()
-    with pytest.raises(queries.QueryTimeout, match="after 0.3 s"):
-        queries.run_sql(archive.ro, statement, timeout=0.3)
+    with pytest.raises(sql.QueryTimeout, match="after 0.3 s"):
+        sql.run_sql(archive.ro, statement, timeout=0.3)
     assert time.monotonic() - start < 1.0
-    assert queries.run_sql(archive.ro, "SELECT count(*) AS n FROM quotes", timeout=1)[1] == [
-        {"n": 7}
-    ]
+    assert sql.run_sql(archive.ro, "SELECT count(*) AS n FROM quotes", timeout=1)[1] == [{"n": 7}]
 
 
 def test_no_timeout_with_zero(archive):
-    bounded = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 300000) SELECT count(*) AS n FROM c"
-    assert queries.run_sql(archive.ro, bounded, timeout=0)[1] == [{"n": 300000}]
-    assert queries.run_sql(archive.ro, bounded, timeout=None)[1] == [{"n": 300000}]
+    bounded = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 300000) "
+        "SELECT count(*) AS n FROM c"
+    )
+    assert sql.run_sql(archive.ro, bounded, timeout=0)[1] == [{"n": 300000}]
+    assert sql.run_sql(archive.ro, bounded, timeout=None)[1] == [{"n": 300000}]
 
 
 def test_cli_timeout(archive):
@@ -432,7 +433,8 @@ def test_ctrl_c_stops_the_query(archive, statement):
         with archive.rw.connect() as conn:
             return conn.execute(
                 text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'active'"
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE pid <> pg_backend_pid() AND state = 'active'"
                     " AND datname = current_database() AND query = :q"
                 ),
                 {"q": statement},
@@ -451,29 +453,29 @@ def test_ctrl_c_stops_the_query(archive, statement):
         assert on_server() == 0
 
 
-# --- memory -----------------------------------------------------------------------------------------
+# --- memory -------------------------------------------------------------------------------------
 
 
 def test_the_value_cap_reads_every_stored_row():
     from archive.pipeline import extraction as extract
     from archive.readers import files as readers
 
-    assert queries.SQL_MAX_VALUE_BYTES >= 3 * readers.MAX_FILE_BYTES + 4 * extract.MAX_BODY_CHARS
+    assert sql.SQL_MAX_VALUE_BYTES >= 3 * readers.MAX_FILE_BYTES + 4 * extract.MAX_BODY_CHARS
 
 
 def test_a_huge_value_is_a_clean_error(archive):
     huge = "SELECT repeat('x', 70000000)" if archive.postgres else "SELECT randomblob(999000000)"
     with pytest.raises(
-        queries.QueryError,
+        sql.QueryError,
         match=r"^string or blob too big: archive sql reads values of up to 64 MiB$",
     ):
-        queries.run_sql(archive.ro, huge)
+        sql.run_sql(archive.ro, huge)
     if archive.postgres:
-        with pytest.raises(queries.QueryError, match="string or blob too big"):
-            queries.run_sql(archive.ro, "SELECT convert_to(repeat('x', 70000000), 'UTF8')")  # bytea
+        with pytest.raises(sql.QueryError, match="string or blob too big"):
+            sql.run_sql(archive.ro, "SELECT convert_to(repeat('x', 70000000), 'UTF8')")  # bytea
     else:
-        with pytest.raises(queries.QueryError, match="string or blob too big"):
-            queries.run_sql(
+        with pytest.raises(sql.QueryError, match="string or blob too big"):
+            sql.run_sql(
                 archive.ro,
                 "SELECT length(group_concat(randomblob(1000000))) FROM "
                 "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c "
@@ -485,19 +487,22 @@ def test_a_huge_value_is_a_clean_error(archive):
         if archive.postgres
         else "SELECT length(randomblob(60000000)) AS n"
     )
-    assert queries.run_sql(archive.ro, big)[1] == [{"n": 60000000}]
+    assert sql.run_sql(archive.ro, big)[1] == [{"n": 60000000}]
 
 
 def test_a_large_result_is_refused_not_held(archive, monkeypatch):
-    monkeypatch.setattr(queries, "SQL_MAX_RESULT_BYTES", 1_000_000)
-    rows = "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 1000) SELECT x FROM c) AS c"
+    monkeypatch.setattr(sql, "SQL_MAX_RESULT_BYTES", 1_000_000)
+    rows = (
+        "(WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 1000) "
+        "SELECT x FROM c) AS c"
+    )
     value = "repeat('x', 100000)" if archive.postgres else "hex(zeroblob(50000))"
     with pytest.raises(
-        queries.QueryError,
+        sql.QueryError,
         match=r"^result too large: over 0.95\d* MiB in the first 10 rows; lower --limit",
     ):
-        queries.run_sql(archive.ro, f"SELECT {value} AS v FROM {rows}")
-    assert len(queries.run_sql(archive.ro, f"SELECT {value} AS v FROM {rows}", limit=9)[1]) == 9
+        sql.run_sql(archive.ro, f"SELECT {value} AS v FROM {rows}")
+    assert len(sql.run_sql(archive.ro, f"SELECT {value} AS v FROM {rows}", limit=9)[1]) == 9
 
 
 def test_randomblob_csv_memory_is_bounded(tmp_path):
@@ -628,10 +633,8 @@ def test_read_only_role(pg_archive):
     try:
         reader = db.make_engine(reader_url, readonly=True)
         db.check_schema(reader)
-        assert queries.run_sql(reader, "SELECT count(*) AS n FROM quote_attributions")[1] == [
-            {"n": 7}
-        ]
-        assert queries.run_sql(reader, "SELECT current_user AS u")[1] == [{"u": role}]
+        assert sql.run_sql(reader, "SELECT count(*) AS n FROM quote_attributions")[1] == [{"n": 7}]
+        assert sql.run_sql(reader, "SELECT current_user AS u")[1] == [{"u": role}]
         reader.dispose()
         result = runner.invoke(
             app, ["sql", "SELECT count(*) AS n FROM quotes", "--db", reader_url, "--format", "json"]

@@ -20,7 +20,7 @@ def test_migrations_store_and_queries_on_postgres(pg_url):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from archive.query import queries
+    from archive.query import quotes, search, sql
     from archive.store.models import Base
     from archive.store.writer import Store
     from tests.helpers import make_extraction
@@ -41,16 +41,16 @@ def test_migrations_store_and_queries_on_postgres(pg_url):
         quotes=[{"text": "the 100% solar plan_b works.", "speaker": "Ann Lee"}],
     )
     Store(engine).save(ex)
-    rows = queries.quotes(engine, speaker="Ann Lee", limit=10)
+    rows = quotes.quotes(engine, speaker="Ann Lee", limit=10)
     assert [r["quote"] for r in rows] == ["the 100% solar plan_b works."]
-    assert queries.quotes(engine, search="100%", limit=10)  # literal %, bound parameter
-    assert not queries.quotes(engine, search="1_0%", limit=10)
-    hits = queries.search(engine, "solar", limit=5)
+    assert quotes.quotes(engine, search="100%", limit=10)  # literal %, bound parameter
+    assert not quotes.quotes(engine, search="1_0%", limit=10)
+    hits = search.search(engine, "solar", limit=5)
     assert hits and any("solar" in (h.get("snippet") or "").lower() for h in hits)
     # read-only connection: writes are refused
     ro = db.make_engine(pg_url, readonly=True)
-    with pytest.raises(queries.QueryError):
-        queries.run_sql(ro, "DELETE FROM quotes")
+    with pytest.raises(sql.QueryError):
+        sql.run_sql(ro, "DELETE FROM quotes")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM quotes")).scalar() == 1
     db.downgrade(engine, "base")

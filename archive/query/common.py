@@ -1,0 +1,64 @@
+"""What the read side's questions share: the row type, the one error type, LIKE escaping, the
+choice between two equivalent query plans, and the outlets that carried each statement.
+
+Every query function takes an engine and plain Python values and returns lists of dicts (or one
+dict for profiles). User input only ever reaches the database as bound parameters; substring
+filters escape the LIKE wildcards (``autoescape``, or :func:`like_escape` with ``escape="/"``),
+so a name or quote containing ``'``, ``%``, ``_`` or SQL text is matched literally. SQL is
+portable (SQLAlchemy Core) except full-text search, which uses FTS5 on SQLite and
+``to_tsvector`` on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable
+
+from sqlalchemy import Engine, func, select
+
+from archive.store.models import Article, Quote, Source
+
+Row = dict[str, Any]
+
+
+class QueryError(RuntimeError):
+    """A question the archive cannot answer as asked; the message is one line for the user."""
+
+
+def like_escape(value: str) -> str:
+    """VALUE as a literal LIKE pattern with ``/`` as the escape character."""
+    return value.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def newest_first_is_cheaper(engine: Engine, count_stmt, limit: int | None) -> bool:
+    """Whether LIMIT rows matching a filter are found faster by walking the articles newest
+    first (index on published_at) than by reading every match through the filter's index and
+    sorting them. COUNT_STMT counts the matches (an index-only count). Both plans return the
+    same rows; this only picks the cheaper one: walking costs about LIMIT * articles / matches
+    probes, sorting about one look-up per match."""
+    if limit is None:
+        return False
+    with engine.connect() as conn:
+        n = conn.execute(count_stmt).scalar() or 0
+        if n == 0:
+            return False
+        total = conn.execute(select(func.max(Article.id))).scalar() or 0
+    return n * n >= 2 * limit * total
+
+
+def statement_outlets(engine: Engine, statement_ids: Iterable[int | None]) -> dict[int, list[str]]:
+    """For each statement id: the distinct outlets whose articles carried it (sorted)."""
+    ids = sorted({s for s in statement_ids if s is not None})
+    out: dict[int, set[str]] = defaultdict(set)
+    if not ids:
+        return {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for sid, name in conn.execute(
+                select(Quote.statement_id, Source.name)
+                .join(Article, Article.id == Quote.article_id)
+                .join(Source, Source.id == Article.source_id)
+                .where(Quote.statement_id.in_(ids[i : i + 500]))
+            ):
+                out[sid].add(name)
+    return {sid: sorted(names) for sid, names in out.items()}

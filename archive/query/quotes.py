@@ -1,0 +1,149 @@
+"""Quotes: who said what, in which outlet's article, and how many outlets carried the same
+statement; filtered by speaker (a person, or the speaker as written for quotes without a known
+one), outlet, words of the quote and place."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from archive.query.articles import source_ids_for
+from archive.query.common import Row, newest_first_is_cheaper, statement_outlets
+from archive.query.people import person_ids_for
+from archive.query.places import place_ids_for
+from archive.store.models import Article, ArticlePlace, Person, Quote, Source
+
+
+def unattributed_speakers(engine: Engine, value: str) -> list[str]:
+    """The distinct ``speaker_text`` of quotes without a known speaker (speaker_id NULL) that
+    contain VALUE (a literal, case-insensitive substring).
+
+    The distinct values are enumerated through the index on (speaker_id, speaker_text) one
+    seek each (a recursive "loose index scan"), so the cost follows the number of distinct
+    spellings ("a senior official", "the Kremlin"), not the number of such quotes.
+    """
+    q = aliased(Quote)
+    walk = (
+        select(func.min(Quote.speaker_text).label("t"))
+        .where(Quote.speaker_id.is_(None))
+        .cte("unattributed", recursive=True)
+    )
+    step = (
+        select(q.speaker_text)
+        .where(q.speaker_id.is_(None), q.speaker_text > walk.c.t)
+        .order_by(q.speaker_text)
+        .limit(1)
+        .scalar_subquery()
+    )
+    walk = walk.union_all(select(step).where(walk.c.t.isnot(None)))
+    stmt = select(walk.c.t).where(walk.c.t.icontains(value, autoescape=True))
+    with engine.connect() as conn:
+        return [t for t in conn.execute(stmt).scalars() if t is not None]
+
+
+def _speaker_filters(engine: Engine, speaker: str):
+    """(WHERE clause, the same without the speaker_id index) for the quotes of SPEAKER, or
+    None when nobody matches: the people it may mean, and the quotes without a known speaker
+    whose speaker as written contains it (the distinct spellings found first, few, through the
+    index, then matched by equality)."""
+    ids = person_ids_for(engine, speaker)
+    texts = unattributed_speakers(engine, speaker.strip())
+    if not ids and not texts:
+        return None
+    branches, unindexed = [], []
+    if ids:
+        branches.append(Quote.speaker_id.in_(ids))
+        unindexed.append((Quote.speaker_id + 0).in_(ids))
+    if texts:
+        branches.append(and_(Quote.speaker_id.is_(None), Quote.speaker_text.in_(texts)))
+        unindexed.append(and_((Quote.speaker_id + 0).is_(None), Quote.speaker_text.in_(texts)))
+    return or_(*branches), or_(*unindexed)
+
+
+def quotes(
+    engine: Engine,
+    speaker: str | None = None,
+    source: str | None = None,
+    search: str | None = None,
+    place: str | None = None,
+    limit: int | None = 100,
+) -> list[Row]:
+    """Quotes with speaker, outlet, article, and how many outlets carried the same statement.
+
+    ``speaker`` matches people by name, alias or spelling variant (and, for quotes not
+    attributed to a known person, the speaker as written); ``search`` is a literal,
+    case-insensitive substring of the quote.
+    """
+    wire = aliased(Source)
+    stmt = (
+        select(
+            Quote.id.label("quote_id"),
+            Quote.text.label("quote"),
+            func.coalesce(Person.name, Quote.speaker_text).label("speaker"),
+            Quote.speaker_id,
+            Source.name.label("outlet"),
+            wire.name.label("wire"),
+            Article.published_at,
+            Article.id.label("article_id"),
+            Article.title,
+            Quote.statement_id,
+        )
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(Person, Person.id == Quote.speaker_id)
+        .outerjoin(Source, Source.id == Article.source_id)
+        .outerjoin(wire, wire.id == Article.wire_id)
+    )
+    by_speaker = by_speaker_unindexed = None
+    if speaker is not None:
+        filters = _speaker_filters(engine, speaker)
+        if filters is None:
+            return []
+        by_speaker, by_speaker_unindexed = filters
+        stmt = stmt.where(by_speaker)
+    if source is not None:
+        ids = source_ids_for(engine, source)
+        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
+    if search is not None:
+        stmt = stmt.where(Quote.text.icontains(search, autoescape=True))
+    if place is not None:
+        ids = place_ids_for(engine, place)
+        stmt = stmt.where(
+            select(ArticlePlace.id)
+            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
+            .exists()
+        )
+    order = (Article.published_at.desc().nulls_last(), Article.id.desc())
+    if (
+        by_speaker is not None
+        and source is None
+        and search is None
+        and place is None
+        and newest_first_is_cheaper(
+            engine, select(func.count()).select_from(Quote).where(by_speaker), limit
+        )
+    ):
+        # a much-quoted speaker: the newest LIMIT articles with one of their quotes hold the
+        # newest LIMIT quotes; find those articles by walking the articles newest first, then
+        # read just their quotes (the speaker_id index is kept out of that second statement,
+        # which would otherwise read and sort every quote of the speaker)
+        with engine.connect() as conn:
+            newest = list(
+                conn.execute(
+                    select(Article.id)
+                    .where(
+                        select(Quote.id).where(Quote.article_id == Article.id, by_speaker).exists()
+                    )
+                    .order_by(*order)
+                    .limit(limit)
+                ).scalars()
+            )
+        stmt = stmt.where(Quote.article_id.in_(newest), by_speaker_unindexed)
+    stmt = stmt.order_by(*order, Quote.start_char, Quote.id).limit(limit)
+    with engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    carried = statement_outlets(engine, [r["statement_id"] for r in rows])
+    for r in rows:
+        names = carried.get(r["statement_id"], [])
+        r["outlets"] = len(names)
+        r["carried_by"] = names
+    return rows
