@@ -43,4 +43,3 @@ def test_module_and_class_sizes(module):
         if isinstance(node, ast.ClassDef):
             size = node.end_lineno - node.lineno + 1
             assert size <= MAX_CLASS_LINES, f"{_name(module)}: class {node.name} has {size} lines"
-

@@ -2,7 +2,7 @@
 
 :func:`fold_word` is the transliteration-tolerant key of one name word that clustering in an
 article and identity across articles compare; :func:`fold_name` is the plain ASCII-lowercase
-form the name look-ups of :mod:`archive.query.queries` split into tokens.
+form the name look-ups of :mod:`archive.query.matching` split into tokens.
 """
 
 from __future__ import annotations

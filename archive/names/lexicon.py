@@ -1,7 +1,7 @@
 """The word lists of personal names, kept once: titles and honorifics, name particles, suffixes.
 
 Data only (no functions): :mod:`archive.names.titles`, :mod:`archive.names.tokens` and the
-extractors build their patterns from these lists; :mod:`archive.query.queries` drops
+extractors build their patterns from these lists; :mod:`archive.query.matching` drops
 :data:`HONORIFICS` from the front of a looked-up name; :mod:`archive.clean.credits` may use
 :data:`BYLINE_PARTICLES`. Each user's set is named here, so a change to one list is one edit.
 """
@@ -168,7 +168,7 @@ TITLES: tuple[Title, ...] = (
 # the honorifics whose gender is that of the person ("Mr Smith" is a man)
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
-# Lowercase ASCII words that a name look-up (``archive.query.queries.name_tokens``) drops from the
+# Lowercase ASCII words that a name look-up (``archive.query.matching.name_tokens``) drops from the
 # front of a name: honorifics, titles and the words of multi-word titles ("prime minister",
 # "foreign secretary", "the"), so "Prime Minister Keir Starmer" looks up "keir starmer".
 HONORIFICS = frozenset(
