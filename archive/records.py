@@ -96,6 +96,9 @@ class QuoteRecord:
     cue: str | None = None  # reporting verb ("said", "wrote", "told")
     medium: str | None = None  # "on X", "Axios", ...
     paragraph: int | None = None  # 0-based paragraph index in body
+    # how likely the speaker is right, in [0, 1] (archive.extract.quotes.confidence); None when
+    # not computed
+    confidence: float | None = None
 
 
 @dataclass
