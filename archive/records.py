@@ -96,6 +96,11 @@ class QuoteRecord:
     cue: str | None = None  # reporting verb ("said", "wrote", "told")
     medium: str | None = None  # "on X", "Axios", ...
     paragraph: int | None = None  # 0-based paragraph index in body
+    # how the speaker was found: "cue" (a reporting verb of its own), "signature" (""..." ― X"),
+    # "account" ("by his own account"), "colon" (after "X said:" or "X put it:"), "paragraph"
+    # (the sentence before it in its paragraph), "follow" (the previous quote's), "group" (another
+    # paragraph of the same quote), "echo" (words of an attributed quote), "repeat"; None: none
+    how: str | None = None
     # how likely the speaker is right, in [0, 1] (archive.extract.quotes.confidence); None when
     # not computed
     confidence: float | None = None

@@ -552,3 +552,20 @@ def test_hyphenated_surname_and_an_age_in_apposition(nlp):
     )
     p = next(p for p in run(nlp, text) if p.name == "Tayo Adeyemi-Clarke")
     assert [m.text for m in p.mentions] == ["Tayo Adeyemi-Clarke", "Adeyemi-Clarke"]
+
+
+def test_a_relative_named_in_passing_keeps_the_bare_surname_with_the_subject(nlp):
+    """A bare surname after a relative was named in full in an earlier paragraph is the
+    article's subject's; in the relative's own paragraph it is the relative's."""
+    text = (
+        "Senator Paul Okafor endorsed the governor on Friday. "
+        "Okafor said he had prayed about it.\n\n"
+        "Okafor had refused to do so in July, after the governor mocked his wife, Grace Okafor, "
+        "at a rally.\n\n"
+        "Okafor said in July that he would never forgive the insult.\n\n"
+        "His brother, Daniel Okafor, a pastor, spoke at the rally. Okafor told the crowd to pray."
+    )
+    people = by_name(run(nlp, text))
+    paul, daniel = people["Paul Okafor"], people["Daniel Okafor"]
+    assert text.index("Okafor said in July") in [m.start for m in paul.mentions]
+    assert text.index("Okafor told the crowd") in [m.start for m in daniel.mentions]

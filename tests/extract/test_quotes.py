@@ -887,3 +887,47 @@ def test_lexicon_forms_map_to_their_verbs_and_named_subsets_are_cue_forms():
     assert {f for forms in REPORTING_VERBS.values() for f in forms} == ALL_CUE_FORMS
     assert all(CUE_FORMS[f] == lemma for lemma, forms in REPORTING_VERBS.items() for f in forms)
     assert set(SAID_SAYS_TOLD) <= set(SPEECH_VERBS_AFTER_NAME) <= ALL_CUE_FORMS
+
+
+# --- issue 12: failure classes seen on real news (invented sentences) ---------------------------
+
+
+def test_double_apostrophes_are_double_quote_marks(nlp):
+    """Some newspaper archives write ''...'' for quotation marks: the second passage of a split
+    quote keeps the speaker of the first, and the stored text between the marks is verbatim."""
+    body = (
+        "The plan was published on Monday.\n\n"
+        "''There is no sign it would change anything,'' Mr. Amberley said. ''The real question "
+        "is who pays for it.''\n\n"
+        "Nora Amberley, a fellow at a research group, was not convinced."
+    )
+    quotes, people = run(body, [("Nora Amberley", ["Mr. Amberley", "Amberley"])], nlp)
+    assert [q.text for q in quotes] == [
+        "There is no sign it would change anything,",
+        "The real question is who pays for it.",
+    ]
+    assert [who(q, people) for q in quotes] == ["Nora Amberley", "Nora Amberley"]
+
+
+def test_apostrophes_inside_words_stay_apostrophes_next_to_double_ones():
+    from archive.extract.quotes.marks import fold_double_apostrophes
+
+    body = "He said ''it's the voters' choice'' and left."
+    folded = fold_double_apostrophes(body)
+    assert len(folded) == len(body)
+    assert folded == "He said  \"it's the voters' choice\"  and left."
+    assert texts(folded) == ["it's the voters' choice"]
+
+
+def test_a_quote_signed_with_a_dash_is_the_signers(nlp):
+    body = (
+        "We asked readers what they made of the debate.\n\n"
+        "“He never answers a question. He talks about himself.” ― Marta Quintero\n\n"
+        "“It has been a circus from the start.” — Pablo Ferreira, a teacher in Tucson.\n\n"
+        "“Nobody won tonight.” – Ana Ruiz"
+    )
+    quotes, people = run(body, [("Marta Quintero", []), ("Pablo Ferreira", [])], nlp)
+    assert who(by_text(quotes, "never answers"), people) == "Marta Quintero"
+    assert who(by_text(quotes, "a circus"), people) == "Pablo Ferreira"
+    # signed by somebody the article does not know as a person: not the previous signer's
+    assert all(who(q, people) != "Pablo Ferreira" for q in quotes if "Nobody" in q.text)

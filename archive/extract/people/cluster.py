@@ -1,9 +1,9 @@
 """Clustering one article's name mentions into people, and naming them.
 
 Full names with the same surname (transliteration-folded) and a compatible given name are one
-person; a one-word or titled form joins the full name whose surname it is (the most recent one
-before it when several share the surname), else the full name whose first word it is
-("Mr. Xi" -> "Xi Jinping") when there is exactly one.
+person; a one-word or titled form joins the full name whose surname it is (when several share
+the surname: the one named in full before it in its paragraph, else the article's subject),
+else the full name whose first word it is ("Mr. Xi" -> "Xi Jinping") when there is exactly one.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _first_compatible(a: str, b: str) -> bool:
     return len(short) >= 3 and long_.startswith(short)
 
 
-def cluster(mentions: list[Mention]) -> list[Person]:
-    """The people of the mentions (see the module docstring), mentions in body order."""
+def cluster(mentions: list[Mention], body: str) -> list[Person]:
+    """The people of the mentions of ``body`` (see the module docstring), in body order."""
     people: list[Person] = []
     singles: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
@@ -96,20 +96,32 @@ def cluster(mentions: list[Mention]) -> list[Person]:
                 continue
             people.append(Person([m], "", sk))
             continue
-        before = [
-            (max(x.start for x in p.mentions if x.start < m.start), i)
-            for i, p in enumerate(cands)
-            if any(x.start < m.start for x in p.mentions)
-        ]
-        chosen = (
-            cands[max(before)[1]]
-            if before
-            else min(cands, key=lambda p: min(x.start for x in p.mentions))
-        )
+        chosen = _bare_surname_owner(cands, m, body)
         chosen.mentions.append(m)
     for p in people:
         p.mentions.sort(key=lambda m: m.start)
     return people
+
+
+def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
+    """Which of several people sharing a surname a bare "Cruz" is: the one named in full before
+    it in the same paragraph, else the one the article is about (most mentions so far, then the
+    first introduced): a relative named in passing ("his wife, Heidi Cruz") does not take the
+    bare surname away from the article's subject."""
+    recent = []
+    for i, p in enumerate(cands):
+        starts = [x.start for x in p.mentions if x.start < m.start and is_full_name(x.text)]
+        if starts:
+            recent.append((max(starts), i))
+    if recent and "\n" not in body[max(recent)[0] : m.start]:
+        return cands[max(recent)[1]]
+    return min(
+        cands,
+        key=lambda p: (
+            -sum(x.start < m.start for x in p.mentions),
+            min(x.start for x in p.mentions),
+        ),
+    )
 
 
 def gender_of_titles(p: Person) -> str | None:

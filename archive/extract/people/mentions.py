@@ -84,7 +84,7 @@ def find_people(
     candidates = find_candidates(art)
     forms = accepted_forms(art, candidates.found, candidates.loose_runs)
     search, surnames = scan_forms(forms)
-    people = cluster(scan(art, search, surnames))
+    people = cluster(scan(art, search, surnames), body)
     drop_credited_mentions(art.body, people, art.exclude)
     found = [_Found(p, [r for r in person_roles(art, p) if not is_org_role(r)]) for p in people]
     keep = [i for i, f in enumerate(found) if f.supported]

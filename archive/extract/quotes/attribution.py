@@ -15,12 +15,19 @@ from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
+from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.medium import Media
 from archive.extract.quotes.phrases import PhraseResolver
 from archive.extract.quotes.pronouns import PronounResolver
 from archive.extract.quotes.speakers import SpeakerFinder
 from archive.extract.quotes.text import TextView
-from archive.extract.quotes.units import Attribution, QuoteTokens, mark_start
+from archive.extract.quotes.units import (
+    Attribution,
+    QuoteTokens,
+    Speaker,
+    mark_end,
+    mark_start,
+)
 from archive.kinds import SpeakerKind
 from archive.records import PersonEntity
 
@@ -33,6 +40,10 @@ _ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
+# a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
+# ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
+_SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
+_SIGNATURE_TAIL = re.compile(r"\s*(?:[,(][^.!?\"“”]{0,80})?[.)\s]*")
 
 
 class Attributor:
@@ -65,7 +76,7 @@ class Attributor:
             return None
         cue = found.token
         if cue is None:
-            return self._account_phrase(quote)
+            return self._signature(quote) or self._account_phrase(quote)
         view = self.article.view
         sp = quote.span
         open_tok, close_tok = quote.open_tok, quote.close_tok
@@ -74,6 +85,37 @@ class Attributor:
         if speaker.kind == SpeakerKind.NONE:
             return None
         return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
+
+    def signed(self, sp: MarkedSpan) -> int | None:
+        """Where the signature of a quote signed with a dash starts (""..." ― Jane Roe": the
+        offset of "Jane"), whether or not it names a person of the article; None if unsigned."""
+        body = self.article.body
+        end = mark_end(sp)
+        pe = self.article.paragraphs[sp.paragraph][1]
+        dash = _SIGNATURE_DASH.match(body, end, pe)
+        if dash is None or not body[end : dash.end()].strip() or dash.end() >= pe:
+            return None
+        return dash.end() if body[dash.end()].isupper() else None
+
+    def _signature(self, quote: QuoteTokens) -> Attribution | None:
+        """A quote signed with a dash and a name that ends its paragraph (""..." ― Jane Roe"):
+        that person."""
+        sp = quote.span
+        body = self.article.body
+        pe = self.article.paragraphs[sp.paragraph][1]
+        at = self.signed(sp)
+        if at is None:
+            return None
+        ms = self.article.idx.between(at, pe)
+        if not ms or ms[0][0] != at:
+            return None
+        start, stop, pi = ms[0]
+        tail = _SIGNATURE_TAIL.match(body, stop, pe)
+        if tail is None or tail.end() != pe:
+            return None
+        return Attribution(
+            Speaker(SpeakerKind.PERSON, pi, body[start:stop]), None, None, None, "signature"
+        )
 
     def _account_phrase(self, quote: QuoteTokens) -> Attribution | None:
         """No reporting verb, but the sentence credits the words to someone before the quote:
@@ -89,4 +131,4 @@ class Attributor:
         speaker = self.pronouns.resolve(pron, m.start(), surface)
         if speaker.kind != SpeakerKind.PERSON:
             return None
-        return Attribution(speaker, None, None, None)
+        return Attribution(speaker, None, None, None, "account")

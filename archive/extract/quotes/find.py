@@ -38,7 +38,12 @@ from archive.extract.quotes.follow_ups import (
     echoes,
     share_in_groups,
 )
-from archive.extract.quotes.marks import MarkedSpan, find_marked_spans, paragraph_spans
+from archive.extract.quotes.marks import (
+    MarkedSpan,
+    find_marked_spans,
+    fold_double_apostrophes,
+    paragraph_spans,
+)
 from archive.extract.quotes.speech import (
     boilerplate_paragraphs,
     is_not_speech,
@@ -58,6 +63,7 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
     """Quotes in ``body`` with speakers (indices into ``people`` for speaker_kind "person")."""
     if not body:
         return []
+    body = fold_double_apostrophes(body)  # ''...'' as "..." (same offsets)
     paragraphs = paragraph_spans(body)
     spans = _passages(body, paragraphs)
     if not spans:
@@ -118,7 +124,7 @@ def _records(view: TextView, body: str, found: list[FoundQuote]) -> list[QuoteRe
         dup = next((o for o in same if _same_speaker(o, rec)), None)
         if dup is not None:
             if dup.speaker_kind == SpeakerKind.NONE and rec.speaker_kind != SpeakerKind.NONE:
-                copy_speaker(rec, dup)
+                copy_speaker(rec, dup, "repeat")
             continue
         out.append(rec)
         same.append(rec)

@@ -39,15 +39,17 @@ def apply(rec: QuoteRecord, attr: Attribution) -> None:
     rec.speaker_text = attr.speaker.text
     rec.cue = attr.cue
     rec.medium = attr.medium
+    rec.how = attr.how
 
 
-def copy_speaker(src: QuoteRecord, dst: QuoteRecord) -> None:
-    """Give ``dst`` the speaker of ``src`` (not its cue or medium)."""
+def copy_speaker(src: QuoteRecord, dst: QuoteRecord, how: str) -> None:
+    """Give ``dst`` the speaker of ``src`` (not its cue or medium), found by rule ``how``."""
     dst.speaker_kind, dst.speaker, dst.speaker_text = (
         src.speaker_kind,
         src.speaker,
         src.speaker_text,
     )
+    dst.how = how
 
 
 def share_in_groups(found: list[FoundQuote]) -> list[FoundQuote]:
@@ -71,7 +73,7 @@ def share_in_groups(found: list[FoundQuote]) -> list[FoundQuote]:
             fq = found[n]
             if n == src:
                 continue
-            copy_speaker(s_rec, fq.record)
+            copy_speaker(s_rec, fq.record, "group")
             fq.record.cue, fq.record.medium = s_rec.cue, s_rec.medium
             out[n] = FoundQuote(
                 fq.span,
@@ -99,17 +101,20 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
                     apply(rec, attr)
                     prev, prev_sp = rec, sp
                     continue
-            if (
+            if att.signed(sp) is not None:
+                pass  # signed by someone who is not a person of the article: nobody else's
+            elif (
                 prev is not None
                 and prev.speaker_kind != SpeakerKind.NONE
                 and _follows(att, prev_sp, sp, prev)
             ):
-                copy_speaker(prev, rec)
+                copy_speaker(prev, rec, "follow")
             elif (
                 rec.kind == QuoteKind.FULL
                 and (speaker := _speaker_before_in_paragraph(att, sp)) is not None
             ):
-                apply(rec, Attribution(speaker))  # 'Lee said he would not sell. "If I ..."'
+                # 'Lee said he would not sell. "If I ..."'
+                apply(rec, Attribution(speaker, how="paragraph"))
         if rec.speaker_kind != SpeakerKind.NONE:
             prev, prev_sp = rec, sp
         elif rec.kind == QuoteKind.FULL:
@@ -124,11 +129,13 @@ def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributi
         speaker = att.speakers.of_cue(cue, None, mark)
         if speaker.kind == SpeakerKind.NONE:
             return None
-        return Attribution(speaker, att.article.view.toks[cue].text, att.media.of(cue), cue)
+        return Attribution(
+            speaker, att.article.view.toks[cue].text, att.media.of(cue), cue, "colon"
+        )
     if kind == QuoteKind.FULL:
         speaker = _colon_subject(att, colon, mark)
         if speaker is not None:
-            return Attribution(speaker)
+            return Attribution(speaker, how="colon")
     return None
 
 
@@ -291,7 +298,7 @@ def echoes(found: list[FoundQuote]) -> set[int]:
     for rec, toks in fragments:
         got = first.get(toks)
         if got is not None and not got.several:
-            copy_speaker(got.record, rec)
+            copy_speaker(got.record, rec, "echo")
             echoed.add(id(rec))
     return echoed
 

@@ -57,6 +57,32 @@ class MarkedSpan:
     group: int | None = None  # pieces of one multi-paragraph quote share this (first opening mark)
 
 
+_TWO_APOSTROPHES = re.compile(r"''(?!')")
+
+
+def fold_double_apostrophes(body: str) -> str:
+    """``body`` with each pair of straight apostrophes used as a double quotation mark (the
+    ''...'' of some newspaper archives) turned into a straight double mark and a space, so that
+    the mark rules apply; same length, so every offset still points into the stored text. An
+    opening pair (nothing or a space before, a word after) becomes space + mark, a closing pair
+    (a word or punctuation before, a space, punctuation or the end after) mark + space."""
+    if "''" not in body:
+        return body
+    chars = list(body)
+    n = len(body)
+    for m in _TWO_APOSTROPHES.finditer(body):
+        i = m.start()
+        if i > 0 and body[i - 1] == "'":
+            continue
+        prev = body[i - 1] if i > 0 else " "
+        nxt = body[i + 2] if i + 2 < n else " "
+        if (prev.isspace() or prev in "([{—–-") and (nxt.isalnum() or nxt in "‘$."):
+            chars[i], chars[i + 1] = " ", STRAIGHT_DOUBLE
+        elif not prev.isspace() and (nxt.isspace() or nxt in _RIGHT_OK):
+            chars[i], chars[i + 1] = STRAIGHT_DOUBLE, " "
+    return "".join(chars)
+
+
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank paragraph, stripped of surrounding whitespace."""
     spans = []

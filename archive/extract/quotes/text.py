@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from archive.extract.quotes.marks import fold_double_apostrophes
+
 _TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig)\.|\w+(?:[’'\-]\w+)*|[^\w\s]"
 )
@@ -20,6 +22,11 @@ _SENT_END_RE = re.compile(r"\n+|(?<![.!?…])[.!?…]+[”\"’')\]]*(?=\s+[\"�
 _ABBREV_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Jr|Sr|Prof|Lt|Col|Capt|Brig|No|vs|etc|Inc|Ltd|Co)\.|\b(?:[A-Z]\.){1,}[A-Z]?\.?)$"
 )
+
+
+def _same_text(parsed: str, body: str) -> bool:
+    """``body`` is the parsed text, perhaps with its ''...'' marks folded into "..."."""
+    return parsed == body or (len(parsed) == len(body) and fold_double_apostrophes(parsed) == body)
 
 
 @dataclass
@@ -46,7 +53,7 @@ class TextView:
         self.toks: list[Tok] = []
         self.sents: list[tuple[int, int]] = []  # token index ranges [a, b)
         self.parsed = False
-        if doc is not None and len(doc) and doc.text == body:
+        if doc is not None and len(doc) and _same_text(doc.text, body):
             self._from_doc(doc)
         else:
             self._from_regex()
@@ -88,6 +95,9 @@ class TextView:
         nexts = [t.idx for t in toks[1:]] + [len(body)]
         for t, nxt in zip(toks, nexts):
             piece = body[t.idx : nxt]
+            if piece[:1].isspace() and piece.strip():  # a folded '' (" ""): the mark only
+                lead = len(piece) - len(piece.lstrip())
+                t.idx, piece = t.idx + lead, piece[lead:]
             text = piece.rstrip() if piece[:1] and not piece[:1].isspace() else piece
             t.text, t.lower, t.end = text, text.lower(), t.idx + len(text)
         if has_sents:

@@ -25,12 +25,13 @@ class Speaker:
 class Attribution:
     """A speaker with the reporting verb as written ("said", "according to"), the medium ("on X",
     "Axios") and the verb's token; cue, medium and token are None for an attribution without a
-    reporting verb ("by his own account", a follow-up quote)."""
+    reporting verb ("by his own account", a follow-up quote); ``how`` names the rule."""
 
     speaker: Speaker
     cue: str | None = None
     medium: str | None = None
     cue_token: int | None = None
+    how: str = "cue"  # how it was found: archive.records.QuoteRecord.how
 
 
 @dataclass(frozen=True)
