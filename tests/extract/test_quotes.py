@@ -931,3 +931,60 @@ def test_a_quote_signed_with_a_dash_is_the_signers(nlp):
     assert who(by_text(quotes, "a circus"), people) == "Pablo Ferreira"
     # signed by somebody the article does not know as a person: not the previous signer's
     assert all(who(q, people) != "Pablo Ferreira" for q in quotes if "Nobody" in q.text)
+
+
+def test_a_verb_inside_the_attribution_does_not_stop_the_follow_up(nlp):
+    body = (
+        "The senator spoke in Fresno on Tuesday.\n\n"
+        '"We are going to chip away at the lead," added his campaign manager Ray Ostrander, '
+        'speaking to reporters after the senator spoke. "We have a path. It is not an easy one."'
+    )
+    quotes, people = run(body, [("Ray Ostrander", ["Ostrander"])], nlp)
+    assert [who(q, people) for q in quotes] == ["Ray Ostrander", "Ray Ostrander"]
+
+
+def test_programme_titles_after_a_preposition_are_not_quotes(nlp):
+    body = (
+        'In an interview on CBS\'s "Meet the Voters," Senator Dana Whitlock said the bill would '
+        'pass. She later told "Sunrise and Friends." that it was "a good bill." Her rival '
+        'gave her the nickname "Lady Filibuster."'
+    )
+    quotes, people = run(body, [("Dana Whitlock", ["Whitlock"], "f")], nlp)
+    assert [q.text for q in quotes] == ["a good bill."]
+
+
+def test_a_name_used_as_a_modifier_is_not_the_speaker(nlp):
+    body = (
+        "Donald Krump spoke on Wednesday with Michael Flint.\n\n"
+        "“He's absolutely right. There's a severe disconnect between this White House and frankly "
+        "the president and our military,” Flint, a top Krump surrogate, said Thursday morning on "
+        "Channel Nine’s “Wake Up and Friends.” “I mean, there's a lot of frustration within the "
+        "ranks and there's a lot of frustration I know in the senior leadership about what we're "
+        "not able to do.”"
+    )
+    specs = [("Donald Krump", ["Krump"], "m"), ("Michael Flint", ["Flint"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert [who(q, people) for q in quotes] == ["Michael Flint", "Michael Flint"]
+
+
+def test_who_after_a_list_of_names_is_the_last_name(nlp):
+    body = (
+        "The ceremony featured celebrities like Anna Velde, Tom Rask, Lena Ormond and Kip Darrow, "
+        "who joked of the museum, \"I haven't seen it yet, but I'm going to.\""
+    )
+    specs = [("Anna Velde",), ("Tom Rask",), ("Lena Ormond",), ("Kip Darrow",)]
+    quotes, people = run(body, specs, nlp)
+    assert [who(q, people) for q in quotes] == ["Kip Darrow"]
+
+
+def test_a_weak_cue_without_an_object_after_the_quote_reports_it(nlp):
+    body = (
+        "Senators Ron Tabor and Dale Vetch questioned the bank chief.\n\n"
+        "“Every time you say that,” Tabor said, “you give ammunition to the critics.”\n\n"
+        "“Why isn’t this clear proof that the bank is too big to manage?” Vetch demanded.\n\n"
+        "“The bank demanded an apology,” Tabor said."
+    )
+    specs = [("Ron Tabor", ["Tabor"], "m"), ("Dale Vetch", ["Vetch"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "clear proof"), people) == "Dale Vetch"
+    assert who(by_text(quotes, "apology"), people) == "Ron Tabor"

@@ -172,12 +172,18 @@ class CueFinder:
                 k += 1
                 continue
             base = is_cue(v, k)
-            if base and base not in WEAK_CUES:
+            if base and (base not in WEAK_CUES or self._ends_clause(k, words)):
                 return k
             if t.text[0].isalnum():
                 words += 1
             k += 1
         return None
+
+    def _ends_clause(self, k: int, words: int) -> bool:
+        """A weak cue used without an object right after the quote's speaker ('"Why not?" Vitter
+        demanded.'): it reports the quote."""
+        toks = self.view.toks
+        return 0 < words <= 4 and k + 1 < len(toks) and toks[k + 1].text in (".", ",", ";")
 
     def before(self, open_tok: int) -> int | None:
         """Reporting verb just before the opening mark: 'X said: "..."', 'X told Reuters that
@@ -236,6 +242,10 @@ class CueFinder:
             if kids:
                 s = kids[0]
                 if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
+                    # "A, B and C, who joked ...": the name right before the comma, whatever
+                    # conjunct the parser hung the clause on
+                    if s >= 2 and v.toks[s - 1].text == "," and v.toks[s - 2].pos == "PROPN":
+                        return s - 2
                     return v.head(cur)
                 return s
             dep = v.toks[cur].dep

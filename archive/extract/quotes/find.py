@@ -30,6 +30,7 @@ expressions for tokens and sentences, surface patterns for attribution).
 
 from __future__ import annotations
 
+from archive.extract.quotes import confidence
 from archive.extract.quotes.attribution import Attributor
 from archive.extract.quotes.follow_ups import (
     apply,
@@ -74,7 +75,9 @@ def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]
     found = share_in_groups(found)
     attribute_follow_ups(att, found)
     found = share_in_groups(found)
-    return _records(view, body, found)
+    kept = _records(view, body, found)
+    confidence.fill_in(att, found, kept)
+    return kept
 
 
 def _passages(body: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:

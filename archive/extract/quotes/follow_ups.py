@@ -238,6 +238,9 @@ def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
                 for c in view.children(k, "nsubj", "nsubjpass")
             )
         ]
+        # '"...," added Jeff Weaver, speaking to CNN after the senator spoke. "..."': a verb in a
+        # clause under another reporting verb of the gap is part of that attribution
+        cues = [k for k in cues if not _under_any(view, k, set(cues) - {k})]
     if len(cues) > 1:
         return False
     # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and
@@ -251,6 +254,18 @@ def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
         return False
     speaker = prev.speaker if prev.speaker_kind == SpeakerKind.PERSON else None
     return subjects <= {speaker}
+
+
+def _under_any(view, k: int, others: set[int]) -> bool:
+    """Token ``k`` lies in the subtree of one of ``others`` (walking its heads to the root)."""
+    for _ in range(50):
+        h = view.head(k)
+        if h is None or h == k:
+            return False
+        if h in others:
+            return True
+        k = h
+    return False
 
 
 def echoes(found: list[FoundQuote]) -> set[int]:

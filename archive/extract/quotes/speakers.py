@@ -89,6 +89,10 @@ class SpeakerFinder:
             # whole sentence so far: a run-on sentence would make that a walk per quote)
             marks = self.tokens.all("marker")
             j = bisect.bisect_left(marks, cue) - 1
+            # (a name used as a modifier, "a top Trump surrogate", "Trump's plan", is not the
+            # speaker: the one before it may be)
+            while j > 0 and marks[j - 1] >= a and self._modifier(marks[j]):
+                j -= 1
             if j >= 0 and marks[j] >= a:
                 return self._speaker_at(marks[j], anchor)
             sp = self._description_before(self.walks.free_backwards(a, cue), anchor)
@@ -161,6 +165,14 @@ class SpeakerFinder:
             return None
         text = self.body[v.toks[words[0]].idx : v.toks[words[-1]].end]
         return self.phrases.described(words[0], words[-1], anchor, text)
+
+    def _modifier(self, k: int) -> bool:
+        """The token modifies a common noun ("Trump" in "a Trump surrogate") or is a possessor."""
+        t = self.view.toks[k]
+        if t.dep == "poss":
+            return True
+        h = self.view.head(k)
+        return t.dep == "compound" and h is not None and self.view.toks[h].pos == "NOUN"
 
     def _speaker_at(self, k: int, anchor: int) -> Speaker | None:
         """The person mentioned at token ``k``, or who he/she at ``k`` is; None for other words."""

@@ -35,10 +35,14 @@ _TERM_AFTER = re.compile(
 )
 # the quoted words announced as a term right before them
 _TERM_BEFORE = re.compile(
-    r"(so[-‑ ]called|known as|titled|entitled|nicknamed|hashtag|the words?|the terms?"
+    r"(so[-‑ ]called|known as|titled|entitled|nicknamed|(?:the|a|his|her) nickname|hashtag"
+    r"|the words?|the terms?"
     r"|the phrase|the slogan|labell?ed as)\s*$",
     re.IGNORECASE,
 )
+# a title in marks after a preposition or a possessive: a programme, a book, a film ('in an
+# interview on CBS's "Face the Nation,"', 'told "Fox and Friends."', 'appeared on "Morning Joe"')
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|to|in|at|from|of|with|for|told)|['’]s)\s*$", re.IGNORECASE)
 _SENT_OPEN = re.compile(r"(^|[.!?:…][”\"’')\]]*|[”\"])\s*$")
 
 
@@ -128,8 +132,15 @@ def is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) -
             return True  # a stray closing mark without attribution
         if _title_like(rec.text):
             return True
+    mark = mark_start(sp)
+    if (
+        rec.kind == QuoteKind.PARTIAL
+        and len(words) <= 6
+        and _title_like(rec.text.rstrip(" ,.;:"))
+        and _TITLE_BEFORE.search(body, max(0, mark - 20), mark)
+    ):
+        return True
     if rec.kind == QuoteKind.PARTIAL and len(words) <= 5:
-        mark = mark_start(sp)
         if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
             return True
         end = mark_end(sp)
