@@ -188,6 +188,9 @@ def parse_dateline(line: str) -> tuple[str | None, str | None]:
     return (place.strip(" ,") if place else None), agency
 
 
+_WRAPPED_MAX = 110  # the longest line hard-wrapped text has (most wrap at 60-80 characters)
+
+
 def unwrap(text: str) -> list[str]:
     """Paragraph lines. Text hard-wrapped inside blank-line separated paragraphs (most lines of
     a block 40-100 characters and not ending a sentence) is joined back with spaces."""
@@ -209,14 +212,16 @@ def unwrap(text: str) -> list[str]:
         and nxt.strip()[:1].islower()
     )
     wrapped = wrapped and runs_on >= 2
-    width = max((len(ln) for ln in lines_in_multi), default=0)
+    # (the width of the wrapping: a line much longer than wrapped lines ever are is a paragraph of
+    # its own, however long the longest line is)
+    width = max((len(ln) for ln in long_lines), default=0)
     out: list[str] = []
     for block in blocks:
         lines = [ln.strip() for ln in block if ln.strip()]
         if wrapped and len(lines) > 1:
             para = [lines[0]]
             for prev, ln in zip(lines, lines[1:]):
-                full = len(prev) >= 0.6 * width and not (
+                full = 0.6 * width <= len(prev) <= _WRAPPED_MAX and not (
                     is_sentence(prev) and len(prev) < 0.8 * width
                 )
                 if BULLET.match(ln) or is_nav(prev) or is_nav(ln):

@@ -296,6 +296,25 @@ def test_hard_wrapped_text_is_unwrapped_and_bio_gives_author_and_outlet():
     ]
 
 
+def test_long_lines_are_paragraphs_even_next_to_wrapped_ones():
+    """A line far longer than wrapped lines are (a reader's comment signed with a dash) is a
+    paragraph of its own in a text whose other blocks are hard-wrapped."""
+    wrapped = (
+        "The town council approved a new budget on Tuesday night after a\n"
+        "debate that lasted more than four hours, with members split over\n"
+        "how much to spend on roads and on the library in the old mill.\n\n"
+        "The mayor said the vote had been close and that he would ask for\n"
+        "a second reading in the spring, when the new members take their\n"
+        "seats and the figures for the winter are known to the council.\n\n"
+    )
+    one = "“I am so ashamed of this council. " + "They never listen to us. " * 6 + "” ― Ana Ruiz"
+    two = "“The roads are a disgrace. " + "Nobody has fixed them in years. " * 5 + "” ― Tom Bell"
+    art = clean(text_doc("Budget passes\n\nBy Jane Doe\n\n" + wrapped + one + "\n" + two + "\n"))
+    paragraphs = art.body.split("\n\n")
+    assert paragraphs[-2:] == [one, two]
+    assert paragraphs[0].startswith("The town council") and paragraphs[0].endswith("old mill.")
+
+
 def test_subheads_stay_and_promo_links_go():
     text = (
         "Explosions heard in Kyiv\n\nBy Reuters Staff\n\n"
