@@ -30,6 +30,7 @@ from typing import Hashable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from archive.names.firstnames import same_first_name
 from archive.names.fold import consonant_skeleton, fold_word
 from archive.names.tokens import given_names, is_initial, name_parts, surname
 from archive.records import PersonEntity
@@ -98,6 +99,8 @@ def _given_score(a: str, b: str) -> float:
     if len(short) >= 3 and long_.startswith(short):
         return 0.95
     if fuzz.ratio(a, b) >= 88 and a[:1] == b[:1] and consonant_skeleton(a) == consonant_skeleton(b):
+        return 0.9
+    if same_first_name(a, b):  # Bob / Robert, Joe / Joseph
         return 0.9
     return 0.0
 

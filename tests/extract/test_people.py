@@ -569,3 +569,13 @@ def test_a_relative_named_in_passing_keeps_the_bare_surname_with_the_subject(nlp
     paul, daniel = people["Paul Okafor"], people["Daniel Okafor"]
     assert text.index("Okafor said in July") in [m.start for m in paul.mentions]
     assert text.index("Okafor told the crowd") in [m.start for m in daniel.mentions]
+
+
+def test_a_short_first_name_joins_the_long_one_in_an_article(nlp):
+    text = (
+        "Robert Kerrigan, the county treasurer, resigned on Monday. Bob Kerrigan said he had been "
+        "treated unfairly. His sister, Ann Kerrigan, declined to comment."
+    )
+    people = by_name(run(nlp, text))
+    assert set(people) == {"Robert Kerrigan", "Ann Kerrigan"}
+    assert "Bob Kerrigan" in people["Robert Kerrigan"].aliases

@@ -185,3 +185,12 @@ def test_gaelic_particle_surnames():
     assert same_person("Declan Ó Muirí", [], "Ó Muirí", ["Mr Ó Muirí"]) == WEAK
     assert not same("Declan Ó Muirí", "Declan Ó Briain")
     assert not same("Nóra Ní Chonghaile", "Nóra Ní Bhriain")
+
+
+def test_short_forms_of_a_first_name_are_one_person():
+    assert same("Bob Kerrigan", "Robert Kerrigan")
+    assert same("Joe Dallimore", "Joseph R. Dallimore")
+    assert same("Bill Tannery", "William Tannery")
+    # a short form of another name, or another person of the family, stays apart
+    assert not same("Bill Tannery", "Hillary Tannery")
+    assert not same("Mary Tannery", "Michelle Tannery")

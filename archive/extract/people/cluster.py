@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.names.firstnames import same_first_name
 from archive.names.fold import fold_word
 from archive.names.titles import title_info
 from archive.names.tokens import (
@@ -58,7 +59,7 @@ def _first_compatible(a: str, b: str) -> bool:
     if fa == fb:
         return True
     short, long_ = sorted((fa, fb), key=len)
-    return len(short) >= 3 and long_.startswith(short)
+    return (len(short) >= 3 and long_.startswith(short)) or same_first_name(a, b)
 
 
 def cluster(mentions: list[Mention], body: str) -> list[Person]:
