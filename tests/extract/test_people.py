@@ -579,3 +579,15 @@ def test_a_short_first_name_joins_the_long_one_in_an_article(nlp):
     people = by_name(run(nlp, text))
     assert set(people) == {"Robert Kerrigan", "Ann Kerrigan"}
     assert "Bob Kerrigan" in people["Robert Kerrigan"].aliases
+
+
+def test_a_titled_surname_goes_to_the_family_member_of_that_sex(nlp):
+    text = (
+        "Helen Brandt is shaping the role her husband, Walter Brandt, would play in her "
+        "government. Mrs. Brandt told voters on Sunday that Mr. Brandt would be in charge of the "
+        "economy."
+    )
+    people = by_name(run(nlp, text))
+    helen, walter = people["Helen Brandt"], people["Walter Brandt"]
+    assert text.index("Mrs. Brandt") + len("Mrs. ") in [m.start for m in helen.mentions]
+    assert text.index("Mr. Brandt") + len("Mr. ") in [m.start for m in walter.mentions]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from archive.names.firstnames import same_first_name
+from archive.names.firstnames import first_name_gender, same_first_name
 from archive.names.fold import fold_word
 from archive.names.titles import title_info
 from archive.names.tokens import (
@@ -85,7 +85,7 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
         gender = title_info(m.title)[0] if m.title else None
         cands = [p for p in people if p.sur_key == sk and p.full_forms]
         if gender and len(cands) > 1:
-            cands = [p for p in cands if gender_of_titles(p) in (None, gender)] or cands
+            cands = [p for p in cands if _gender_of(p) in (None, gender)] or cands
         if not cands:
             cands = [p for p in people if p.sur_key == sk]
         if not cands:
@@ -123,6 +123,17 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
             min(x.start for x in p.mentions),
         ),
     )
+
+
+def _gender_of(p: Person) -> str | None:
+    """The gender the titles tell ("Mr.", "Queen"), else the one the first name clearly has
+    ("Hillary" for "Mrs. Clinton" next to "Bill Clinton")."""
+    g = gender_of_titles(p)
+    if g is None and p.first_key:
+        given = next((given_names(m.text)[0] for m in p.mentions if is_full_name(m.text)), "")
+        g = first_name_gender(given) if given else None
+        g = g if g in ("m", "f") else None
+    return g
 
 
 def gender_of_titles(p: Person) -> str | None:
