@@ -35,6 +35,7 @@ QUOTE_CSV_COLUMNS = [
     "quote",
     "speaker",
     "speaker_kind",
+    "confidence",
     "kind",
     "cue",
     "statement_id",
@@ -90,7 +91,8 @@ def article(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """One article: title, outlet, wire, authors, date, people, places, quotes with speakers."""
+    """One article: title, outlet, wire, authors, date, people, places, quotes with speakers
+    (and how likely each speaker is right: the confidence)."""
     from archive.query.articles import article as get_article
 
     rec = get_article(read_db(db), article_id, with_body=text)
@@ -147,7 +149,7 @@ def _article_view(console, rec: dict, with_body: bool) -> None:
         parts.append(
             table(
                 rec["quotes"],
-                ["quote", "speaker", "cue", "statement_id", "outlets"],
+                ["quote", "speaker", "confidence", "cue", "statement_id", "outlets"],
                 title="Quotes",
             )
         )

@@ -18,6 +18,7 @@ PROFILE_CSV_COLUMNS = [
     "outlet_count",
     "quote_id",
     "quote",
+    "confidence",
     "outlet",
     "article_id",
     "published_at",
@@ -58,13 +59,26 @@ def person(
             "window left something out.",
         ),
     ] = 500,
+    min_confidence: Annotated[
+        Optional[float],
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="List only the statements (and the outlets that quoted them) of quotes whose "
+            "confidence (how likely the named speaker is right, 0-1) is at least this; quotes "
+            "without a confidence are left out. The counts of quotes and statements stay over "
+            "all quotes.",
+        ),
+    ] = None,
 ) -> None:
-    """A person's profile: aliases, roles over time, articles, statements, outlets,
-    co-occurring people.
+    """A person's profile: aliases, roles over time, articles, statements (with the confidence
+    of each quote), outlets, co-occurring people.
 
     For a much-quoted person the statements, outlets, roles and co-occurring people are computed
     over their latest --window quotes and articles (default 500; the counts of articles,
-    quotes and statements are always exact)."""
+    quotes and statements are always exact). --min-confidence keeps the statements and outlets
+    to the quotes whose speaker is at least that likely to be right."""
     from archive.query.people import find_people, resolve_person
     from archive.query.profile import person_profile
 
@@ -80,7 +94,13 @@ def person(
             f"{name!r} matches {len(candidates)} people: "
             f"run `archive person ID` with one of their ids"
         )
-    prof = person_profile(engine, found["person_id"], limit=limit, window=window or None)
+    prof = person_profile(
+        engine,
+        found["person_id"],
+        limit=limit,
+        window=window or None,
+        min_confidence=min_confidence,
+    )
     output_record(
         prof,
         fmt,
@@ -122,6 +142,12 @@ def _profile_head(prof: dict):
             f"{prof['window']:,} quotes and articles only (--window 0 for all)",
             style="dim",
         )
+    if prof.get("min_confidence") is not None:
+        head.append(
+            f"\nstatements and outlets: of the quotes with confidence >= {prof['min_confidence']:g}"
+            " only",
+            style="dim",
+        )
     return head
 
 
@@ -145,6 +171,7 @@ def _profile_view(console, prof: dict) -> None:
                 "outlets": ", ".join(s["outlets"]),
                 "n": s["outlet_count"],
                 "first_seen": s["first_seen"],
+                "confidence": s["confidence"],
                 "statement_id": s["statement_id"],
             }
             for s in prof["statements"]
@@ -152,8 +179,9 @@ def _profile_view(console, prof: dict) -> None:
         parts.append(
             table(
                 rows,
-                ["statement", "n", "outlets", "first_seen", "statement_id"],
-                title="Statements (quotes grouped; n = outlets that carried it)",
+                ["statement", "n", "outlets", "first_seen", "confidence", "statement_id"],
+                title="Statements (quotes grouped; n = outlets that carried it; confidence = "
+                "the highest of its quotes')",
             )
         )
     if prof["outlets"]:

@@ -148,7 +148,8 @@ def articles(
 
 
 def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | None:
-    """One article with its outlet, wire, authors, people, places and quotes (or None)."""
+    """One article with its outlet, wire, authors, people, places and quotes (with the
+    confidence of each quote's speaker), or None."""
     wire = aliased(Source)
     with Session(engine) as conn:  # a Session: rows hold ORM objects (Article, Place, Quote)
         row = conn.execute(
@@ -176,6 +177,7 @@ def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | N
             "speaker": speaker or q.speaker_text,
             "speaker_id": q.speaker_id,
             "speaker_kind": q.speaker_kind,
+            "confidence": q.confidence,  # how likely the speaker is right (None: not computed)
             "kind": q.kind,
             "cue": q.cue,
             "statement_id": q.statement_id,

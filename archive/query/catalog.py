@@ -17,6 +17,10 @@ DESCRIPTION = (
 )
 
 _ID = "Primary key."
+_CONFIDENCE = (
+    "How likely the named speaker is right, from 0 to 1 (calibrated on real news, PolNeAR); "
+    "NULL when not computed (quotes stored before it was)."
+)
 
 TABLES: dict[str, dict[str, Any]] = {
     "sources": {
@@ -158,6 +162,7 @@ TABLES: dict[str, dict[str, Any]] = {
                 'Where it was said, when the article says ("on X", "in an interview with Axios").'
             ),
             "paragraph": "0-based paragraph of the body that holds the quote.",
+            "confidence": _CONFIDENCE,
         },
     },
     "places": {
@@ -238,6 +243,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "speaker": "The speaker's canonical name, else the speaker as written.",
             "speaker_kind": "person, unnamed, organisation or none.",
             "speaker_id": "people.id of the speaker, when a known person.",
+            "confidence": _CONFIDENCE,
             "cue": "The reporting verb.",
             "medium": "Where it was said, when given.",
             "statement_id": "statements.id: quotes of the same statement share it.",

@@ -2,7 +2,9 @@
 
 Fields (see ../shared/gold/FORMAT.md): file, source, wire, title, authors, photographers,
 people [name, aliases, roles, person_id], places [name, aliases, country, kind, latitude,
-longitude], quotes [text, speaker, speaker_kind, kind, start, end]; plus id, url, published_at.
+longitude], quotes [text, speaker, speaker_kind, kind, start, end]; plus id, url, published_at,
+and for each quote its cue, statement_id and confidence (how likely the speaker is right, in
+[0, 1]; null when not computed).
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ def _records(conn, chunk) -> Iterator[dict]:
             Quote.end_char,
             Quote.cue,
             Quote.statement_id,
+            Quote.confidence,
             Person.name.label("speaker"),
         )
         .outerjoin(Person, Person.id == Quote.speaker_id)
@@ -134,6 +137,7 @@ def _records(conn, chunk) -> Iterator[dict]:
                 "end": q.end_char,
                 "cue": q.cue,
                 "statement_id": q.statement_id,
+                "confidence": q.confidence,
             }
         )
     for aid, file_name, path, title, url, published_at, source, wire in chunk:

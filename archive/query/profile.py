@@ -2,7 +2,8 @@
 with the outlets that carried each), the outlets that quoted them, co-occurring people.
 
 :func:`person_profile` puts together one small query per part. The counts are exact; the
-groupings cover the person's latest WINDOW quotes and articles (:class:`_Window`).
+groupings cover the person's latest WINDOW quotes and articles (:class:`_Window`), and, with a
+minimum confidence, only the quotes whose speaker is at least that likely to be right.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ PROFILE_WINDOW = 500
 
 
 def person_profile(
-    engine: Engine, person_id: int, limit: int | None = 50, window: int | None = PROFILE_WINDOW
+    engine: Engine,
+    person_id: int,
+    limit: int | None = 50,
+    window: int | None = PROFILE_WINDOW,
+    min_confidence: float | None = None,
 ) -> Row | None:
     """Everything about one person: aliases, roles over time, articles, statements (the quotes
     grouped by statement, with the outlets that carried each), outlets, co-occurring people.
@@ -48,6 +53,11 @@ def person_profile(
     ranked by how many outlets carried them, then how many quotes, then first seen (from one
     compact row per quote); only the LIMIT shown are read in full (with all their quotes, in the
     window or not).
+
+    Each quote carries its ``confidence`` (how likely the speaker is right, or None), each
+    statement the highest of its quotes'. ``min_confidence`` keeps to the quotes whose
+    confidence is at least that (quotes without one are left out) for the statements and the
+    outlets that quoted the person; the counts stay over all their quotes.
     """
     with engine.connect() as conn:
         person = conn.execute(
@@ -60,9 +70,11 @@ def person_profile(
         counts = _counts(conn, person_id)
         win = _window(conn, person_id, window, counts.quotes)
         role_rows = _roles(conn, win)
-        tallies = _tally_quotes(conn, win)
+        # "+ 0": the person's quotes are read by id (the window), not by their confidence
+        confident = None if min_confidence is None else Quote.confidence + 0 >= min_confidence
+        tallies = _tally_quotes(conn, win, confident)
         co_occurring = _co_occurring(conn, win, limit)
-        statement_rows = _statements_of(conn, person_id, tallies.shown(limit))
+        statement_rows = _statements_of(conn, person_id, tallies.shown(limit), confident)
         for st in statement_rows:
             st["outlet_count"] = len(st["outlets"])
             st["quote_count"] = len(st["quotes"])
@@ -83,6 +95,7 @@ def person_profile(
         # statements, outlets, roles and co_occurring cover only the latest WINDOW quotes/articles
         "truncated": win.truncated,
         "window": window,
+        "min_confidence": min_confidence,  # statements and outlets: of these quotes only
     }
 
 
@@ -290,14 +303,16 @@ class _Tallies:
         return [r[-1] for r in best]
 
 
-def _tally_quotes(conn, win: _Window) -> _Tallies:
-    """Count the window's quotes from one compact row each: statement, publication date,
-    outlet."""
+def _tally_quotes(conn, win: _Window, confident=None) -> _Tallies:
+    """Count the window's quotes (those CONFIDENT, a WHERE clause, when given) from one compact
+    row each: statement, publication date, outlet."""
     compact = (
         select(Quote.id, Quote.statement_id, Article.published_at, Article.source_id)
         .join(Article, Article.id == Quote.article_id)
         .where(win.quotes)
     )
+    if confident is not None:
+        compact = compact.where(confident)
     sqlite = conn.dialect.name == "sqlite"
     if not sqlite:  # the database's collation decides the order, as before
         compact = compact.order_by(Article.published_at.nulls_last(), Quote.id)
@@ -340,17 +355,19 @@ def _outlets(conn, tallies: _Tallies) -> list[Row]:
     )
 
 
-def _statements_of(conn, person_id: int, keys: list) -> list[Row]:
+def _statements_of(conn, person_id: int, keys: list, confident=None) -> list[Row]:
     """The statements KEYS (statement ids, or "q<quote id>" for a quote without one) of a
-    speaker, in that order, each with its quotes in order of publication and its outlets."""
+    speaker, in that order, each with its quotes (those CONFIDENT, a WHERE clause, when given)
+    in order of publication, its outlets and the highest confidence of those quotes."""
     sids = [k for k in keys if not isinstance(k, str)]
     qids = [int(k[1:]) for k in keys if isinstance(k, str)]
     if not keys:
         return []
-    rows = conn.execute(
+    stmt = (
         select(
             Quote.id,
             Quote.text,
+            Quote.confidence,
             Quote.statement_id,
             Statement.text,
             Article.id,
@@ -366,9 +383,11 @@ def _statements_of(conn, person_id: int, keys: list) -> list[Row]:
             Quote.speaker_id + 0 == person_id, or_(Quote.statement_id.in_(sids), Quote.id.in_(qids))
         )
         .order_by(Article.published_at.nulls_last(), Quote.id)
-    ).all()
+    )
+    if confident is not None:
+        stmt = stmt.where(confident)
     statements: dict[Any, Row] = {}
-    for qid, qtext, sid, stext, aid, published, outlet, title in rows:
+    for qid, qtext, confidence, sid, stext, aid, published, outlet, title in conn.execute(stmt):
         key = sid if sid is not None else f"q{qid}"
         st = statements.setdefault(
             key,
@@ -376,14 +395,18 @@ def _statements_of(conn, person_id: int, keys: list) -> list[Row]:
                 "statement_id": sid,
                 "text": stext or qtext,
                 "first_seen": published,
+                "confidence": None,
                 "outlets": [],
                 "quotes": [],
             },
         )
+        if confidence is not None:
+            st["confidence"] = max(confidence, st["confidence"] or 0.0)
         st["quotes"].append(
             {
                 "quote_id": qid,
                 "quote": qtext,
+                "confidence": confidence,
                 "outlet": outlet,
                 "article_id": aid,
                 "published_at": published,

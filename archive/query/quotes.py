@@ -1,6 +1,6 @@
 """Quotes: who said what, in which outlet's article, and how many outlets carried the same
 statement; filtered by speaker (a person, or the speaker as written for quotes without a known
-one), outlet, words of the quote and place."""
+one), outlet, words of the quote, place and how likely the speaker is right (the confidence)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,20 @@ def _speaker_filters(engine: Engine, speaker: str):
     return or_(*branches), or_(*unindexed)
 
 
+def _newest_articles(engine: Engine, conditions: list, order, limit: int) -> list[int]:
+    """The ids of the newest LIMIT articles (in ORDER) with a quote that meets CONDITIONS,
+    found by walking the articles newest first."""
+    with engine.connect() as conn:
+        return list(
+            conn.execute(
+                select(Article.id)
+                .where(select(Quote.id).where(Quote.article_id == Article.id, *conditions).exists())
+                .order_by(*order)
+                .limit(limit)
+            ).scalars()
+        )
+
+
 def quotes(
     engine: Engine,
     speaker: str | None = None,
@@ -67,12 +81,15 @@ def quotes(
     search: str | None = None,
     place: str | None = None,
     limit: int | None = 100,
+    min_confidence: float | None = None,
 ) -> list[Row]:
     """Quotes with speaker, outlet, article, and how many outlets carried the same statement.
 
     ``speaker`` matches people by name, alias or spelling variant (and, for quotes not
     attributed to a known person, the speaker as written); ``search`` is a literal,
-    case-insensitive substring of the quote.
+    case-insensitive substring of the quote; ``min_confidence`` keeps the quotes whose
+    confidence (how likely the speaker is right) is at least that (quotes without one are left
+    out).
     """
     wire = aliased(Source)
     stmt = (
@@ -81,6 +98,7 @@ def quotes(
             Quote.text.label("quote"),
             func.coalesce(Person.name, Quote.speaker_text).label("speaker"),
             Quote.speaker_id,
+            Quote.confidence,
             Source.name.label("outlet"),
             wire.name.label("wire"),
             Article.published_at,
@@ -112,32 +130,37 @@ def quotes(
             .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
             .exists()
         )
+    # confident: through the partial index on (speaker_id, confidence) with a speaker (their
+    # confident quotes counted, or read when few); "+ 0" keeps that index out of the statements
+    # that look quotes up by article
+    confident = unindexed = None
+    if min_confidence is not None:
+        confident = Quote.confidence >= min_confidence
+        unindexed = Quote.confidence + 0 >= min_confidence
     order = (Article.published_at.desc().nulls_last(), Article.id.desc())
-    if (
-        by_speaker is not None
-        and source is None
-        and search is None
-        and place is None
-        and newest_first_is_cheaper(
-            engine, select(func.count()).select_from(Quote).where(by_speaker), limit
-        )
-    ):
-        # a much-quoted speaker: the newest LIMIT articles with one of their quotes hold the
-        # newest LIMIT quotes; find those articles by walking the articles newest first, then
-        # read just their quotes (the speaker_id index is kept out of that second statement,
-        # which would otherwise read and sort every quote of the speaker)
-        with engine.connect() as conn:
-            newest = list(
-                conn.execute(
-                    select(Article.id)
-                    .where(
-                        select(Quote.id).where(Quote.article_id == Article.id, by_speaker).exists()
-                    )
-                    .order_by(*order)
-                    .limit(limit)
-                ).scalars()
+    walk = False
+    if source is None and search is None and place is None and limit is not None:
+        if by_speaker is not None:  # a much-quoted speaker
+            mine = [c for c in (by_speaker, confident) if c is not None]
+            walk = newest_first_is_cheaper(
+                engine, select(func.count()).select_from(Quote).where(*mine), limit
             )
-        stmt = stmt.where(Quote.article_id.in_(newest), by_speaker_unindexed)
+        else:  # confident quotes, in most articles (and no index to count them)
+            walk = confident is not None
+    if walk:
+        # the newest LIMIT articles with one of the quotes hold the newest LIMIT quotes; find
+        # those articles by walking the articles newest first, then read just their quotes (the
+        # speaker_id index is kept out of that second statement, which would otherwise read and
+        # sort every quote of the speaker)
+        newest = _newest_articles(
+            engine, [c for c in (by_speaker, unindexed) if c is not None], order, limit
+        )
+        stmt = stmt.where(Quote.article_id.in_(newest))
+        confident = unindexed
+        if by_speaker_unindexed is not None:
+            stmt = stmt.where(by_speaker_unindexed)
+    if confident is not None:
+        stmt = stmt.where(confident)
     stmt = stmt.order_by(*order, Quote.start_char, Quote.id).limit(limit)
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(stmt)]

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from archive.kinds import PersonRole, PlaceKind, QuoteKind, SourceKind, SpeakerKind, values
@@ -190,6 +191,19 @@ class Quote(Base):
         Index(None, "article_id", "speaker_id"),
         # a speaker's distinct statements counted from the index alone (migration 0005)
         Index(None, "speaker_id", "statement_id"),
+        # how likely the speaker is right (migration 0007): a probability, or NULL when not
+        # computed; a speaker's confident quotes counted and found from a partial index, which
+        # only a filter on confidence can use
+        CheckConstraint(
+            "confidence IS NULL OR (confidence >= 0 AND confidence <= 1)", name="confidence"
+        ),
+        Index(
+            None,
+            "speaker_id",
+            "confidence",
+            sqlite_where=sql_text("confidence IS NOT NULL"),
+            postgresql_where=sql_text("confidence IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,6 +225,7 @@ class Quote(Base):
     cue: Mapped[str | None] = mapped_column(String(50))
     medium: Mapped[str | None] = mapped_column(String(200))
     paragraph: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float | None] = mapped_column(Float)  # in [0, 1]; NULL: not computed (0007)
     # lets the store add a quote with a statement that is not flushed yet
     statement: Mapped[Statement | None] = relationship()
 

@@ -40,6 +40,7 @@ def _quote_row(article: Article, q: QuoteRecord, speaker_id: int | None) -> Quot
         cue=(q.cue or None) and q.cue[:50],
         medium=(q.medium or None) and q.medium[:200],
         paragraph=q.paragraph,
+        confidence=None if q.confidence is None else round(q.confidence, 3),
     )
 
 

@@ -113,8 +113,10 @@ def test_article(dbpath):
     guardian = run_json(dbpath, "articles", "--source", "Guardian")[0]["article_id"]
     rec = run_json(dbpath, "article", str(guardian), "--text")
     assert rec["authors"] == ["Jane Smith"] and SQL_QUOTE in rec["body"]
-    # quotes with [brackets] or markup-like text print as they are
-    assert PESKOV_SAID[:20] in run(dbpath, "article", str(guardian)).stdout.replace("\n", " ")
+    # quotes with [brackets] or markup-like text print as they are (the quote column of an
+    # 80-column table holds 14 characters next to the confidence)
+    shown = run(dbpath, "article", str(guardian)).stdout.replace("\n", " ")
+    assert PESKOV_SAID[:11] in shown and "done_deal" in shown
 
 
 def test_article_not_found(dbpath):
