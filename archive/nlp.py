@@ -47,4 +47,23 @@ def load(name: str | None = None):
     except OSError as exc:  # not installed / not a model
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    _split_glued_quote_marks(nlp)
     return nlp
+
+
+# a curly quotation mark glued to the words around it ('paranoia,”Clinton said', 'said:“We',
+# 'jobs”Trump'): scraped text loses the space, and the model's tokenizer then keeps
+# 'paranoia,”Clinton' as one token, so neither the quote's end nor the speaker's name is a token.
+# Split there: a curly mark after punctuation and before a letter, or a curly double mark between
+# letters (an apostrophe inside a word, "they’re", is a single mark between letters: untouched).
+GLUED_MARK = (
+    r"(?<=[.,;:!?…])[“”‘’](?=[^\W\d_])|(?<=[^\W\d_])[“”](?=[^\W\d_])"
+    r"|(?<=[^\W\d_])[.,;:!?…](?=[“”‘’][^\W\d_])"  # the comma of 'paranoia,”Clinton' too
+)
+
+
+def _split_glued_quote_marks(nlp) -> None:
+    """Add :data:`GLUED_MARK` to the tokenizer's infixes."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_MARK]).finditer

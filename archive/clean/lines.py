@@ -188,7 +188,7 @@ def parse_dateline(line: str) -> tuple[str | None, str | None]:
     return (place.strip(" ,") if place else None), agency
 
 
-_WRAPPED_MAX = 110  # the longest line hard-wrapped text has (most wrap at 60-80 characters)
+_WRAPPED_MAX = 110  # longer than any hard-wrapped line (most wrap at 60-80 characters)
 
 
 def unwrap(text: str) -> list[str]:
@@ -212,17 +212,19 @@ def unwrap(text: str) -> list[str]:
         and nxt.strip()[:1].islower()
     )
     wrapped = wrapped and runs_on >= 2
-    # (the width of the wrapping: a line much longer than wrapped lines ever are is a paragraph of
-    # its own, however long the longest line is)
-    width = max((len(ln) for ln in long_lines), default=0)
+    width = max((len(ln) for ln in lines_in_multi), default=0)
     out: list[str] = []
     for block in blocks:
         lines = [ln.strip() for ln in block if ln.strip()]
         if wrapped and len(lines) > 1:
             para = [lines[0]]
             for prev, ln in zip(lines, lines[1:]):
-                full = 0.6 * width <= len(prev) <= _WRAPPED_MAX and not (
-                    is_sentence(prev) and len(prev) < 0.8 * width
+                # (two lines running on, both much longer than wrapped lines ever are, are two
+                # paragraphs)
+                full = (
+                    len(prev) >= 0.6 * width
+                    and not (is_sentence(prev) and len(prev) < 0.8 * width)
+                    and min(len(prev), len(ln)) <= _WRAPPED_MAX
                 )
                 if BULLET.match(ln) or is_nav(prev) or is_nav(ln):
                     para.append(ln)

@@ -988,3 +988,25 @@ def test_a_weak_cue_without_an_object_after_the_quote_reports_it(nlp):
     quotes, people = run(body, specs, nlp)
     assert who(by_text(quotes, "clear proof"), people) == "Dale Vetch"
     assert who(by_text(quotes, "apology"), people) == "Ron Tabor"
+
+
+def test_a_closing_mark_glued_to_the_speakers_name(nlp):
+    """Scraped text that lost the space after a closing mark: 'paranoia,”Lorne said.'"""
+    body = (
+        "Ada Lorne spoke about her rival on Sunday.\n\n"
+        "“I am surprised to see him traffic in so much paranoia,”Lorne said. “Some of his "
+        "comments do not fit with what I knew about him.”"
+    )
+    tokens = [t.text for t in nlp("paranoia,”Lorne said:“We won")]
+    assert tokens == ["paranoia", ",", "”", "Lorne", "said", ":", "“", "We", "won"]
+    assert [t.text for t in nlp("they’re in the talks’ room")] == [
+        "they",
+        "’re",
+        "in",
+        "the",
+        "talks",
+        "’",
+        "room",
+    ]
+    quotes, people = run(body, [("Ada Lorne", ["Lorne"], "f")], nlp)
+    assert [who(q, people) for q in quotes] == ["Ada Lorne", "Ada Lorne"]
