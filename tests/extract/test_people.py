@@ -591,3 +591,14 @@ def test_a_titled_surname_goes_to_the_family_member_of_that_sex(nlp):
     helen, walter = people["Helen Brandt"], people["Walter Brandt"]
     assert text.index("Mrs. Brandt") + len("Mrs. ") in [m.start for m in helen.mentions]
     assert text.index("Mr. Brandt") + len("Mr. ") in [m.start for m in walter.mentions]
+
+
+def test_a_namesake_introduced_in_the_paragraph_before_takes_the_bare_surname(nlp):
+    text = (
+        "In the House, Speaker Mark Tolland is counting on Republican votes. Tolland told "
+        "reporters he was confident.\n\n"
+        "But in the Senate, Sen. Rita Tolland of Ohio said she would not vote for the bill.\n\n"
+        '"I have watched us do this every single time," Tolland, the Ohio Republican, said.'
+    )
+    people = by_name(run(nlp, text))
+    assert text.index("Tolland, the Ohio") in [m.start for m in people["Rita Tolland"].mentions]

@@ -8,6 +8,7 @@ else the full name whose first word it is ("Mr. Xi" -> "Xi Jinping") when there 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -104,18 +105,26 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
     return people
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
 def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
     """Which of several people sharing a surname a bare "Cruz" is: the one named in full before
-    it in the same paragraph, else the one the article is about (most mentions so far, then the
-    first introduced): a relative named in passing ("his wife, Heidi Cruz") does not take the
-    bare surname away from the article's subject."""
+    it in the same paragraph, or in the paragraph before when introduced there (with a title, or
+    opening the sentence: "Sen. Ron Johnson of Wisconsin said ..."); else the one the article is
+    about (most mentions so far, then the first introduced): a relative named in passing ("a photo
+    of his wife, Heidi Cruz") does not take the bare surname away from the article's subject."""
     recent = []
     for i, p in enumerate(cands):
-        starts = [x.start for x in p.mentions if x.start < m.start and is_full_name(x.text)]
-        if starts:
-            recent.append((max(starts), i))
-    if recent and "\n" not in body[max(recent)[0] : m.start]:
-        return cands[max(recent)[1]]
+        full = [x for x in p.mentions if x.start < m.start and is_full_name(x.text)]
+        if full:
+            last = max(full, key=lambda x: x.start)
+            recent.append((last.start, i, last))
+    if recent:
+        start, i, last = max(recent, key=lambda r: r[0])
+        breaks = len(_PARAGRAPH_BREAK.findall(body, start, m.start))
+        if breaks == 0 or (breaks == 1 and _introduced(last, body)):
+            return cands[i]
     return min(
         cands,
         key=lambda p: (
@@ -123,6 +132,16 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
             min(x.start for x in p.mentions),
         ),
     )
+
+
+def _introduced(x: Mention, body: str) -> bool:
+    """The full name is introduced, not named in passing: with a title, or opening its sentence
+    (at most two words before it)."""
+    if x.title:
+        return True
+    begin = x.title_start if x.title_start is not None else x.start
+    cut = max(body.rfind(c, 0, begin) for c in ".!?\n")
+    return len(body[cut + 1 : begin].split()) <= 2
 
 
 def _gender_of(p: Person) -> str | None:
