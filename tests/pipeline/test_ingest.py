@@ -221,3 +221,12 @@ def test_whole_page_scrapes_floor(tmp_path, folder):
     assert s["authors"]["f1"] >= 0.85 and s["photographers"]["f1"] >= 0.75
     assert s["quotes"]["r"] >= 0.90 and s["quotes"]["p"] >= 0.90 and s["attribution"]["f1"] >= 0.80
     assert s["people"]["r"] >= 0.80 and s["places"]["r"] >= 0.60
+
+
+def test_every_ingested_quote_carries_a_confidence(seeded):
+    """The extractor's attribution confidence reaches the database and the export."""
+    from archive.query.export import article_records
+
+    quotes = [q for r in article_records(db.make_engine(str(seeded[0]))) for q in r["quotes"]]
+    assert quotes and all(0 <= q["confidence"] <= 1 for q in quotes)
+    assert sum(q["confidence"] >= 0.8 for q in quotes) > len(quotes) / 2
