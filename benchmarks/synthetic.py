@@ -288,7 +288,7 @@ def build(scale: int = 100_000, path: Path | None = None, seed: int = 7, log=pri
     n_sources = 60
 
     # --- sources ------------------------------------------------------------------------------
-    outlets = json.loads((corpus.ROOT / "archive" / "data" / "outlets.json").read_text())[
+    outlets = json.loads((corpus.ROOT / "archive" / "clean" / "data" / "outlets.json").read_text())[
         "outlets"
     ][:n_sources]
     con.execute("BEGIN")
