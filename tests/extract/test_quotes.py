@@ -1010,3 +1010,18 @@ def test_a_closing_mark_glued_to_the_speakers_name(nlp):
     ]
     quotes, people = run(body, [("Ada Lorne", ["Lorne"], "f")], nlp)
     assert [who(q, people) for q in quotes] == ["Ada Lorne", "Ada Lorne"]
+
+
+def test_verbs_of_characterisation_report_the_words(nlp):
+    body = (
+        "Governor Lena Marsh spoke at a rally on Friday.\n\n"
+        'Marsh likened the proposal to "burning the constitution." In an interview, Marsh blasted '
+        'the press for being "unbelievably dishonest." Her rival, Carl Endo, mused that it was "a '
+        'long campaign."'
+    )
+    quotes, people = run(body, [("Lena Marsh", ["Marsh"], "f"), ("Carl Endo", ["Endo"], "m")], nlp)
+    assert {q.text: who(q, people) for q in quotes} == {
+        "burning the constitution.": "Lena Marsh",
+        "unbelievably dishonest.": "Lena Marsh",
+        "a long campaign.": "Carl Endo",
+    }

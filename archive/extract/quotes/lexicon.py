@@ -33,6 +33,8 @@ _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "cry": ("cried",),
     "hit": ("hit out",),
     "hold": ("held",),  # a court "held that ..."
+    "slam": ("slam", "slams", "slammed", "slamming"),
+    "marvel": ("marvel", "marvels", "marvelled", "marveled", "marvelling", "marveling"),
 }
 
 # lemmas inflected by rule (``_inflect``); "tell" is also listed here, so its forms are the rule's
@@ -44,7 +46,8 @@ pledge threaten concede emphasise emphasize brand term complain demand propose p
 criticize condemn blame hail maintain reiterate underline underscore indicate observe caution
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
-recount""".split()
+recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
+gush opine interject""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
