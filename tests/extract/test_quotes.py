@@ -1025,3 +1025,26 @@ def test_verbs_of_characterisation_report_the_words(nlp):
         "unbelievably dishonest.": "Lena Marsh",
         "a long campaign.": "Carl Endo",
     }
+
+
+def test_answered_after_a_quote_reports_it_but_not_as_a_transitive_verb(nlp):
+    body = (
+        "Dana Welk took questions from voters in Iowa on Monday.\n\n"
+        "“I would say this,” Welk answered. “We will work out a system that is fair.”\n\n"
+        "Welk answered questions for an hour. “It was a good day,” said Ross Tamm, an aide."
+    )
+    specs = [("Dana Welk", ["Welk"], "f"), ("Ross Tamm", ["Tamm"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert [who(q, people) for q in quotes] == ["Dana Welk", "Dana Welk", "Ross Tamm"]
+
+
+def test_a_name_before_a_colon_speaks_the_quote(nlp):
+    body = (
+        "The committee questioned the former secretary for eleven hours on Thursday.\n\n"
+        'Rep. Troy Gandy (R-S.C.):"I have not heard anyone other than you cite that figure. Who '
+        'told you that?"\n\n'
+        'Gandy: "We will find out."\n\n'
+        'The hearing ended at ten: "A long day," one aide wrote.'
+    )
+    quotes, people = run(body, [("Troy Gandy", ["Rep. Troy Gandy", "Gandy"], "m")], nlp)
+    assert [who(q, people) for q in quotes[:2]] == ["Troy Gandy", "Troy Gandy"]

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from archive.extract.quotes.attribution import Attributor
 from archive.extract.quotes.cues import is_cue
@@ -133,10 +134,36 @@ def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributi
             speaker, att.article.view.toks[cue].text, att.media.of(cue), cue, "colon"
         )
     if kind == QuoteKind.FULL:
-        speaker = _colon_subject(att, colon, mark)
+        speaker = _colon_subject(att, colon, mark) or _name_before_colon(att, colon)
         if speaker is not None:
             return Attribution(speaker, how="colon")
     return None
+
+
+_PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+
+
+def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
+    """'Rep. Jane Roe (D-Ohio): "..."', 'Roe: "..."': a person's name (a title before it, a
+    parenthesis after it) is all there is between the sentence start and the colon."""
+    art = att.article
+    body = art.body
+    view = art.view
+    k = view.token_at(colon)
+    if k >= len(view.toks):
+        return None
+    a, _ = view.sent_range(k)
+    start = max(art.paragraphs[art.para_of(colon)][0], view.toks[a].idx)
+    before = body[start:colon]
+    paren = _PARENTHETICAL_END.search(before)
+    end = start + (paren.start() if paren else len(before.rstrip()))
+    ms = [m for m in art.idx.between(start, end) if m[1] == end]
+    if not ms:
+        return None
+    m_start, m_end, pi = ms[-1]
+    if len(body[start:m_start].split()) > 2:
+        return None
+    return Speaker(SpeakerKind.PERSON, pi, body[m_start:m_end])
 
 
 def _last_non_space(body: str, end: int) -> int:

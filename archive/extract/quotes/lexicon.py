@@ -47,7 +47,7 @@ criticize condemn blame hail maintain reiterate underline underscore indicate ob
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
-gush opine interject""".split()
+gush opine interject answer""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -121,7 +121,7 @@ TELL_LIKE = frozenset({"tell"})
 # weak cues: only count when the quote is their complement (never by mere adjacency)
 WEAK_CUES = frozenset(
     """hold propose demand praise welcome blame agree question challenge report indicate signal
-    suggest conclude""".split()
+    suggest conclude answer""".split()
 )
 
 # --- pronouns ------------------------------------------------------------------------------------
