@@ -1048,3 +1048,17 @@ def test_a_name_before_a_colon_speaks_the_quote(nlp):
     )
     quotes, people = run(body, [("Troy Gandy", ["Rep. Troy Gandy", "Gandy"], "m")], nlp)
     assert [who(q, people) for q in quotes[:2]] == ["Troy Gandy", "Troy Gandy"]
+
+
+def test_a_fragment_in_the_sentence_after_a_quote_is_the_same_speakers(nlp):
+    body = (
+        "The bank renominated its president, Jon Karsk, on Friday despite criticism from staff.\n\n"
+        'But Mr. Karsk\'s "execution has been challenged," said Ivo Salmon, a former director. He '
+        'has directed "a very ambitious internal reorganization process." Critics called it '
+        '"a mess."'
+    )
+    specs = [("Jon Karsk", ["Mr. Karsk", "Karsk"], "m"), ("Ivo Salmon", ["Salmon"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "reorganization"), people) == "Ivo Salmon"
+    assert who(by_text(quotes, "a mess"), people) is None  # "Critics": an unnamed source
+    assert by_text(quotes, "a mess").speaker_text == "Critics"

@@ -65,11 +65,24 @@ class CueFinder:
         if found.token is not None or found.blocked:
             return found
         order = (self.after, self.before) if after_first else (self.before, self.after)
+        if not after_first and self._ends_sentence(quote):
+            order = (self.before,)  # 'He directed "a reorganization." Critics called it ...'
         for fn in order:
             cue = fn(quote.close_tok) if fn == self.after else fn(quote.open_tok)
             if cue is not None:
                 return CueSearch(cue)
         return CueSearch(None)
+
+    def _ends_sentence(self, quote: QuoteTokens) -> bool:
+        """A fragment whose last word ends with a full stop inside the marks and is followed by a
+        capitalised word: the reporter's sentence ends there."""
+        body = self.art.body
+        sp = quote.span
+        if sp.close_mark is None or body[sp.start : sp.end].rstrip()[-1:] != ".":
+            return False
+        toks = self.view.toks
+        k = quote.close_tok
+        return k < len(toks) and toks[k].text[:1].isupper()
 
     def text_of(self, cue: int) -> str:
         """The cue as reported: the verb as written, "according to", "quoted as saying"."""

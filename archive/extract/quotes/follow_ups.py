@@ -116,10 +116,41 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
             ):
                 # 'Lee said he would not sell. "If I ..."'
                 apply(rec, Attribution(speaker, how="paragraph"))
+        elif (
+            fq.attribution is None
+            and rec.kind == QuoteKind.PARTIAL
+            and prev is not None
+            and prev.speaker_kind == SpeakerKind.PERSON
+            and _next_sentence_of(att, prev_sp, sp)
+        ):
+            # '"...," Mr. Solomon said. He has directed "a very ambitious reorganization."'
+            copy_speaker(prev, rec, "follow")
         if rec.speaker_kind != SpeakerKind.NONE:
             prev, prev_sp = rec, sp
         elif rec.kind == QuoteKind.FULL:
             prev, prev_sp = None, None
+
+
+def _next_sentence_of(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan) -> bool:
+    """``sp`` (a fragment) is in the sentence right after the one of ``prev_sp``, in the same
+    paragraph, and that sentence reports nothing of its own (no reporting verb outside quotes,
+    no other person named)."""
+    art = att.article
+    view = art.view
+    if sp.paragraph != prev_sp.paragraph or not view.parsed:
+        return False
+    k_prev = view.token_at(mark_end(prev_sp))
+    k = view.token_at(sp.start)
+    if k >= len(view.toks) or k_prev >= len(view.toks):
+        return False
+    pa, pb = view.sent_range(k_prev)
+    a, b = view.sent_range(k)
+    if a != pb and not (a == pa and k_prev < k):
+        return False
+    if any(not art.in_quote[j] and is_cue(view, j) for j in range(a, b)):
+        return False
+    lo, hi = view.toks[a].idx, view.toks[b - 1].end
+    return not art.idx.between(lo, hi)
 
 
 def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attribution | None:
