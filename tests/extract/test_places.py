@@ -499,3 +499,13 @@ def test_place_inside_a_utility_name_is_not_a_place(nlp):
     )
     names = {p.name for p in find_places(text, nlp(text))}
     assert "South East" not in names and "Surrey" in names
+
+
+def test_a_place_name_the_gazetteer_has_no_entry_for_is_not_a_crash():
+    """A nickname on the place-name list ("Buckeye State") that the gazetteer cannot look up, tagged
+    as an organisation, is simply not taken for a place (it used to fail the whole article)."""
+    from archive.extract.places.context import mistagged_place
+
+    g = gazetteer.load()
+    assert gazetteer.is_place_name("Buckeye State") and not g.lookup("Buckeye State", small=False)
+    assert mistagged_place("Buckeye State", g, "open-carry rights downtown. The ", "ORG") is False

@@ -132,7 +132,10 @@ def mistagged_place(text: str, g: Gazetteer, before: str, label: str = "PERSON")
     to Toyota": a locative word alone does not make an ORG a place)."""
     if not gazetteer.is_place_name(text):
         return False
-    c = g.lookup(text, small=False)[0]
+    cands = g.lookup(text, small=False)
+    if not cands:  # a name of the place-name list the gazetteer has no entry for ("Buckeye State")
+        return False
+    c = cands[0]
     if c.level <= 1 or c.population >= MISTAG_MIN_POPULATION or LIST_OF_PLACES.search(before):
         return True
     before = before[-12:]
