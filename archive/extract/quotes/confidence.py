@@ -82,15 +82,11 @@ def features(att, fq: FoundQuote, quotes_in_paragraph: int) -> dict[str, float]:
         f["cue_distance"] = math.log1p(max(gap, 0)) / 6
     ps, pe = art.paragraphs[sp.paragraph]
     speaker = rec.speaker if rec.speaker_kind == SpeakerKind.PERSON else None
-    near = {m[2] for m in art.idx.between(ps, pe)}
-    f["others_in_paragraph"] = min(len(near - {speaker}), 4) / 4
+    f["others_in_paragraph"] = _others(art, ps, pe, speaker, 4)
     k = view.token_at(start)
     if k < len(view.toks):
         a, b = view.sent_range(k)
-        lo = view.toks[a].idx
-        hi = view.toks[b - 1].end if b - 1 < len(view.toks) else pe
-        f["others_in_sentence"] = min(len({m[2] for m in art.idx.between(lo, hi)} - {speaker}), 3)
-        f["others_in_sentence"] /= 3
+        f["others_in_sentence"] = _others(art, view.toks[a].idx, view.toks[b - 1].end, speaker, 3)
     people = art.idx.people
     if speaker is not None and speaker < len(people):
         surname = people[speaker].name.split()[-1:]
@@ -106,6 +102,12 @@ def features(att, fq: FoundQuote, quotes_in_paragraph: int) -> dict[str, float]:
     f["paragraph_quotes"] = min(quotes_in_paragraph - 1, 4) / 4
     f["first_paragraphs"] = float(sp.paragraph < 2)
     return f
+
+
+def _others(art, lo: int, hi: int, speaker: int | None, cap: int) -> float:
+    """How many people other than the speaker are named in [lo, hi), as a share of ``cap``."""
+    named = {m[2] for m in art.idx.between(lo, hi)} - {speaker}
+    return min(len(named), cap) / cap
 
 
 @lru_cache(maxsize=1)
