@@ -7,6 +7,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from archive.cli.limits import output_page
+from archive.cli.notfound import require_known
 from archive.cli.options import (
     DbOption,
     FormatOption,
@@ -16,7 +18,7 @@ from archive.cli.options import (
     parse_since,
     read_db,
 )
-from archive.cli.output import Format, output_record, output_rows, table
+from archive.cli.output import Format, output_record, table
 
 SOURCE_COLUMNS = [
     "source_id",
@@ -48,8 +50,16 @@ def sources(
 ) -> None:
     """Outlets and agencies with article counts (own articles, and as the wire credited)."""
     from archive.query.articles import sources as list_sources
+    from archive.query.articles import sources_count
 
-    output_rows(list_sources(read_db(db), limit=limit), fmt, SOURCE_COLUMNS)
+    engine = read_db(db)
+    output_page(
+        limit,
+        lambda n: list_sources(engine, limit=n),
+        lambda: sources_count(engine),
+        fmt,
+        SOURCE_COLUMNS,
+    )
 
 
 def articles(
@@ -71,16 +81,19 @@ def articles(
 ) -> None:
     """List articles, newest first, by outlet, person, place and date."""
     from archive.query.articles import articles as list_articles
+    from archive.query.articles import articles_count
 
-    rows = list_articles(
-        read_db(db),
-        source=source,
-        person=person,
-        place=place,
-        since=parse_since(since),
-        limit=limit,
+    since = parse_since(since)
+    engine = read_db(db)
+    require_known(engine, source=source, person=person, place=place)
+    filters = dict(source=source, person=person, place=place, since=since)
+    output_page(
+        limit,
+        lambda n: list_articles(engine, **filters, limit=n),
+        lambda: articles_count(engine, **filters),
+        fmt,
+        ARTICLE_COLUMNS,
     )
-    output_rows(rows, fmt, ARTICLE_COLUMNS)
 
 
 def article(

@@ -17,7 +17,10 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
+# --limit 0: every row; a list cut by its limit says so on stderr (archive.cli.limits)
+LimitOption = Annotated[
+    int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")
+]
 SinceOption = Annotated[
     Optional[str], typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")
 ]

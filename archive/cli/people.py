@@ -7,6 +7,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from archive.cli.limits import note_cut, output_page, rows_limit
+from archive.cli.notfound import no_match
 from archive.cli.options import DbOption, FormatOption, LimitOption, fail, read_db
 from archive.cli.output import Format, output_record, output_rows, table
 
@@ -36,8 +38,16 @@ def people(
 ) -> None:
     """People with article and quote counts, most present first."""
     from archive.query.people import people as list_people
+    from archive.query.people import people_count
 
-    output_rows(list_people(read_db(db), limit=top or limit), fmt, PEOPLE_COLUMNS)
+    engine = read_db(db)
+    output_page(
+        top or limit,
+        lambda n: list_people(engine, limit=n),
+        lambda: people_count(engine),
+        fmt,
+        PEOPLE_COLUMNS,
+    )
 
 
 def person(
@@ -79,16 +89,15 @@ def person(
     over their latest --window quotes and articles (default 500; the counts of articles,
     quotes and statements are always exact). --min-confidence keeps the statements and outlets
     to the quotes whose speaker is at least that likely to be right."""
-    from archive.query.people import find_people, resolve_person
+    from archive.query.lookup import near_names
+    from archive.query.people import resolve_person
     from archive.query.profile import person_profile
 
     engine = read_db(db)
     found, candidates = resolve_person(engine, name)
     if found is None:
         if not candidates:
-            near = find_people(engine, name, min_score=60)[:5]
-            hint = f"; did you mean {', '.join(c['name'] for c in near)}?" if near else ""
-            fail(f"no person matches {name!r}{hint}")
+            no_match("person", name, near_names(engine, "person", name))
         output_rows(candidates, fmt, CANDIDATE_COLUMNS, title=f"{name!r} is ambiguous")
         fail(
             f"{name!r} matches {len(candidates)} people: "
@@ -97,7 +106,7 @@ def person(
     prof = person_profile(
         engine,
         found["person_id"],
-        limit=limit,
+        limit=rows_limit(limit),
         window=window or None,
         min_confidence=min_confidence,
     )
@@ -108,6 +117,8 @@ def person(
         csv_columns=PROFILE_CSV_COLUMNS,
         view=lambda console: _profile_view(console, prof),
     )
+    for part in ("articles", "statements", "co_occurring"):
+        note_cut(len(prof[part]), prof["totals"][part], f"{part.replace('_', '-')}: ")
 
 
 def _quote_rows(prof: dict) -> list[dict]:

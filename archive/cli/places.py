@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
+from archive.cli.limits import output_page
 from archive.cli.options import DbOption, LimitOption, read_db
-from archive.cli.output import PlacesFormat, output_rows
+from archive.cli.output import PlacesFormat
 
 PLACE_COLUMNS = [
     "place_id",
@@ -30,5 +31,13 @@ def places(
 ) -> None:
     """Places with coordinates and article counts; `--format geojson` for maps."""
     from archive.query.places import places as list_places
+    from archive.query.places import places_count
 
-    output_rows(list_places(read_db(db), limit=limit), fmt, PLACE_COLUMNS)
+    engine = read_db(db)
+    output_page(
+        limit,
+        lambda n: list_places(engine, limit=n),
+        lambda: places_count(engine),
+        fmt,
+        PLACE_COLUMNS,
+    )

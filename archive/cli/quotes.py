@@ -6,8 +6,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from archive.cli.limits import output_page
+from archive.cli.notfound import require_known
 from archive.cli.options import DbOption, FormatOption, LimitOption, read_db
-from archive.cli.output import Format, output_rows
+from archive.cli.output import Format
 
 QUOTE_COLUMNS = ["quote", "speaker", "confidence", "outlet", "article_id", "outlets"]
 
@@ -49,14 +51,15 @@ def quotes(
     """Quotes with speaker, confidence, outlet, article, and how many outlets carried the same
     statement."""
     from archive.query.quotes import quotes as list_quotes
+    from archive.query.quotes import quotes_count
 
-    rows = list_quotes(
-        read_db(db),
-        speaker=speaker,
-        source=source,
-        search=search,
-        place=place,
-        limit=limit,
-        min_confidence=min_confidence,
+    engine = read_db(db)
+    require_known(engine, speaker=speaker, source=source, place=place)
+    filters = dict(speaker=speaker, source=source, search=search, place=place)
+    output_page(
+        limit,
+        lambda n: list_quotes(engine, **filters, limit=n, min_confidence=min_confidence),
+        lambda: quotes_count(engine, **filters, min_confidence=min_confidence),
+        fmt,
+        QUOTE_COLUMNS,
     )
-    output_rows(rows, fmt, QUOTE_COLUMNS)

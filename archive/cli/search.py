@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
+from archive.cli.limits import output_page
 from archive.cli.options import DbOption, FormatOption, LimitOption, fail, read_db
-from archive.cli.output import Format, output_rows
+from archive.cli.output import Format
 
 SEARCH_COLUMNS = ["kind", "article_id", "outlet", "speaker", "snippet"]
 
@@ -35,11 +36,19 @@ def search(
     """Full-text search over article titles, bodies and quotes, best match first."""
     from archive.query.common import QueryError
     from archive.query.search import search as run_search
+    from archive.query.search import search_count
 
     if not query.strip():
         fail("empty search text", code=2)
+    engine = read_db(db)
     try:
-        rows = run_search(read_db(db), query, limit=limit, scope=scope.value)
+        output_page(
+            limit,
+            lambda n: run_search(engine, query, limit=n, scope=scope.value),
+            lambda: search_count(engine, query, scope=scope.value),
+            fmt,
+            SEARCH_COLUMNS,
+            marks=["snippet"],
+        )
     except QueryError as exc:
         fail(str(exc))
-    output_rows(rows, fmt, SEARCH_COLUMNS, marks=["snippet"])

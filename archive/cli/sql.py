@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
+from archive.cli.limits import note_more
 from archive.cli.options import DbOption, FormatOption, LimitOption, fail, read_db
 from archive.cli.output import Format, output_rows
 
@@ -39,13 +41,21 @@ def sql(
     try:
         engine = read_db(db)
         try:
-            columns, rows = run_sql(engine, query, limit=limit, timeout=timeout or None)
+            # one row more than the limit tells whether it cut the result (0: every row)
+            columns, rows = run_sql(
+                engine, query, limit=limit + 1 if limit else sys.maxsize, timeout=timeout or None
+            )
         except QueryInterrupted:
             fail("interrupted", code=130)
         except QueryError as exc:
             fail(str(exc))
         # the statement's columns (a result without rows has its header all the same); table
         # cells cut at SQL_TABLE_CELL_CHARS, with a note on stderr
-        output_rows(rows, fmt, columns, max_cell_chars=SQL_TABLE_CELL_CHARS)
+        more = bool(limit) and len(rows) > limit
+        output_rows(
+            rows[:limit] if more else rows, fmt, columns, max_cell_chars=SQL_TABLE_CELL_CHARS
+        )
+        if more:
+            note_more(limit)
     except KeyboardInterrupt:
         fail("interrupted", code=130)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from archive.kinds import PersonRole
-from archive.query.common import Row, newest_first_is_cheaper, statement_outlets
+from archive.query.common import Row, count_rows, newest_first_is_cheaper, statement_outlets
 from archive.query.people import person_ids_for
 from archive.query.places import place_ids_for
 from archive.store.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote, Source
@@ -75,7 +75,56 @@ def sources(engine: Engine, limit: int | None = None) -> list[Row]:
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
+def sources_count(engine: Engine) -> int:
+    """How many sources :func:`sources` lists without its limit."""
+    return count_rows(engine, select(Source.id))
+
+
 # --- articles -----------------------------------------------------------------------------------
+
+
+def _filtered(
+    engine: Engine,
+    stmt,
+    source: str | None,
+    person: str | None,
+    place: str | None,
+    since: str | None,
+    limit: int | None,
+):
+    """STMT (a SELECT over articles) with the WHERE clauses of the filters."""
+    if source is not None:
+        ids = source_ids_for(engine, source)
+        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
+    if person is not None:
+        ids = person_ids_for(engine, person)
+        stmt = stmt.where(
+            select(ArticlePerson.id)
+            .where(ArticlePerson.article_id == Article.id, ArticlePerson.person_id.in_(ids))
+            .exists()
+        )
+    if place is not None:
+        ids = place_ids_for(engine, place)
+        in_place = ArticlePlace.place_id.in_(ids)
+        if (
+            source is None
+            and person is None
+            and since is None
+            and not newest_first_is_cheaper(
+                engine, select(func.count()).select_from(ArticlePlace).where(in_place), limit
+            )
+        ):
+            # few articles: start from article_places (index on place_id), sort just those
+            stmt = stmt.where(Article.id.in_(select(ArticlePlace.article_id).where(in_place)))
+        else:  # common place: walk the articles newest first, stop after LIMIT
+            stmt = stmt.where(
+                select(ArticlePlace.id)
+                .where(ArticlePlace.article_id == Article.id, in_place)
+                .exists()
+            )
+    if since is not None:
+        stmt = stmt.where(Article.published_at >= since)
+    return stmt
 
 
 def articles(
@@ -108,40 +157,23 @@ def articles(
         .outerjoin(Source, Source.id == Article.source_id)
         .outerjoin(wire, wire.id == Article.wire_id)
     )
-    if source is not None:
-        ids = source_ids_for(engine, source)
-        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
-    if person is not None:
-        ids = person_ids_for(engine, person)
-        stmt = stmt.where(
-            select(ArticlePerson.id)
-            .where(ArticlePerson.article_id == Article.id, ArticlePerson.person_id.in_(ids))
-            .exists()
-        )
-    if place is not None:
-        ids = place_ids_for(engine, place)
-        in_place = ArticlePlace.place_id.in_(ids)
-        if (
-            source is None
-            and person is None
-            and since is None
-            and not newest_first_is_cheaper(
-                engine, select(func.count()).select_from(ArticlePlace).where(in_place), limit
-            )
-        ):
-            # few articles: start from article_places (index on place_id), sort just those
-            stmt = stmt.where(Article.id.in_(select(ArticlePlace.article_id).where(in_place)))
-        else:  # common place: walk the articles newest first, stop after LIMIT
-            stmt = stmt.where(
-                select(ArticlePlace.id)
-                .where(ArticlePlace.article_id == Article.id, in_place)
-                .exists()
-            )
-    if since is not None:
-        stmt = stmt.where(Article.published_at >= since)
+    stmt = _filtered(engine, stmt, source, person, place, since, limit)
     stmt = stmt.order_by(Article.published_at.desc().nulls_last(), Article.id.desc()).limit(limit)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def articles_count(
+    engine: Engine,
+    source: str | None = None,
+    person: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+) -> int:
+    """How many articles :func:`articles` lists without its limit."""
+    return count_rows(
+        engine, _filtered(engine, select(Article.id), source, person, place, since, None)
+    )
 
 
 # --- one article --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What the read side's questions share: the row type, the one error type, LIKE escaping, the
-choice between two equivalent query plans, and the outlets that carried each statement.
+choice between two equivalent query plans, counting a list's rows, and the outlets that carried
+each statement.
 
 Every query function takes an engine and plain Python values and returns lists of dicts (or one
 dict for profiles). User input only ever reaches the database as bound parameters; substring
@@ -28,6 +29,15 @@ class QueryError(RuntimeError):
 def like_escape(value: str) -> str:
     """VALUE as a literal LIKE pattern with ``/`` as the escape character."""
     return value.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
+def count_rows(engine: Engine, stmt) -> int:
+    """How many rows the SELECT STMT gives without its LIMIT: its FROM and WHERE counted, its
+    columns (scalar subqueries: counts per row) and ORDER BY left out. For the "showing 100 of
+    892" of a list that its limit cut."""
+    counted = stmt.with_only_columns(func.count(), maintain_column_froms=True)
+    with engine.connect() as conn:
+        return conn.execute(counted.order_by(None).limit(None)).scalar() or 0
 
 
 def newest_first_is_cheaper(engine: Engine, count_stmt, limit: int | None) -> bool:

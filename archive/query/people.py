@@ -14,7 +14,7 @@ from typing import Iterable
 from sqlalchemy import Engine, LargeBinary, and_, cast, distinct, func, or_, select
 
 from archive.kinds import PersonRole
-from archive.query.common import Row, like_escape
+from archive.query.common import Row, count_rows, like_escape
 from archive.query.matching import (
     EXACT,
     FILTER_MIN,
@@ -35,6 +35,7 @@ __all__ = [
     "find_people",
     "match_people",
     "people",
+    "people_count",
     "person_ids_for",
     "resolve_person",
 ]
@@ -329,3 +330,8 @@ def people(engine: Engine, limit: int | None = 50) -> list[Row]:
     )
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def people_count(engine: Engine) -> int:
+    """How many people :func:`people` lists without its limit."""
+    return count_rows(engine, select(Person.id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
-from archive.query.common import Row
+from archive.query.common import Row, count_rows
 from archive.store.models import ArticlePlace, Place, PlaceAlias, Quote
 
 
@@ -65,6 +65,11 @@ def places(engine: Engine, limit: int | None = 100) -> list[Row]:
     )
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def places_count(engine: Engine) -> int:
+    """How many places :func:`places` lists without its limit."""
+    return count_rows(engine, select(Place.id))
 
 
 def places_geojson(rows: list[Row]) -> dict:

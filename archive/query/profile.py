@@ -58,6 +58,9 @@ def person_profile(
     statement the highest of its quotes'. ``min_confidence`` keeps to the quotes whose
     confidence is at least that (quotes without one are left out) for the statements and the
     outlets that quoted the person; the counts stay over all their quotes.
+
+    ``totals`` has the length of the lists that LIMIT cuts (articles, statements, co-occurring
+    people) without it: the CLI says "showing 50 of 892" with it.
     """
     with engine.connect() as conn:
         person = conn.execute(
@@ -66,15 +69,21 @@ def person_profile(
         if person is None:
             return None
         aliases = _aliases(conn, person_id, person.name)
-        article_rows = _articles(engine, conn, person_id, limit)
+        article_rows = _articles(engine, conn, person_id, _one_more(limit))
         counts = _counts(conn, person_id)
         win = _window(conn, person_id, window, counts.quotes)
         role_rows = _roles(conn, win)
         # "+ 0": the person's quotes are read by id (the window), not by their confidence
         confident = None if min_confidence is None else Quote.confidence + 0 >= min_confidence
         tallies = _tally_quotes(conn, win, confident)
-        co_occurring = _co_occurring(conn, win, limit)
+        co_occurring = _co_occurring(conn, win, _one_more(limit))
         statement_rows = _statements_of(conn, person_id, tallies.shown(limit), confident)
+        # the length of each list without LIMIT, counted only for a list that LIMIT cut
+        totals = {
+            "articles": _cut(article_rows, limit, lambda: _link_count(conn, person_id)),
+            "statements": len(tallies.statements),
+            "co_occurring": _cut(co_occurring, limit, lambda: _co_count(conn, win)),
+        }
         for st in statement_rows:
             st["outlet_count"] = len(st["outlets"])
             st["quote_count"] = len(st["quotes"])
@@ -92,11 +101,34 @@ def person_profile(
         "statements": statement_rows,
         "outlets": outlets,
         "co_occurring": co_occurring,
+        # how many articles, statements and co-occurring people there are without the limit
+        "totals": totals,
         # statements, outlets, roles and co_occurring cover only the latest WINDOW quotes/articles
         "truncated": win.truncated,
         "window": window,
         "min_confidence": min_confidence,  # statements and outlets: of these quotes only
     }
+
+
+def _one_more(limit: int | None) -> int | None:
+    """One row more than LIMIT: whether the limit cut a list."""
+    return None if limit is None else limit + 1
+
+
+def _cut(rows: list, limit: int | None, count) -> int:
+    """Cut ROWS (read with :func:`_one_more`) to LIMIT; their number without it: len(ROWS), or
+    COUNT() when the limit cut them."""
+    if limit is None or len(rows) <= limit:
+        return len(rows)
+    del rows[limit:]
+    return max(count(), limit + 1)
+
+
+def _link_count(conn, person_id: int) -> int:
+    """How many (article, role) links the person has: the rows of the profile's articles."""
+    return conn.execute(
+        select(func.count()).select_from(ArticlePerson).where(ArticlePerson.person_id == person_id)
+    ).scalar()
 
 
 def _aliases(conn, person_id: int, name: str) -> list[str]:
@@ -238,12 +270,12 @@ def _roles(conn, win: _Window) -> list[Row]:
     return sorted(roles.values(), key=lambda r: (r["first_seen"] or "9999", r["role"]))
 
 
-def _co_occurring(conn, win: _Window, limit: int | None) -> list[Row]:
-    """The people who share the most articles (as subjects) with the person."""
+def _shared(win: _Window):
+    """(person id, n): the people who share n articles (as subjects) with the person."""
     co_ap = aliased(ArticlePerson)
     # (article_id, person_id, role) is unique, so each co-occurring person has one row per
     # shared article: COUNT(*) is the number of shared articles
-    shared = (
+    return (
         select(co_ap.person_id.label("person_id"), func.count().label("n"))
         .select_from(ArticlePerson)
         .join(
@@ -261,6 +293,11 @@ def _co_occurring(conn, win: _Window, limit: int | None) -> list[Row]:
         .group_by(co_ap.person_id)
         .subquery()
     )
+
+
+def _co_occurring(conn, win: _Window, limit: int | None) -> list[Row]:
+    """The people who share the most articles (as subjects) with the person."""
+    shared = _shared(win)
     rows = conn.execute(
         select(Person.id, Person.name, shared.c.n)
         .join(shared, shared.c.person_id == Person.id)
@@ -268,6 +305,14 @@ def _co_occurring(conn, win: _Window, limit: int | None) -> list[Row]:
         .limit(limit)
     )
     return [{"person_id": pid, "name": name, "shared_articles": n} for pid, name, n in rows]
+
+
+def _co_count(conn, win: _Window) -> int:
+    """How many people share an article with the person."""
+    shared = _shared(win)
+    return conn.execute(
+        select(func.count()).select_from(shared).join(Person, Person.id == shared.c.person_id)
+    ).scalar()
 
 
 # --- statements and outlets ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from archive.query.articles import source_ids_for
-from archive.query.common import Row, newest_first_is_cheaper, statement_outlets
+from archive.query.common import Row, count_rows, newest_first_is_cheaper, statement_outlets
 from archive.query.people import person_ids_for
 from archive.query.places import place_ids_for
 from archive.store.models import Article, ArticlePlace, Person, Quote, Source
@@ -74,6 +74,58 @@ def _newest_articles(engine: Engine, conditions: list, order, limit: int) -> lis
         )
 
 
+def _filters(
+    engine: Engine,
+    speaker: str | None,
+    source: str | None,
+    search: str | None,
+    place: str | None,
+):
+    """(WHERE clauses of the filters but the speaker's, the speaker's (indexed, unindexed)
+    pair or None), or None when SPEAKER matches nobody. The clauses read quotes joined with
+    their articles."""
+    speaker_pair = None
+    if speaker is not None:
+        speaker_pair = _speaker_filters(engine, speaker)
+        if speaker_pair is None:
+            return None
+    where = []
+    if source is not None:
+        ids = source_ids_for(engine, source)
+        where.append(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
+    if search is not None:
+        where.append(Quote.text.icontains(search, autoescape=True))
+    if place is not None:
+        ids = place_ids_for(engine, place)
+        where.append(
+            select(ArticlePlace.id)
+            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
+            .exists()
+        )
+    return where, speaker_pair
+
+
+def quotes_count(
+    engine: Engine,
+    speaker: str | None = None,
+    source: str | None = None,
+    search: str | None = None,
+    place: str | None = None,
+    min_confidence: float | None = None,
+) -> int:
+    """How many quotes :func:`quotes` lists without its limit."""
+    found = _filters(engine, speaker, source, search, place)
+    if found is None:
+        return 0
+    where, speaker_pair = found
+    if speaker_pair is not None:
+        where.append(speaker_pair[0])
+    if min_confidence is not None:
+        where.append(Quote.confidence >= min_confidence)
+    stmt = select(Quote.id).join(Article, Article.id == Quote.article_id).where(*where)
+    return count_rows(engine, stmt)
+
+
 def quotes(
     engine: Engine,
     speaker: str | None = None,
@@ -91,6 +143,10 @@ def quotes(
     confidence (how likely the speaker is right) is at least that (quotes without one are left
     out).
     """
+    found = _filters(engine, speaker, source, search, place)
+    if found is None:
+        return []
+    where, speaker_pair = found
     wire = aliased(Source)
     stmt = (
         select(
@@ -110,26 +166,11 @@ def quotes(
         .outerjoin(Person, Person.id == Quote.speaker_id)
         .outerjoin(Source, Source.id == Article.source_id)
         .outerjoin(wire, wire.id == Article.wire_id)
+        .where(*where)
     )
-    by_speaker = by_speaker_unindexed = None
-    if speaker is not None:
-        filters = _speaker_filters(engine, speaker)
-        if filters is None:
-            return []
-        by_speaker, by_speaker_unindexed = filters
+    by_speaker, by_speaker_unindexed = speaker_pair or (None, None)
+    if by_speaker is not None:
         stmt = stmt.where(by_speaker)
-    if source is not None:
-        ids = source_ids_for(engine, source)
-        stmt = stmt.where(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
-    if search is not None:
-        stmt = stmt.where(Quote.text.icontains(search, autoescape=True))
-    if place is not None:
-        ids = place_ids_for(engine, place)
-        stmt = stmt.where(
-            select(ArticlePlace.id)
-            .where(ArticlePlace.article_id == Article.id, ArticlePlace.place_id.in_(ids))
-            .exists()
-        )
     # confident: through the partial index on (speaker_id, confidence) with a speaker (their
     # confident quotes counted, or read when few); "+ 0" keeps that index out of the statements
     # that look quotes up by article

@@ -12,6 +12,13 @@ from archive.query.common import QueryError, Row
 MARK_START, MARK_END = "<mark>", "</mark>"
 
 
+# the documents PostgreSQL searches, per table (a: articles, q: quotes)
+_PG_DOCS = {
+    "articles": "to_tsvector('english', coalesce(a.title, '') || ' ' || a.body)",
+    "quotes": "to_tsvector('english', q.text || ' ' || coalesce(q.speaker_text, ''))",
+}
+
+
 def fts_phrase(value: str) -> str:
     """VALUE as one FTS5 phrase (double quotes doubled): always valid FTS5 syntax."""
     return '"' + value.replace('"', '""') + '"'
@@ -45,11 +52,13 @@ def _sqlite_search(conn, table: str, query: str, limit: int, marks: tuple[str, s
     return [dict(r._mapping) for r in conn.execute(sql, params)]
 
 
-def _pg_search(conn, table: str, query: str, limit: int, marks: tuple[str, str]) -> list[Row]:
+def _pg_search(
+    conn, table: str, query: str, limit: int | None, marks: tuple[str, str]
+) -> list[Row]:
     """PostgreSQL text-search matches of QUERY (web-search syntax) in TABLE, best first."""
     opts = f"StartSel={marks[0]}, StopSel={marks[1]}, MaxWords=35, MinWords=15"
     if table == "articles":
-        doc = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.body)"
+        doc = _PG_DOCS["articles"]
         sql = text(
             "SELECT 'article' AS kind, a.id AS article_id, NULL AS quote_id, a.title, "
             "s.name AS outlet, a.published_at, NULL AS speaker, "
@@ -60,7 +69,7 @@ def _pg_search(conn, table: str, query: str, limit: int, marks: tuple[str, str])
             f"WHERE {doc} @@ tsq ORDER BY rank LIMIT :limit"
         )
     else:
-        doc = "to_tsvector('english', q.text || ' ' || coalesce(q.speaker_text, ''))"
+        doc = _PG_DOCS["quotes"]
         sql = text(
             "SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, a.title, "
             "s.name AS outlet, a.published_at, COALESCE(p.name, q.speaker_text) AS speaker, "
@@ -77,11 +86,62 @@ def _pg_search(conn, table: str, query: str, limit: int, marks: tuple[str, str])
 
 SEARCH_SCOPES = ("all", "articles", "quotes")
 
+# the FROM and WHERE of each table's full-text matches (counted by search_count)
+_SQLITE_MATCHES = {
+    "articles": "articles_fts WHERE articles_fts MATCH :q",
+    "quotes": "quotes_fts WHERE quotes_fts MATCH :q",
+}
+_PG_MATCHES = {
+    "articles": f"articles a WHERE {_PG_DOCS['articles']} @@ websearch_to_tsquery('english', :q)",
+    "quotes": f"quotes q WHERE {_PG_DOCS['quotes']} @@ websearch_to_tsquery('english', :q)",
+}
+
+
+def _tables(query: str, scope: str) -> list[str]:
+    """The tables a search of SCOPE reads; QueryError for an empty QUERY or an unknown SCOPE."""
+    if not query or not query.strip():
+        raise QueryError("empty search")
+    if scope not in SEARCH_SCOPES:
+        raise QueryError(f"unknown scope {scope!r}: choose {', '.join(SEARCH_SCOPES)}")
+    return ["articles", "quotes"] if scope == "all" else [scope]
+
+
+def _sqlite_fts(conn, run, query: str):
+    """RUN(conn, QUERY) for FTS5 syntax; text that is not (an apostrophe, a stray quote or
+    operator) is run again as one phrase."""
+    try:
+        return run(conn, query)
+    except SQLAlchemyError:
+        conn.rollback()
+        try:
+            return run(conn, fts_phrase(query))
+        except SQLAlchemyError as exc:
+            orig = getattr(exc, "orig", None) or exc
+            raise QueryError(f"search failed: {str(orig).splitlines()[0]}") from exc
+
+
+def search_count(engine: Engine, query: str, scope: str = "all") -> int:
+    """How many matches :func:`search` lists without its limit."""
+    tables = _tables(query, scope)
+    total = 0
+    with engine.connect() as conn:
+        dialect = conn.dialect.name
+        for table in tables:
+            if dialect == "sqlite":
+                sql = text(f"SELECT count(*) FROM {_SQLITE_MATCHES[table]}")
+                total += _sqlite_fts(conn, lambda c, q: c.execute(sql, {"q": q}).scalar(), query)
+            elif dialect == "postgresql":
+                sql = text(f"SELECT count(*) FROM {_PG_MATCHES[table]}")
+                total += conn.execute(sql, {"q": query}).scalar()
+            else:
+                raise QueryError(f"full-text search is not available on {dialect}")
+    return total
+
 
 def search(
     engine: Engine,
     query: str,
-    limit: int = 20,
+    limit: int | None = 20,
     scope: str = "all",
     marks: tuple[str, str] = (MARK_START, MARK_END),
 ) -> list[Row]:
@@ -92,33 +152,26 @@ def search(
     syntax (words, "a phrase", or, -word). ``snippet`` holds the matched text between ``marks``;
     ``rank`` is lower for better matches (bm25).
     """
-    if not query or not query.strip():
-        raise QueryError("empty search")
-    if scope not in SEARCH_SCOPES:
-        raise QueryError(f"unknown scope {scope!r}: choose {', '.join(SEARCH_SCOPES)}")
-    tables = ["articles", "quotes"] if scope == "all" else [scope]
+    tables = _tables(query, scope)
     rows: list[Row] = []
     with engine.connect() as conn:
         dialect = conn.dialect.name
         for table in tables:
-            if dialect == "sqlite":
-                try:
-                    rows += _sqlite_search(conn, table, query, limit, marks)
-                except SQLAlchemyError:
-                    conn.rollback()
-                    try:  # not FTS5 syntax (an apostrophe, a stray quote or operator): a phrase
-                        rows += _sqlite_search(conn, table, fts_phrase(query), limit, marks)
-                    except SQLAlchemyError as exc:
-                        orig = getattr(exc, "orig", None) or exc
-                        raise QueryError(f"search failed: {str(orig).splitlines()[0]}") from exc
-            elif dialect == "postgresql":
+            if dialect == "sqlite":  # LIMIT -1: no limit
+                rows += _sqlite_fts(
+                    conn,
+                    lambda c, q: _sqlite_search(c, table, q, -1 if limit is None else limit, marks),
+                    query,
+                )
+            elif dialect == "postgresql":  # LIMIT NULL: no limit
                 rows += _pg_search(conn, table, query, limit, marks)
             else:
                 raise QueryError(f"full-text search is not available on {dialect}")
     rows.sort(key=lambda r: (r["rank"], r["kind"], r["article_id"], r["quote_id"] or 0))
+    rows = rows if limit is None else rows[:limit]
     for r in rows:
         r["rank"] = round(float(r["rank"]), 4)
         if r.get("snippet"):
             # paragraph breaks inside a one-line snippet
             r["snippet"] = " ".join(r["snippet"].split())
-    return rows[:limit]
+    return rows

@@ -231,7 +231,8 @@ def test_quotes_filters(dbpath):
     assert [
         r["quote"] for r in run_json(dbpath, "quotes", "--search", "'; DROP TABLE quotes; --")
     ] == [SQL_QUOTE]
-    assert run_json(dbpath, "quotes", "--speaker", "' OR ''='") == []
+    injected = run(dbpath, "quotes", "--speaker", "' OR ''='")  # no such speaker: exit 1
+    assert injected.exit_code == 1 and injected.stdout == ""
     assert quote_count(dbpath) == 7
 
 
