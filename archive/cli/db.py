@@ -1,4 +1,5 @@
-"""``archive db``: schema migrations (upgrade, downgrade, current)."""
+"""``archive db``: schema migrations (upgrade, downgrade, current), and the database in use
+(path)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,25 @@ import typer
 from archive.cli.options import DbOption, error_line, fail
 from archive.cli.output import err
 
-db_app = typer.Typer(help="Schema migrations: upgrade, downgrade, current.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The database: its path, and schema migrations (upgrade, downgrade, current).",
+    no_args_is_help=True,
+)
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print the database in use: the SQLite file's absolute path (whether it exists yet or
+    not), or the URL (password hidden)."""
+    from archive.store.db import is_sqlite, resolve_url
+
+    url = resolve_url(db)
+    if is_sqlite(url) and url.database and url.database != ":memory:":
+        from pathlib import Path
+
+        typer.echo(str(Path(url.database).resolve()))
+    else:
+        typer.echo(url.render_as_string(hide_password=True))
 
 
 @db_app.command("upgrade")
