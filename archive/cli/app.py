@@ -26,6 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help, as sqlite-utils' and llm's: no types on flags ("--text <bool>"), no boxes
+    rich_markup_mode=None,
 )
 
 
