@@ -46,3 +46,12 @@ def test_every_command_is_in_the_readme_table():
         if not found:
             missing.append(" ".join(words))
     assert not missing, f"commands missing from the README's command table: {missing}"
+
+
+def test_the_json_lines_fields_ingest_reads_are_in_the_readme():
+    from archive.readers.files import META_KEYS
+
+    usage = README.split("## Usage", 1)[1].split("\n## ", 1)[0]
+    section = usage.split("**JSON Lines input**", 1)[1].split("\n- **", 1)[0]
+    missing = [f for f in ("text", "html", "name", "file", *META_KEYS) if f"`{f}`" not in section]
+    assert not missing, f"JSON Lines fields missing from the README's usage section: {missing}"
