@@ -17,7 +17,19 @@ from typing import Annotated
 import typer
 
 from archive import __version__
-from archive.cli import articles, db, export, ingest, people, places, quotes, search, sql, stats
+from archive.cli import (
+    articles,
+    db,
+    export,
+    ingest,
+    people,
+    places,
+    quotes,
+    search,
+    serve,
+    sql,
+    stats,
+)
 from archive.cli.output import err
 
 app = typer.Typer(
@@ -60,6 +72,7 @@ app.command()(search.search)
 app.command()(stats.stats)
 app.command()(sql.sql)
 app.command("datasette-metadata")(export.datasette_metadata)
+app.command()(serve.serve)
 app.add_typer(db.db_app, name="db")
 
 

@@ -43,6 +43,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "label_column": "title",
         "fts_table": "articles_fts",
         "fts_pk": "id",
+        "sort_desc": "published_at",
+        "facets": ["source_id", {"date": "published_at"}],
         "columns": {
             "id": _ID,
             "source_id": "The outlet that published the article (sources.id).",
@@ -141,6 +143,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "label_column": "text",
         "fts_table": "quotes_fts",
         "fts_pk": "id",
+        "facets": ["speaker_kind", "kind"],
         "columns": {
             "id": _ID,
             "article_id": "The article that carries the quote (articles.id).",
@@ -170,6 +173,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "Places mentioned in articles, resolved against a gazetteer, with coordinates."
         ),
         "label_column": "name",
+        "facets": ["kind", "country_code"],
         "columns": {
             "id": _ID,
             "name": 'Canonical place name ("Kyiv", "United Kingdom").',
@@ -231,11 +235,15 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "alembic_version": {
         "description": "Schema revision of the database (managed by `archive db upgrade`).",
+        "hidden": True,
         "columns": {"version_num": "Current Alembic migration revision."},
     },
     # --- views ---
     "quote_attributions": {
+        "title": "Who said what",
         "description": "View: every quote with its speaker, outlet, wire and article.",
+        "sort_desc": "published_at",
+        "facets": ["outlet", "speaker_kind", "quote_kind", {"date": "published_at"}],
         "columns": {
             "quote_id": "quotes.id.",
             "quote": "The quoted words.",
@@ -256,7 +264,9 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "person_summary": {
+        "title": "People",
         "description": "View: each person with article, quote, alias and byline counts.",
+        "sort_desc": "quote_count",
         "columns": {
             "person_id": "people.id.",
             "name": "Canonical name.",
@@ -267,7 +277,10 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "place_summary": {
+        "title": "Places",
         "description": "View: each place with coordinates and article/mention counts.",
+        "sort_desc": "article_count",
+        "facets": ["kind", "country_code"],
         "columns": {
             "place_id": "places.id.",
             "name": "Canonical place name.",
@@ -280,9 +293,11 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "statement_summary": {
+        "title": "Statements",
         "description": (
             "View: each statement with how many quotes, articles and outlets carried it."
         ),
+        "sort_desc": "outlet_count",
         "columns": {
             "statement_id": "statements.id.",
             "speaker_id": "people.id of the speaker, when known.",
@@ -296,7 +311,10 @@ TABLES: dict[str, dict[str, Any]] = {
         },
     },
     "source_summary": {
+        "title": "Outlets",
         "description": "View: each outlet or agency with article and quote counts.",
+        "sort_desc": "article_count",
+        "facets": ["kind"],
         "columns": {
             "source_id": "sources.id.",
             "name": "Outlet or agency name.",
@@ -321,7 +339,8 @@ QUERIES: dict[str, dict[str, str]] = {
             "outlet."
         ),
         "sql": (
-            "SELECT quote, speaker, outlet, published_at, article_title, article_id, statement_id\n"
+            "SELECT quote_id, quote, speaker, outlet, published_at, article_title, article_id,\n"
+            "       statement_id\n"
             "FROM quote_attributions\n"
             "WHERE instr(lower(quote), lower(:words)) > 0\n"
             "ORDER BY published_at DESC\nLIMIT 200"
@@ -331,7 +350,8 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Quotes by a speaker",
         "description": 'Quotes by people whose name or alias contains the text ("Zelensk").',
         "sql": (
-            "SELECT q.quote, q.speaker, q.outlet, q.published_at, q.article_id, q.statement_id\n"
+            "SELECT q.quote_id, q.quote, q.speaker, q.outlet, q.published_at, q.article_id,\n"
+            "       q.statement_id\n"
             "FROM quote_attributions q\n"
             "WHERE q.speaker_id IN (\n"
             "  SELECT person_id FROM person_aliases"
