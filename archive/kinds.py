@@ -50,6 +50,23 @@ class PlaceKind(StrEnum):
     OTHER = "other"
 
 
+class CorrectionKind(StrEnum):
+    """What a correction made by hand changes (``corrections.kind``)."""
+
+    PERSON_MERGE = "person_merge"
+    PERSON_SPLIT = "person_split"
+    PERSON_RENAME = "person_rename"
+    QUOTE_SPEAKER = "quote_speaker"
+    PLACE_SET = "place_set"
+
+
+class CorrectionStatus(StrEnum):
+    """A correction is applied again on every re-extraction while active; undone, never again."""
+
+    ACTIVE = "active"
+    UNDONE = "undone"
+
+
 class IngestStatus(StrEnum):
     """What ingesting one document did."""
 

@@ -212,6 +212,50 @@ TABLES: dict[str, dict[str, Any]] = {
             "text": "The mention as written.",
         },
     },
+    "corrections": {
+        "description": (
+            "Fixes made by hand (archive people merge/split/rename, archive quote speaker, "
+            "archive place set), applied again whenever an article is ingested again or replaced; "
+            "listed by archive corrections, undone by archive corrections undo ID."
+        ),
+        "label_column": "new_value",
+        "sort_desc": "created_at",
+        "facets": ["kind", "status"],
+        "columns": {
+            "id": _ID,
+            "kind": ("person_merge, person_split, person_rename, quote_speaker or place_set."),
+            "status": "active (applied again on every re-extraction) or undone.",
+            "target_table": "The table of the row it corrects: people, quotes or places.",
+            "target_id": (
+                "The row it applies to now (people.id, quotes.id or places.id): updated when it is "
+                "applied to re-extracted rows; NULL when nothing matches it now."
+            ),
+            "field": "What it changes: person (who is who), name, speaker or place.",
+            "old_value": 'The value before, as shown ("Anna Berg (person 3)").',
+            "new_value": "The value after, as shown.",
+            "subject": (
+                "JSON: what it corrects, by keys that survive re-extraction (the article's path, "
+                "a quote's words and offset, a person's full names, a place's gazetteer id)."
+            ),
+            "before": "JSON: the value before (for undo).",
+            "after": "JSON: the value after (applied again).",
+            "note": "Why, in the words of whoever made it (--note).",
+            "created_at": "When it was made (UTC).",
+            "undone_at": "When it was undone (UTC); NULL while active.",
+        },
+    },
+    "correction_keys": {
+        "description": (
+            "How the store finds the corrections that an article's write may concern: "
+            "article:PATH, surname:KEY (of a person's names), place:GAZETTEER_ID."
+        ),
+        "hidden": True,
+        "columns": {
+            "id": _ID,
+            "correction_id": "The correction (corrections.id).",
+            "key": "A look-up key.",
+        },
+    },
     "articles_fts": {
         "description": (
             "SQLite FTS5 full-text index of articles (title, body), kept up to date by triggers; "

@@ -26,7 +26,16 @@ from sqlalchemy import (
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from archive.kinds import PersonRole, PlaceKind, QuoteKind, SourceKind, SpeakerKind, values
+from archive.kinds import (
+    CorrectionKind,
+    CorrectionStatus,
+    PersonRole,
+    PlaceKind,
+    QuoteKind,
+    SourceKind,
+    SpeakerKind,
+    values,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -41,6 +50,8 @@ PERSON_ROLES = values(PersonRole)
 SPEAKER_KINDS = values(SpeakerKind)
 QUOTE_KINDS = values(QuoteKind)
 PLACE_KINDS = values(PlaceKind)
+CORRECTION_KINDS = values(CorrectionKind)
+CORRECTION_STATUSES = values(CorrectionStatus)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -278,3 +289,46 @@ class PlaceMention(Base):
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(String(200))
+
+
+class Correction(Base):
+    """A fix made by hand (migration 0008): what it changes, the value before and after, when
+    and why. Its ``subject`` names what it corrects by keys that survive re-extraction (an
+    article's path, a quote's words, a person's names), so that the store applies it again
+    whenever the article is written again (:mod:`archive.store.corrections`)."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CORRECTION_KINDS), name="kind"),
+        CheckConstraint(_in("status", CORRECTION_STATUSES), name="status"),
+        Index(None, "target_table", "target_id"),  # a person's or a quote's corrections
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10), default=CorrectionStatus.ACTIVE)
+    target_table: Mapped[str] = mapped_column(String(20))  # people, quotes or places
+    target_id: Mapped[int | None] = mapped_column(Integer)  # the row it applies to now
+    field: Mapped[str] = mapped_column(String(20))  # what it changes: person, name, speaker, place
+    old_value: Mapped[str | None] = mapped_column(Text)  # the value before, as a person reads it
+    new_value: Mapped[str | None] = mapped_column(Text)  # the value after, as a person reads it
+    subject: Mapped[dict] = mapped_column(JSON)  # the stable keys of what it corrects
+    before: Mapped[dict | None] = mapped_column(JSON)  # the value before, for undo
+    after: Mapped[dict | None] = mapped_column(JSON)  # the value after, applied again
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CorrectionKey(Base):
+    """How the store finds the corrections an article's write may concern, by an index:
+    ``article:PATH``, ``surname:KEY`` (of a person's names), ``place:GAZETTEER_ID``."""
+
+    __tablename__ = "correction_keys"
+    __table_args__ = (UniqueConstraint("key", "correction_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    correction_id: Mapped[int] = mapped_column(
+        ForeignKey("corrections.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(300))

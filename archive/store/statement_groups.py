@@ -94,3 +94,19 @@ def refresh(session: Session, statement_id: int) -> None:
         for q in part:
             q.statement_id = new.id
     session.flush()
+
+
+def move_quote(session: Session, quote: Quote, speaker_id: int | None) -> None:
+    """Give a stored quote another speaker (None: nobody) and put it in that speaker's
+    statement, leaving its old one hanging together."""
+    old = quote.statement_id
+    quote.speaker_id = speaker_id
+    quote.statement_id = None
+    session.flush()
+    if speaker_id is None:
+        alone(session, quote)
+    else:
+        group(session, quote)
+    session.flush()
+    if old is not None:
+        refresh(session, old)

@@ -127,7 +127,7 @@ def rebind(session: Session, key: str) -> set[int]:
     if (
         target is None
         and stray
-        and all(_is_surname_person(session, link.person_id) for link in stray)
+        and all(is_surname_person(session, link.person_id) for link in stray)
     ):
         target = min(link.person_id for link in stray)  # they are where they belong
         stray = [link for link in stray if link.person_id != target]
@@ -142,11 +142,11 @@ def rebind(session: Session, key: str) -> set[int]:
     touched: set[int] = {target}
     for link in stray:
         touched.add(link.person_id)
-        _move_link(session, link, target)
+        move_link(session, link, target)
     session.flush()
     for pid in sorted(touched):
         refresh_aliases(session, pid)
-    _drop_if_orphan(session, touched)
+    drop_if_orphan(session, touched)
     return touched
 
 
@@ -169,7 +169,8 @@ def rebind_many(session: Session, keys) -> set[int]:
     return touched
 
 
-def _is_surname_person(session: Session, pid: int) -> bool:
+def is_surname_person(session: Session, pid: int) -> bool:
+    """A person all of whose names are bare surnames ("Obama")."""
     return not any(
         is_full(a)
         for a in session.execute(
@@ -178,16 +179,23 @@ def _is_surname_person(session: Session, pid: int) -> bool:
     )
 
 
-def _move_link(session: Session, link: ArticlePerson, target: int) -> None:
-    source = link.person_id
-    article_id = link.article_id
-    other = session.execute(
+def link_of(session: Session, article_id: int, pid: int, role: str) -> ArticlePerson | None:
+    """The article's link to the person in this role, if any."""
+    return session.execute(
         select(ArticlePerson).where(
             ArticlePerson.article_id == article_id,
-            ArticlePerson.person_id == target,
-            ArticlePerson.role == link.role,
+            ArticlePerson.person_id == pid,
+            ArticlePerson.role == role,
         )
     ).scalar()
+
+
+def move_link(session: Session, link: ArticlePerson, target: int) -> None:
+    """Give an article's link to a person (and, when it was their only part in the article, the
+    person's mentions and quotes there) to another person."""
+    source = link.person_id
+    article_id = link.article_id
+    other = link_of(session, article_id, target, link.role)
     if other is not None:
         other.titles = list(dict.fromkeys([*(other.titles or []), *(link.titles or [])]))
         other.mention_count += link.mention_count
@@ -213,14 +221,7 @@ def _move_link(session: Session, link: ArticlePerson, target: int) -> None:
         .where(Quote.article_id == article_id, Quote.speaker_id == source)
         .order_by(Quote.id)
     ).scalars():
-        old = quote.statement_id
-        quote.speaker_id = target
-        quote.statement_id = None
-        session.flush()
-        statement_groups.group(session, quote)
-        session.flush()
-        if old is not None:
-            statement_groups.refresh(session, old)
+        statement_groups.move_quote(session, quote, target)
 
 
 def refresh_aliases(session: Session, pid: int) -> None:
@@ -256,7 +257,8 @@ def refresh_aliases(session: Session, pid: int) -> None:
     session.flush()
 
 
-def _drop_if_orphan(session: Session, pids) -> None:
+def drop_if_orphan(session: Session, pids) -> None:
+    """Delete the people (and their statements) that no article names and no quote cites."""
     for pid in pids:
         if pid is None:
             continue

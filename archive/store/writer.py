@@ -4,7 +4,9 @@
 article and its sources here, and its people (:mod:`archive.store.people`, one ``people`` row per
 real person), places (:mod:`archive.store.places`, by gazetteer id) and quotes
 (:mod:`archive.store.quotes`, grouped into statements) through the modules of those ideas; then
-it rebinds bare surnames whose owner may have changed (:mod:`archive.store.surnames`).
+it rebinds bare surnames whose owner may have changed (:mod:`archive.store.surnames`) and
+applies again the corrections made by hand that the article concerns
+(:mod:`archive.store.corrections`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from archive import EXTRACTOR_VERSION
 from archive.clean.outlets import canonical_outlet
 from archive.kinds import IngestStatus, SourceKind
 from archive.records import Extraction
-from archive.store import statement_groups, surnames
+from archive.store import corrections, statement_groups, surnames
 from archive.store.db import session_scope, write_lock
 from archive.store.models import (
     Article,
@@ -160,6 +162,8 @@ class Store:
             for pid in sorted(touched):
                 if session.get(Person, pid) is not None:
                     canonical_name(session, pid)
+            # fixes made by hand hold for the new version too (archive.store.corrections)
+            corrections.reapply(session, ex, {f"surname:{k}" for k in rebind_all})
             article_id = article.id
         return Outcome(status, article_id)
 
