@@ -73,8 +73,9 @@ def serve(
         Optional[str],
         typer.Option(
             "--tiles",
-            help="Map tiles URL template ({z}/{x}/{y}) for the places map, or 'none' for a "
-            "blank background (offline); default: OpenStreetMap.",
+            help="The places map's background: 'none' (default: the countries' outlines, "
+            "offline), 'osm' (OpenStreetMap's tiles, fetched by the browser) or a tile URL "
+            "template ({z}/{x}/{y}).",
         ),
     ] = None,
 ) -> None:

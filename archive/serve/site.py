@@ -20,10 +20,12 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 STATIC_MOUNT = "-/archive"  # the package's static/ folder, at /-/archive/...
 
-# The cluster map's background: OpenStreetMap's tiles (fetched by the browser), or "none": one
-# blank tile served by the archive itself (offline, and what the tests use).
-OSM_TILES = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+# The cluster map's background: by default ("none") no tiles from the internet but one blank
+# tile (the sea) under the outlines of the countries (Natural Earth, shipped; archive.js draws
+# them); "osm": OpenStreetMap's tiles, fetched by the browser; or any tile URL template.
 NO_TILES = "none"
+OSM = "osm"
+OSM_TILES = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 SETTINGS: dict[str, Any] = {
     "truncate_cells_html": 140,  # article bodies and raw HTML: one short line per row in tables
@@ -66,16 +68,17 @@ class ServeState:
 
 
 def tile_config(tiles: str | None) -> dict[str, Any]:
-    """The datasette-cluster-map configuration for TILES (a URL template, ``none``, or None for
-    OpenStreetMap)."""
-    if tiles == NO_TILES:
+    """The datasette-cluster-map configuration for TILES: None or ``none`` (offline: countries
+    on a blank sea), ``osm`` (OpenStreetMap) or a tile URL template."""
+    if tiles in (None, NO_TILES):
         return {
             "tile_layer": f"/{STATIC_MOUNT}/blank-tile.png",
-            "tile_layer_options": {"maxZoom": 19, "attribution": "no map tiles"},
+            "tile_layer_options": {
+                "maxZoom": 12,
+                "attribution": "countries: Natural Earth (offline map)",
+            },
         }
-    if tiles:
-        return {"tile_layer": tiles}
-    return {"tile_layer": OSM_TILES}
+    return {"tile_layer": OSM_TILES if tiles == OSM else tiles}
 
 
 def serve_metadata(database: str, tiles: str | None = None) -> dict[str, Any]:

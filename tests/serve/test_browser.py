@@ -3,7 +3,7 @@ Chromium loads each kind of page (the start page, a person, a quote with its hig
 places map with its markers, a search) and the DOM after its JavaScript ran is checked.
 
 Skipped when Chromium is not installed (Debian's ``chromium``; ``.ci/run`` installs it). Nothing
-leaves the machine: the map's tiles are the archive's own blank tile (``--tiles none``).
+leaves the machine: the map is the archive's own (a blank tile and the countries' outlines).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def server(tmp_path_factory):
     (SIGINT) at the end, which must exit 130 at once."""
     path = write_sample_archive(str(tmp_path_factory.mktemp("serve") / "archive.db"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive", "serve", "--db", path, "--tiles", "none"],
+        [sys.executable, "-m", "archive", "serve", "--db", path],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -133,7 +133,8 @@ def test_places_map(server):
     singles = len(re.findall(r'class="leaflet-marker-icon(?![^"]*marker-cluster)', the_map))
     clustered = sum(int(n) for n in re.findall(r"marker-cluster[^>]*><div><span>(\d+)<", the_map))
     assert singles + clustered == 3  # Kyiv, Moscow, Ukraine (Nowhere Bay has no coordinates)
-    assert "blank-tile.png" in the_map  # the tiles are the archive's own
+    assert "blank-tile.png" in the_map  # the tiles are the archive's own (the default)
+    assert the_map.count("<path") > 100  # and the outlines of the countries, offline
 
 
 def test_search(server):
