@@ -87,6 +87,9 @@ def serve_metadata(database: str, tiles: str | None = None) -> dict[str, Any]:
     from archive.query.catalog import datasette_metadata
 
     metadata = datasette_metadata(database)
+    tables = metadata["databases"][database]["tables"]
+    # the store's look-up keys of corrections: internal, like alembic_version
+    tables["correction_keys"] = {**tables.get("correction_keys", {}), "hidden": True}
     cluster_map = {**tile_config(tiles), "container": "#archive-map"}
     metadata["plugins"] = {"datasette-cluster-map": cluster_map}
     return metadata

@@ -62,3 +62,35 @@ def test_without_a_port_a_free_one():
     finally:
         if blocker:
             blocker.close()
+
+
+def test_open_opens_the_address_it_prints(sample_archive, monkeypatch):
+    """--open: the browser gets the address printed; the server runs on the bound socket."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    opened, served = [], []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url))
+    monkeypatch.setattr(threading, "Thread", _NowThread)
+    monkeypatch.setattr(
+        uvicorn.Server, "run", lambda self, sockets: served.append(sockets[0].getsockname()[1])
+    )
+    path = sample_archive.url.database
+    sample_archive.dispose()
+    result = runner.invoke(app, ["serve", "--db", path, "--open"])
+    assert result.exit_code == 0, result.stderr
+    port = served[0]
+    assert opened == [f"http://127.0.0.1:{port}/"]
+    assert f"at http://127.0.0.1:{port}/" in result.stderr
+
+
+class _NowThread:
+    """A thread that runs its target when started, in the caller's thread."""
+
+    def __init__(self, target, args=(), daemon=None):
+        self.target, self.args = target, args
+
+    def start(self):
+        self.target(*self.args)
