@@ -16,8 +16,8 @@ _COLUMNS = (
 )
 # the archive's pages -> corrections.target_table
 _TARGETS = {"person": "people", "quote": "quotes"}
-# corrections.target_table -> the archive's page of the corrected row
-PAGES = {"people": "person", "quotes": "quote"}
+# corrections.target_table -> the page of the corrected row ({db}: Datasette's row page)
+PAGES = {"people": "/person/{id}", "quotes": "/quote/{id}", "places": "/{db}/places/{id}"}
 RECENT = 10  # corrections listed on the start page
 
 
@@ -25,12 +25,13 @@ async def _has_table(db) -> bool:
     return await db.table_exists(TABLE)
 
 
-def _rows(results) -> list[dict[str, Any]]:
+def _rows(db, results) -> list[dict[str, Any]]:
     out = []
     for r in results.rows:
         row = dict(r)
         page = PAGES.get(row["target_table"])
-        row["href"] = f"/{page}/{row['target_id']}" if page and row["target_id"] else None
+        has_page = page and row["target_id"] is not None
+        row["href"] = page.format(db=db.name, id=row["target_id"]) if has_page else None
         row["active"] = row["status"] == "active"
         out.append(row)
     return out
@@ -47,7 +48,7 @@ async def corrections_summary(db) -> dict[str, Any] | None:
     recent = await db.execute(
         f"SELECT {_COLUMNS} FROM {TABLE} ORDER BY id DESC LIMIT :n", {"n": RECENT}
     )
-    return {"count": count, "active": active or 0, "recent": _rows(recent)}
+    return {"count": count, "active": active or 0, "recent": _rows(db, recent)}
 
 
 async def corrections_for(db, what: str, ident: int) -> list[dict[str, Any]]:
@@ -60,4 +61,16 @@ async def corrections_for(db, what: str, ident: int) -> list[dict[str, Any]]:
         f"SELECT {_COLUMNS} FROM {TABLE} WHERE target_table = :t AND target_id = :id ORDER BY id",
         {"t": target, "id": ident},
     )
-    return _rows(results)
+    return _rows(db, results)
+
+
+async def corrected_quotes(db, quote_ids: list[int]) -> set[int]:
+    """Which of QUOTE_IDS have a correction in force (their speaker set by hand)."""
+    if not quote_ids or not await _has_table(db):
+        return set()
+    ids = ", ".join(str(int(i)) for i in quote_ids)
+    results = await db.execute(
+        f"SELECT DISTINCT target_id FROM {TABLE} WHERE target_table = 'quotes' "
+        f"AND status = 'active' AND target_id IN ({ids})"
+    )
+    return {r[0] for r in results.rows}

@@ -30,7 +30,8 @@ def _id(request) -> int:
 
 async def _record_page(datasette, request, query, what: str, template: str, extra=None):
     """The page of record ID (the URL's) of QUERY (engine, id -> row or None), a WHAT: the
-    row as ``record`` and its corrections (``corrections``, for a person or a quote)."""
+    row as ``record`` and its corrections (``corrections``, for a person or a quote); EXTRA:
+    more of the context, a dict or an async function of (database, record) that returns one."""
     from archive.serve.corrections import corrections_for
 
     st = state(datasette)
@@ -39,6 +40,8 @@ async def _record_page(datasette, request, query, what: str, template: str, extr
     if record is None:
         raise NotFound(f"No {what} {ident}")
     db = datasette.get_database(st.database)
+    if callable(extra):
+        extra = await extra(db, record)
     context = {
         "record": record,
         "corrections": await corrections_for(db, what, ident),
@@ -52,8 +55,15 @@ async def person_page(datasette, request):
     """/person/ID: aliases, roles, statements with the outlets that carried them, outlets,
     articles, people they appear with."""
     from archive.query.profile import person_profile
+    from archive.serve.corrections import corrected_quotes
 
-    return await _record_page(datasette, request, person_profile, "person", "archive_person.html")
+    async def marks(db, profile):
+        ids = [q["quote_id"] for st in profile["statements"] for q in st["quotes"]]
+        return {"corrected_quotes": await corrected_quotes(db, ids)}
+
+    return await _record_page(
+        datasette, request, person_profile, "person", "archive_person.html", marks
+    )
 
 
 async def quote_page(datasette, request):

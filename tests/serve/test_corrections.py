@@ -101,3 +101,34 @@ def test_database_without_the_corrections_table(archive_file):
     assert "<h2>Corrections</h2>" not in get(site, "/").text
     assert get(site, "/person/1").status_code == 200
     assert get(site, "/quote/1").status_code == 200
+
+
+@needs_corrections
+def test_corrections_made_by_the_store_are_shown(archive_file):
+    """`archive people rename` and `archive quote speaker`, as the store makes them."""
+    from archive.kinds import SpeakerKind
+    from archive.store.correct_people import make_rename
+    from archive.store.correct_quotes import make_speaker
+    from archive.store.corrections import correct
+    from archive.store.db import make_engine
+
+    with sqlite3.connect(archive_file) as conn:
+        pid = conn.execute("SELECT id FROM people WHERE name = 'Dmitry Peskov'").fetchone()[0]
+        qid = conn.execute("SELECT id FROM quotes WHERE text LIKE '%DROP TABLE%'").fetchone()[0]
+    engine = make_engine(archive_file)
+    try:
+        correct(engine, make_rename, pid, "Dmitry S. Peskov", "his full name")
+        correct(engine, make_speaker, qid, SpeakerKind.PERSON, pid, None)
+    finally:
+        engine.dispose()
+    site = _site(archive_file)
+    person = get(site, f"/person/{pid}").text
+    assert "Dmitry S. Peskov" in person
+    assert 'title="corrected by hand: was Dmitry Peskov (his full name)"' in person
+    assert 'title="the speaker of this quote was set by hand"' in person  # the slogan, now his
+    quote = get(site, f"/quote/{qid}").text
+    speaker = quote[quote.index('<dd class="speaker">') :].split("</dd>")[0]
+    assert f'<a href="/person/{pid}">Dmitry S. Peskov</a>' in speaker
+    assert 'class="corrected"' in speaker
+    start = get(site, "/").text
+    assert "2 corrections</a> made by hand (2 in force)" in start
