@@ -9,17 +9,15 @@ Table cells are plain text, never read as Rich markup (quotes may contain ``[`` 
 
 from __future__ import annotations
 
-import copy
 import csv
 import json
 import sys
 from enum import Enum
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 
 class Format(str, Enum):
@@ -41,11 +39,27 @@ class PlacesFormat(str, Enum):
     geojson = "geojson"
 
 
-err = Console(stderr=True, highlight=False)
+class _Stderr:
+    """The console on stderr for messages (``err.print(...)``), made on first use: commands
+    that print JSON, JSON Lines or CSV and no message never import Rich."""
+
+    _console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if _Stderr._console is None:
+            from rich.console import Console
+
+            _Stderr._console = Console(stderr=True, highlight=False)
+        return getattr(_Stderr._console, name)
+
+
+err: Any = _Stderr()
 
 
 def out_console() -> Console:
     """A console on stdout that neither highlights nor soft-wraps."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -76,67 +90,10 @@ def _write_json(value: Any, stream) -> None:
     stream.write("\n")
 
 
-def _text(value: str, marks: bool = False) -> Text:
-    """A Rich Text cell: never parsed as markup; search marks (archive.query.search) in bold."""
-    if not marks:
-        return Text(value)
-    from archive.query.search import MARK_END, MARK_START
-
-    if MARK_START not in value:
-        return Text(value)
-    out = Text()
-    rest = value
-    while MARK_START in rest:
-        before, _, after = rest.partition(MARK_START)
-        hit, _, rest = after.partition(MARK_END)
-        out.append(before)
-        out.append(hit, style="bold yellow")
-    out.append(rest)
-    return out
-
-
 def is_id_column(name: str) -> bool:
     """Whether a column holds ids (``id``, ``article_id``, ...): the first left out of a table
     too wide for the terminal."""
     return name == "id" or name.endswith("_id")
-
-
-class FitTable(Table):
-    """A Rich table that, on a terminal too narrow for every header to be shown whole (Rich would
-    fold "article_id" into "article_i" / "d"), leaves out its id columns, the rightmost first,
-    until the headers fit or no id column is left."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        shown: Table = self
-        while _folds_a_header(shown, console, options):
-            ids = [c for c in shown.columns if is_id_column(str(c.header))]
-            if not ids:
-                break
-            shown = _without(shown, ids[-1])
-        yield from Table.__rich_console__(shown, console, options)
-
-
-def _folds_a_header(t: Table, console: Console, options: ConsoleOptions) -> bool:
-    """Whether Rich gives a column of T less room than its header (as Table.__rich_console__
-    lays the columns out)."""
-    width = options.max_width if t.width is None else t.width
-    widths = t._calculate_column_widths(console, options.update_width(width - t._extra_width))
-    return any(
-        w - t._get_padding_width(c._index) < cell_len(str(c.header))
-        for w, c in zip(widths, t.columns)
-    )
-
-
-def _without(t: Table, column) -> Table:
-    """A copy of T without COLUMN (the cells are shared)."""
-    out = copy.copy(t)
-    out.columns = []
-    for c in t.columns:
-        if c is not column:
-            c = copy.copy(c)
-            c._index = len(out.columns)
-            out.columns.append(c)
-    return out
 
 
 def table(
@@ -146,12 +103,15 @@ def table(
     marks: Sequence[str] = (),
 ) -> Table:
     """A Rich table of the COLUMNS of ROWS; the columns in MARKS show search marks in bold; its
-    id columns are left out when the terminal is too narrow for its headers (:class:`FitTable`)."""
+    id columns are left out when the terminal is too narrow for its headers
+    (:class:`archive.cli.tables.FitTable`)."""
+    from archive.cli.tables import FitTable, text_cell
+
     out = FitTable(title=title, title_justify="left", show_lines=False)
     for col in columns:
         out.add_column(col, overflow="fold")
     for row in rows:
-        out.add_row(*(_text(cell(row.get(c)), marks=c in marks) for c in columns))
+        out.add_row(*(text_cell(cell(row.get(c)), marks=c in marks) for c in columns))
     return out
 
 
@@ -255,4 +215,6 @@ def output_record(
 
 
 def _console(stream) -> Console:
+    from rich.console import Console
+
     return out_console() if stream is sys.stdout else Console(file=stream, highlight=False)

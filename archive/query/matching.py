@@ -4,7 +4,9 @@ against a stored name or alias. Pure functions, no database.
 The notion of a personal name is :mod:`archive.names`: folding (:func:`archive.names.fold.
 fold_name`), identity keys (:func:`archive.names.identity.person_key`) and the honorific and
 title words a look-up drops from the front of a name (:data:`archive.names.lexicon.HONORIFICS`).
-This module only turns them into tokens and scores.
+This module only turns them into tokens and scores. The identity keys and rapidfuzz are
+imported on first use: every query command imports this module (through
+:mod:`archive.query.people`), and most look no name up.
 """
 
 from __future__ import annotations
@@ -12,10 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz import fuzz
-
 from archive.names.fold import fold_name
-from archive.names.identity import person_key
 from archive.names.lexicon import HONORIFICS
 
 # Score tiers: the same name, a surname or subset of the name's words, a spelling variant.
@@ -40,6 +39,8 @@ def name_tokens(name: str) -> list[str]:
 def identity_key(name: str) -> str | None:
     """The identity key of NAME (:func:`archive.names.identity.person_key`), None when it has
     none; cached, since the same stored forms are compared on every look-up."""
+    from archive.names.identity import person_key
+
     return person_key(name) or None
 
 
@@ -56,6 +57,8 @@ def score(qtokens: list[str], qkey: str | None, form: str) -> float:
     ftokens = list(_form_tokens(form))
     if not ftokens or not qtokens:
         return 0.0
+    from rapidfuzz import fuzz
+
     if ftokens == qtokens or (qkey is not None and identity_key(form) == qkey):
         return EXACT
     q, f = " ".join(qtokens), " ".join(ftokens)

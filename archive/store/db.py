@@ -8,15 +8,18 @@ Alembic migrations in ``migrations/`` (installed as ``archive.migrations``).
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_DB = "archive.db"
@@ -217,8 +220,59 @@ def downgrade(engine: Engine, revision: str) -> None:
     command.downgrade(alembic_config(engine), revision)
 
 
+_REVISION = re.compile(r"""^revision\s*(?::[^=\n]*)?=\s*["']([^"'\n]+)["']\s*$""", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]*)?=\s*(.+)$", re.M)
+
+
+def head_in_scripts(scripts: Iterable[str]) -> str | None:
+    """The head revision as the text of the migration SCRIPTS gives it (their ``revision =
+    "..."`` and ``down_revision = ...`` lines), None when the text does not say for certain (a
+    script without those lines, several heads or none)."""
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for script in scripts:
+        rev, down = _REVISION.search(script), _DOWN_REVISION.search(script)
+        if rev is None or down is None:
+            return None
+        revisions.add(rev[1])
+        downs.update(re.findall(r"""["']([^"']+)["']""", down[1]))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _head_from_scripts() -> str | None:
+    """:func:`head_in_scripts` of this code's migrations, read as text, without importing
+    Alembic or the scripts: the query commands check the schema on every run, and Alembic's
+    machinery costs more than the query. None (then Alembic decides) when the text is not
+    certain; tests/store/test_schema_check.py checks that both give the same head."""
+    folder = resources.files("archive.migrations") / "versions"
+    return head_in_scripts(
+        entry.read_text(encoding="utf-8")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".py") and not entry.name.startswith("_")
+    )
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    """The one revision in the database's ``alembic_version`` table, read with plain SQL; None
+    when there is no such table or not exactly one row."""
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except SQLAlchemyError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
 def check_schema(engine: Engine) -> None:
-    """Raise SchemaError unless the database is migrated to exactly this code's head."""
+    """Raise SchemaError unless the database is migrated to exactly this code's head.
+
+    The usual case, a database at the head, is told apart with one SELECT and the scripts'
+    text (:func:`_head_from_scripts`); any other goes through Alembic for its reason."""
+    head = _head_from_scripts()
+    if head is not None and _stored_revision(engine) == head:
+        return
     current = current_revision(engine)
     head = head_revision(engine)
     if current == head:
