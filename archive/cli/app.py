@@ -19,6 +19,7 @@ import typer
 from archive import __version__
 from archive.cli import (
     articles,
+    corrections,
     db,
     export,
     ingest,
@@ -64,7 +65,7 @@ app.command()(export.export)
 app.command()(articles.sources)
 app.command()(articles.articles)
 app.command()(articles.article)
-app.command()(people.people)
+app.add_typer(corrections.people_app, name="people")
 app.command()(people.person)
 app.command()(quotes.quotes)
 app.command()(places.places)
@@ -73,6 +74,9 @@ app.command()(stats.stats)
 app.command()(sql.sql)
 app.command("datasette-metadata")(export.datasette_metadata)
 app.command()(serve.serve)
+app.add_typer(corrections.quote_app, name="quote")
+app.add_typer(corrections.place_app, name="place")
+app.add_typer(corrections.corrections_app, name="corrections")
 app.add_typer(db.db_app, name="db")
 
 

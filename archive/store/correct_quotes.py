@@ -5,9 +5,11 @@ Quote ids do not survive re-extraction, so the correction names the quote by its
 (:func:`archive.store.correction_rows.article_key`) and its words, with its offset to choose
 between equal quotes; in an edited version of the article the same words are the same quote
 wherever they moved (of several, the nearest to the old offset; failing the same words, the same
-normalised words). The speaker is named by their names, as in :mod:`archive.store.correct_people`.
-A speaker set by hand is sure: the quote's confidence becomes 1 (none for an unnamed source or
-nobody).
+normalised words, then the same statement (words contained or nearly the same,
+:func:`archive.extract.quotes.statements.same_statement`), then the most similar words when
+they are similar enough (EDITED_MIN)). The speaker is named by their names, as in
+:mod:`archive.store.correct_people`. A speaker set by hand is sure: the quote's confidence
+becomes 1 (none for an unnamed source or nobody).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from archive.extract.quotes.statements import statement_key
+from archive.extract.quotes.statements import same_statement, statement_key
 from archive.kinds import CorrectionKind, SpeakerKind
 from archive.store import statement_groups
 from archive.store.correct_people import describe, find, new_person
@@ -26,6 +28,8 @@ from archive.store.correction_rows import (
     key_of_article,
 )
 from archive.store.models import Article, Correction, Person, Quote
+
+EDITED_MIN = 80  # rapidfuzz ratio of the normalised words: the same quote, edited
 
 
 def _subject(session: Session, quote: Quote) -> dict:
@@ -54,6 +58,14 @@ def find_quote(session: Session, subject: dict, hint: int | None = None) -> Quot
     if not same:
         key = statement_key(subject["text"])
         same = [q for q in quotes if statement_key(q.text) == key]
+    if not same:  # cut differently
+        same = [q for q in quotes if same_statement(subject["text"], q.text)]
+    if not same:  # the words edited a little
+        from rapidfuzz import fuzz
+
+        scored = [(fuzz.ratio(key, statement_key(q.text)), q) for q in quotes]
+        top = max((score for score, _ in scored), default=0)
+        same = [q for score, q in scored if score >= max(top, EDITED_MIN)]
     if not same:
         return None
     return min(same, key=lambda q: (abs(q.start_char - subject["start"]), q.id))
