@@ -445,7 +445,9 @@ QUERIES: dict[str, dict[str, str]] = {
             "FROM articles_fts\n"
             "JOIN articles a ON a.id = articles_fts.rowid\n"
             "LEFT JOIN sources s ON s.id = a.source_id\n"
-            "WHERE articles_fts MATCH :query\nORDER BY rank\nLIMIT 100"
+            # an empty query (the form just opened) matches nothing instead of failing
+            "WHERE articles_fts MATCH coalesce(nullif(trim(:query), ''), '\"\"')\n"
+            "ORDER BY rank\nLIMIT 100"
         ),
     },
 }

@@ -17,7 +17,7 @@ _COLUMNS = (
 # the archive's pages -> corrections.target_table
 _TARGETS = {"person": "people", "quote": "quotes"}
 # corrections.target_table -> the page of the corrected row ({db}: Datasette's row page)
-PAGES = {"people": "/person/{id}", "quotes": "/quote/{id}", "places": "/{db}/places/{id}"}
+PAGES = {"people": "/person/{id}", "quotes": "/quote/{id}", "places": "{db}/places/{id}"}
 RECENT = 10  # corrections listed on the start page
 
 
@@ -31,7 +31,8 @@ def _rows(db, results) -> list[dict[str, Any]]:
         row = dict(r)
         page = PAGES.get(row["target_table"])
         has_page = page and row["target_id"] is not None
-        row["href"] = page.format(db=db.name, id=row["target_id"]) if has_page else None
+        base = db.ds.urls.database(db.name)
+        row["href"] = page.format(db=base, id=row["target_id"]) if has_page else None
         row["active"] = row["status"] == "active"
         out.append(row)
     return out

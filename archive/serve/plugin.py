@@ -61,7 +61,7 @@ def extra_js_urls(datasette):
 @hookimpl
 def menu_links(datasette):
     st = state(datasette)
-    return [] if st is None else list(st.links().values())
+    return [] if st is None else list(st.links(datasette).values())
 
 
 @hookimpl
@@ -73,7 +73,7 @@ def extra_template_vars(template, datasette):
     async def inner():
         from archive.serve.corrections import corrections_summary
 
-        out = {"archive_db": st.database, "archive_links": st.links()}
+        out = {"archive_db": st.database, "archive_links": st.links(datasette)}
         if template == "index.html":
             db = datasette.get_database(st.database)
             out["archive_counts"] = await _counts(db)

@@ -57,12 +57,10 @@ class ServeState:
     database: str
     engine: Engine
 
-    def links(self) -> dict[str, dict[str, str]]:
+    def links(self, datasette) -> dict[str, dict[str, str]]:
         """The questions' pages: key -> {"label", "href"}, search last."""
-        out = {
-            key: {"label": label, "href": f"/{self.database}/{path}"}
-            for key, label, path in QUESTIONS
-        }
+        base = datasette.urls.database(self.database)
+        out = {key: {"label": label, "href": f"{base}/{path}"} for key, label, path in QUESTIONS}
         out["search"] = {"label": "Search", "href": "/search"}
         return out
 

@@ -177,3 +177,20 @@ def test_serving_does_not_write(site, archive_file):
     for path in ("/", "/archive/quote_attributions", "/person/1", "/search?q=Putin"):
         get(site, path)
     assert os.stat(archive_file).st_mtime_ns == before
+
+
+def test_a_file_name_that_needs_encoding(tmp_path):
+    """A database named "news archive" (news archive.db): every link is Datasette's URL."""
+    import asyncio
+
+    from archive.serve.site import make_datasette
+    from tests.serve import write_sample_archive
+
+    site = make_datasette(write_sample_archive(str(tmp_path / "news archive.db")))
+    asyncio.run(site.invoke_startup())
+    page = get(site, "/").text
+    links = set(re.findall(r'href="(/[^"#?]*)', page))
+    assert site.urls.database("news archive") + "/person_summary" in links  # /news+archive/
+    for link in sorted(links):
+        assert get(site, link).status_code == 200, link
+    assert get(site, "/person/1").status_code == 200
