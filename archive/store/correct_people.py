@@ -95,7 +95,11 @@ def _label(session: Session, pid: int) -> str:
 
 def merge_into(session: Session, src: int, dst: int) -> None:
     """Make person SRC part of DST: their article links, mentions, quotes (regrouped into DST's
-    statements) and aliases; SRC is deleted."""
+    statements) and aliases; SRC is deleted. Links SRC had from a bare surname ("Berg") are
+    DST's for good: no longer moved to whoever owns the surname (:mod:`archive.store.surnames`)."""
+    session.execute(
+        update(ArticlePerson).where(ArticlePerson.person_id == src).values(bare_key=None)
+    )
     for link in list(
         session.execute(
             select(ArticlePerson).where(ArticlePerson.person_id == src).order_by(ArticlePerson.id)

@@ -65,7 +65,17 @@ def active_for(session: Session, keys: Iterable[str]) -> list[Correction]:
     keys = sorted({k[:300] for k in keys})
     if not keys:
         return []
-    ids = select(CorrectionKey.correction_id).where(CorrectionKey.key.in_(keys))
+    # a Core query on the session's connection first: ~0.1 ms when it finds nothing, which is
+    # what every article's write pays in an archive without corrections
+    ids = sorted(
+        set(
+            session.connection()
+            .execute(select(CorrectionKey.correction_id).where(CorrectionKey.key.in_(keys)))
+            .scalars()
+        )
+    )
+    if not ids:
+        return []
     return list(
         session.execute(
             select(Correction)

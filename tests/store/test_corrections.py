@@ -221,3 +221,44 @@ def test_unknown_ids_and_conflicts(archive_engine, store):
         correct(engine, correct_people.make_merge, berg, berg, None)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Correction)).scalar() == 0
+
+
+def test_merge_and_speaker_survive_on_postgres(pg_url):
+    from archive.store import db
+
+    engine = db.make_engine(pg_url)
+    db.upgrade(engine)
+    store = Store(engine)
+    store.save(article(BODY_V1))
+    test_merge_and_speaker_survive_a_replaced_article(engine, store)
+    engine.dispose()
+
+
+def test_a_bare_surname_merged_into_one_of_two_namesakes_stays(archive_engine, store):
+    engine = archive_engine
+    store.save(
+        make_extraction(
+            'Berg said "no comment."',
+            path="/news/bare.txt",
+            people=[{"name": "Berg"}],
+            quotes=[{"text": "no comment.", "speaker": "Berg"}],
+        )
+    )
+    store.save(
+        make_extraction("Olof Berg won.", path="/news/olof.txt", people=[{"name": "Olof Berg"}])
+    )
+    bare = quote_row(engine, "no comment.").speaker_id
+    assert bare not in (person_id(engine, "Anna Berg"), person_id(engine, "Olof Berg"))
+    correct(engine, correct_people.make_merge, person_id(engine, "Anna Berg"), bare, None)
+    assert quote_row(engine, "no comment.").speaker_id == person_id(engine, "Anna Berg")
+    store.save(article(BODY_V2))
+    assert quote_row(engine, "no comment.").speaker_id == person_id(engine, "Anna Berg")
+    store.save(  # the bare-surname article itself replaced
+        make_extraction(
+            'Berg said on Friday "no comment."',
+            path="/news/bare.txt",
+            people=[{"name": "Berg"}],
+            quotes=[{"text": "no comment.", "speaker": "Berg"}],
+        )
+    )
+    assert quote_row(engine, "no comment.").speaker_id == person_id(engine, "Anna Berg")
