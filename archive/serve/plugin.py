@@ -106,8 +106,17 @@ def _key(row, column: str):
         return None
 
 
+# the pages cells link to: {id} the id, {db} the database's URL
+_PAGES = {
+    "person": "/person/{id}",
+    "quote": "/quote/{id}",
+    "article": "/article/{id}",
+    "outlet": "{db}/articles?source_id={id}",  # an outlet's articles, newest first
+}
 # (table, column shown) -> (page, column holding the id); None: any table or query
 _LINKS = {
+    ("source_summary", "name"): ("outlet", "source_id"),
+    ("sources", "name"): ("outlet", "id"),
     ("quote_attributions", "quote"): ("quote", "quote_id"),
     ("quote_attributions", "speaker"): ("person", "speaker_id"),
     ("quote_attributions", "article_title"): ("article", "article_id"),
@@ -126,7 +135,8 @@ _LINKS = {
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Names, quotes and titles link to the archive's page of that person, quote or article."""
+    """Names, quotes and titles link to the archive's page of that person, quote or article;
+    an outlet's name to its articles."""
     st = state(datasette)
     if st is None or database != st.database or value is None or isinstance(value, dict):
         return None
@@ -139,4 +149,5 @@ def render_cell(row, value, column, table, database, datasette):
         ident = ident.get("value")
     if not isinstance(ident, int):
         return None
-    return _link(f"/{page}/{ident}", value)
+    href = _PAGES[page].format(db=datasette.urls.database(database), id=ident)
+    return _link(href, value)

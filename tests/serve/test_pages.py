@@ -86,6 +86,9 @@ def test_tables_link_to_the_archive_pages(site, archive_file):
     assert f'<a href="/person/{zelensky}">Volodymyr Zelensky</a>' in page
     people = get(site, "/archive/person_summary").text
     assert f'<a href="/person/{zelensky}">Volodymyr Zelensky</a>' in people
+    outlets = get(site, "/archive/source_summary").text
+    tass = _one(archive_file, "SELECT id FROM sources WHERE name = 'TASS'")
+    assert f'<a href="/archive/articles?source_id={tass}">TASS</a>' in outlets
     # canned queries too
     who = get(site, "/archive/who_said?words=done_deal").text
     assert '<a href="/quote/' in who and "done_deal" in html.unescape(who)
