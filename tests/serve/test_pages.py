@@ -197,3 +197,21 @@ def test_a_file_name_that_needs_encoding(tmp_path):
     for link in sorted(links):
         assert get(site, link).status_code == 200, link
     assert get(site, "/person/1").status_code == 200
+
+
+def test_only_web_addresses_are_links(archive_file):
+    """An article's url links to the original only when it is http(s) (not javascript:)."""
+    import asyncio
+    import sqlite3
+
+    from archive.serve.site import make_datasette
+
+    with sqlite3.connect(archive_file) as conn:
+        conn.execute("UPDATE articles SET url = 'javascript:alert(1)' WHERE id = 1")
+        conn.execute("UPDATE articles SET url = 'https://example.org/a2' WHERE id = 2")
+    site = make_datasette(archive_file)
+    asyncio.run(site.invoke_startup())
+    assert "javascript:" not in get(site, "/article/1").text
+    assert '<a href="https://example.org/a2">original</a>' in get(site, "/article/2").text
+    quote = _one(archive_file, "SELECT id FROM quotes WHERE article_id = 1")
+    assert "javascript:" not in get(site, f"/quote/{quote}").text
