@@ -399,6 +399,14 @@ def make_rename(session: Session, pid: int, name: str, note: str | None) -> Corr
     who = describe(session, pid)
     if who["name"] == name:
         raise CorrectionError(f"person {pid} is already named {name!r}")
+    namesake = session.execute(
+        select(Person.id).where(Person.name == name, Person.id != pid).limit(1)
+    ).scalar()
+    if namesake is not None:
+        raise CorrectionError(
+            f"person {namesake} is named {name!r}: if they are one, "
+            f"`archive people merge {namesake} {pid}`"
+        )
     row = add(
         session,
         _keys(who, extra=[name]),
@@ -423,12 +431,14 @@ def _renamed(session: Session, c: Correction) -> int | None:
 
 
 def apply_rename(session: Session, c: Correction) -> set[str]:
-    """The people with the person's names are one (a new article that uses an old name may
+    """The people with the person's old names are one (a new article that uses an old name may
     not match the new one, "Peter Holm" against "Per Holm"); the name itself is set when the
     names are pinned (:func:`pin_rename`)."""
     split = _split_off_names(session)
-    names = [n for n in [*c.subject["person"]["names"], c.after["name"]] if n not in split]
-    pid = find(session, {"names": names}, c.target_id)
+    names = [n for n in c.subject["person"]["names"] if n not in split]
+    pid = _renamed(session, c)
+    if pid is None:
+        return set()
     for other in people_named(session, names):
         if other != pid:
             merge_into(session, other, pid)

@@ -219,6 +219,10 @@ def test_unknown_ids_and_conflicts(archive_engine, store):
     berg = person_id(engine, "Anna Berg")
     with pytest.raises(CorrectionError, match="already one person"):
         correct(engine, correct_people.make_merge, berg, berg, None)
+    with pytest.raises(CorrectionError, match="is named 'Peter Holm': if they are one"):
+        correct(engine, correct_people.make_rename, berg, "Peter Holm", None)
+    with pytest.raises(CorrectionError, match="every article of Anna Berg"):
+        correct(engine, correct_people.make_split, berg, "Anna Berg", None)
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Correction)).scalar() == 0
 
@@ -262,3 +266,23 @@ def test_a_bare_surname_merged_into_one_of_two_namesakes_stays(archive_engine, s
         )
     )
     assert quote_row(engine, "no comment.").speaker_id == person_id(engine, "Anna Berg")
+
+
+def test_a_split_and_a_merge_of_the_same_name_conflict(archive_engine, store):
+    engine = archive_engine
+    berg, lindqvist = person_id(engine, "Anna Berg"), person_id(engine, "Anna Lindqvist")
+    merge = correct(engine, correct_people.make_merge, berg, lindqvist, None)
+    with pytest.raises(CorrectionError, match=f"by correction {merge['id']}: undo it instead"):
+        correct(engine, correct_people.make_split, berg, "Anna Lindqvist", None)
+    undo(engine, merge["id"])
+    store.save(
+        make_extraction(
+            "Anna B. Lindqvist sang.",
+            path="/news/singer.txt",
+            people=[{"name": "Anna B. Lindqvist"}],
+        )
+    )
+    lindqvist = quote_row(engine, "we will not raise taxes this year.").speaker_id
+    split = correct(engine, correct_people.make_split, lindqvist, "Anna B. Lindqvist", None)
+    with pytest.raises(CorrectionError, match=f"split off by correction {split['id']}"):
+        correct(engine, correct_people.make_merge, lindqvist, split["target_id"], None)
