@@ -49,8 +49,8 @@ def _sqlite_file(db: str | None) -> Path:
     url = resolve_url(db)
     if not is_sqlite(url) or not url.database or url.database == ":memory:":
         fail(
-            f"archive serve works on a SQLite file only (Datasette), not {url.get_backend_name()}:"
-            " export the archive to SQLite or query it with `archive sql`"
+            "archive serve works on a SQLite file only (Datasette cannot read "
+            f"{url.get_backend_name()}): query it with `archive sql` and the other commands"
         )
     return Path(url.database)
 
