@@ -248,6 +248,7 @@ corrections_app = group_with_default(
 @corrections_app.command("undo")
 def corrections_undo(
     correction_id: Annotated[int, typer.Argument(help="The correction's id.")],
+    note: NoteOption = None,
     db: DbOption = None,
 ) -> None:
     """Undo a correction: the value before comes back where it can, and re-ingesting its
@@ -255,7 +256,7 @@ def corrections_undo(
     from archive.store.corrections import CorrectionError, undo
 
     try:
-        row = undo(open_db(db), correction_id)
+        row = undo(open_db(db), correction_id, note)
     except CorrectionError as exc:
         fail(str(exc))
     _said(row, f"undone ({row['field']}: {row['new_value']} -> {row['old_value']})")

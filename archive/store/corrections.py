@@ -120,8 +120,9 @@ def correct(engine: Engine, make: Callable[..., Correction], *args) -> dict:
         return as_dict(row)
 
 
-def undo(engine: Engine, correction_id: int) -> dict:
-    """Undo a correction: the value before where it can be restored, and never applied again."""
+def undo(engine: Engine, correction_id: int, note: str | None = None) -> dict:
+    """Undo a correction: the value before where it can be restored, and never applied again
+    (NOTE, why, is added to its note)."""
     with session_scope(engine, write=True) as session:
         write_lock(session)
         row = session.get(Correction, correction_id)
@@ -131,6 +132,8 @@ def undo(engine: Engine, correction_id: int) -> dict:
             raise CorrectionError(f"correction {correction_id} is already undone")
         row.status = CorrectionStatus.UNDONE
         row.undone_at = datetime.now(timezone.utc)
+        if note:
+            row.note = f"{row.note}; undone: {note}" if row.note else f"undone: {note}"
         session.flush()
         keys = UNDO[row.kind](session, row)
         session.flush()

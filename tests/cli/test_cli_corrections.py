@@ -98,11 +98,14 @@ def test_corrections_survive_the_article_replaced(dbpath, sample_archive):
     ]
     assert listed[0]["target"] == f"quote {quote_id(dbpath, SQL_QUOTE)}"
     # undone: the value before, and the next re-extraction leaves it
-    assert "undone" in ok(dbpath, "corrections", "undo", "2")
+    assert "undone" in ok(dbpath, "corrections", "undo", "2", "--note", "it was a slogan")
     assert speaker_of(dbpath, SQL_QUOTE) is None
     Store(sample_archive).save(make_extraction("x", path="other.txt"))
     assert speaker_of(dbpath, SQL_QUOTE) is None
-    assert [c["status"] for c in rows(dbpath, "corrections")] == ["undone", "active"]
+    assert [(c["status"], c["note"]) for c in rows(dbpath, "corrections")] == [
+        ("undone", "undone: it was a slogan"),
+        ("active", "a test"),
+    ]
     assert [c["correction"] for c in rows(dbpath, "corrections", "--status", "active")] == [1]
 
 
