@@ -113,7 +113,8 @@ def set_speaker(session: Session, quote: Quote, value: dict) -> None:
         return
     pid = _speaker_id(session, value)
     quote.speaker_kind = value["kind"]
-    quote.speaker_text = value["text"] if pid is None else session.get(Person, pid).name
+    # as written (the value before, for undo), else the person's name
+    quote.speaker_text = value["text"] or (session.get(Person, pid).name if pid else None)
     quote.confidence = value.get("confidence")
     statement_groups.move_quote(session, quote, pid)
 
