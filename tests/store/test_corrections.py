@@ -286,3 +286,23 @@ def test_a_split_and_a_merge_of_the_same_name_conflict(archive_engine, store):
     split = correct(engine, correct_people.make_split, lindqvist, "Anna B. Lindqvist", None)
     with pytest.raises(CorrectionError, match=f"split off by correction {split['id']}"):
         correct(engine, correct_people.make_merge, lindqvist, split["target_id"], None)
+
+
+def test_undo_of_a_merge_across_articles(archive_engine, store):
+    engine = archive_engine
+    store.save(
+        make_extraction(
+            'Karin Ek said "no new taxes."',
+            path="/news/ek.txt",
+            people=[{"name": "Karin Ek"}],
+            quotes=[{"text": "no new taxes.", "speaker": "Karin Ek"}],
+        )
+    )
+    berg, ek = person_id(engine, "Anna Berg"), person_id(engine, "Karin Ek")
+    merge = correct(engine, correct_people.make_merge, berg, ek, None)
+    assert quote_row(engine, "no new taxes.").speaker_id == berg
+    assert "Karin Ek" not in people_names(engine)
+    undo(engine, merge["id"])
+    assert people_names(engine) == ["Anna Berg", "Anna Lindqvist", "Karin Ek", "Peter Holm"]
+    assert quote_row(engine, "no new taxes.").speaker_id == person_id(engine, "Karin Ek")
+    assert quote_row(engine, "the budget is balanced.").speaker_id == berg
