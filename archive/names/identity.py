@@ -11,7 +11,9 @@ Rules (guarded against false merges; a wrong merge is worse than a duplicate):
         consonants ("Medvedev"/"Medvediev"; but not "Johnson"/"Johnston"), and
       - given names agree: same key, or one a prefix (>= 3 letters) of the other
         ("Steve"/"Steven", "Dan"/"Daniel"), or rapidfuzz-close (ratio >= 88) with the same
-        consonants ("Dmitri"/"Dimitri"). "Vladimir" and "Volodymyr" never match (ratio 82), and
+        consonants ("Dmitri"/"Dimitri"). "Vladimir" and "Volodymyr" never match (ratio 82).
+        Short and long forms of one first name ("Bob"/"Robert", "Gary"/"Garrett") agree only
+        as weakly as a bare surname (below), and
       - middle initials, when both sides have one, are the same ("George W." != "George H. W.").
     A conflict between the two canonical names vetoes any alias-level agreement.
   * A bare surname never decides on its own. An entity known only by one-word names ("Trump",
@@ -37,6 +39,7 @@ from archive.records import PersonEntity
 
 MATCH_THRESHOLD = 0.9  # same_person() at or above this is the same person
 WEAK = 0.6  # surname-only agreement; accepted by best_match() only when unambiguous
+_NICKNAME = 0.7  # _given_score() of two forms of one first name (Bob / Robert)
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,8 @@ def _given_score(a: str, b: str) -> float:
         return 0.95
     if fuzz.ratio(a, b) >= 88 and a[:1] == b[:1] and consonant_skeleton(a) == consonant_skeleton(b):
         return 0.9
-    if same_first_name(a, b):  # Bob / Robert, Joe / Joseph
-        return 0.9
+    if same_first_name(a, b):  # Bob / Robert, Joe / Joseph: evidence, but weaker than one spelling
+        return _NICKNAME
     return 0.0
 
 
@@ -145,7 +148,11 @@ def same_person(
             and _full_score(ca, cb) == 0.0
         ):
             return 0.0  # "Boris Johnson" vs "Dustin Johnson": no alias can overrule
-        return max(_full_score(x, y) for x in af for y in bf)
+        best = max(_full_score(x, y) for x in af for y in bf)
+        # names that agree only as short and long forms of a first name ("Bob Mason" / "Robert
+        # Mason", "Garrett Johnson" / "Gary Johnson") are one person only when nobody else has
+        # the surname: as weak as a bare surname
+        return WEAK if 0 < best < MATCH_THRESHOLD and best <= _NICKNAME else best
     a_sur = {x.sur for x in a}
     b_sur = {x.sur for x in b}
     return WEAK if a_sur & b_sur else 0.0

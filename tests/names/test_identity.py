@@ -187,10 +187,18 @@ def test_gaelic_particle_surnames():
     assert not same("Nóra Ní Chonghaile", "Nóra Ní Bhriain")
 
 
-def test_short_forms_of_a_first_name_are_one_person():
-    assert same("Bob Kerrigan", "Robert Kerrigan")
-    assert same("Joe Dallimore", "Joseph R. Dallimore")
-    assert same("Bill Tannery", "William Tannery")
+def test_short_forms_of_a_first_name_are_one_person_when_nobody_else_has_the_surname():
+    assert same_person("Bob Kerrigan", [], "Robert Kerrigan", []) == WEAK
+    assert same_person("Joe Dallimore", [], "Joseph R. Dallimore", []) == WEAK
+    assert same_person("Bill Tannery", [], "William Tannery", []) == WEAK
+    robert = (1, "Robert Kerrigan", ["Kerrigan"])
+    assert best_match(entity("Bob Kerrigan", "Kerrigan"), [robert]) == 1
+    # a retired letter carrier "Bob Kerrigan" and a professor "Robert Kerrigan" in other
+    # articles, beside a third Kerrigan: a short form is no evidence which one he is
+    nora = (2, "Nora Kerrigan", [])
+    assert best_match(entity("Bob Kerrigan", "Kerrigan"), [robert, nora]) is None
+    # the same spelling stays strong evidence
+    assert best_match(entity("Robert Kerrigan"), [robert, nora]) == 1
     # a short form of another name, or another person of the family, stays apart
     assert not same("Bill Tannery", "Hillary Tannery")
     assert not same("Mary Tannery", "Michelle Tannery")

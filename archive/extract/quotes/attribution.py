@@ -15,6 +15,7 @@ from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
+from archive.extract.quotes.lexicon import SPEECH_NOUN_LINKS, SPEECH_NOUN_VERBS, SPEECH_NOUNS
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.medium import Media
 from archive.extract.quotes.phrases import PhraseResolver
@@ -43,6 +44,7 @@ _POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}")  # "President ", "Sen. " before the name
 _SIGNATURE_TAIL = re.compile(r"\s*(?:[,(][^.!?\"“”]{0,80})?[.)\s]*")
 
 
@@ -76,7 +78,7 @@ class Attributor:
             return None
         cue = found.token
         if cue is None:
-            return self._signature(quote) or self._account_phrase(quote)
+            return self._signature(quote) or self._account_phrase(quote) or self._speech_noun(quote)
         view = self.article.view
         sp = quote.span
         open_tok, close_tok = quote.open_tok, quote.close_tok
@@ -88,26 +90,37 @@ class Attributor:
 
     def signed(self, sp: MarkedSpan) -> int | None:
         """Where the signature of a quote signed with a dash starts (""..." ― Jane Roe": the
-        offset of "Jane"), whether or not it names a person of the article; None if unsigned."""
+        offset of "Jane"), whether or not it names a person of the article; None if unsigned.
+        The signature may be a paragraph of its own right after the quote's (""..." ¶ - Roe.")."""
+        return self._signature_at(sp)[0]
+
+    def _signature_at(self, sp: MarkedSpan) -> tuple[int | None, int]:
+        """``signed`` and the end of the paragraph the signature is in."""
         body = self.article.body
+        paragraphs = self.article.paragraphs
         end = mark_end(sp)
-        pe = self.article.paragraphs[sp.paragraph][1]
+        pe = paragraphs[sp.paragraph][1]
         dash = _SIGNATURE_DASH.match(body, end, pe)
         if dash is None or not body[end : dash.end()].strip() or dash.end() >= pe:
-            return None
-        return dash.end() if body[dash.end()].isupper() else None
+            if body[end:pe].strip(" .,") or sp.paragraph + 1 >= len(paragraphs):
+                return None, pe
+            # the quote ends its paragraph; the next one may be its signature
+            ns, pe = paragraphs[sp.paragraph + 1]
+            dash = _SIGNATURE_DASH.match(body, ns, pe)
+            if dash is None or not body[ns : dash.end()].strip() or dash.end() >= pe:
+                return None, pe
+        return (dash.end() if body[dash.end()].isupper() else None), pe
 
     def _signature(self, quote: QuoteTokens) -> Attribution | None:
-        """A quote signed with a dash and a name that ends its paragraph (""..." ― Jane Roe"):
-        that person."""
+        """A quote signed with a dash and a name that ends its paragraph (""..." ― Jane Roe",
+        ""..." ¶ -President Roe, tweeting."): that person."""
         sp = quote.span
         body = self.article.body
-        pe = self.article.paragraphs[sp.paragraph][1]
-        at = self.signed(sp)
+        at, pe = self._signature_at(sp)
         if at is None:
             return None
         ms = self.article.idx.between(at, pe)
-        if not ms or ms[0][0] != at:
+        if not ms or not _TITLE_WORDS.fullmatch(body, at, ms[0][0]):
             return None
         start, stop, pi = ms[0]
         tail = _SIGNATURE_TAIL.match(body, stop, pe)
@@ -132,3 +145,35 @@ class Attributor:
         if speaker.kind != SpeakerKind.PERSON:
             return None
         return Attribution(speaker, None, None, None, "account")
+
+    def _speech_noun(self, quote: QuoteTokens) -> Attribution | None:
+        """No reporting verb, but a noun of speech introduces the quote, and its owner is a
+        person: "Greer's response was: "..."", "Tate issued a statement: "..."", "her
+        slogan is "..."" (the noun's possessor, or the subject of the verb that issued it)."""
+        view = self.article.view
+        if not view.parsed or quote.open_tok == 0:
+            return None
+        toks, k = view.toks, quote.open_tok - 1
+        links = 0
+        while k >= 0 and links < 3 and toks[k].lower in SPEECH_NOUN_LINKS:
+            k, links = k - 1, links + 1
+        if k < 0 or toks[k].lower not in SPEECH_NOUNS or toks[k].pos != "NOUN":
+            return None
+        if self.article.in_quote[k] or not self.article.same_para(k, quote.open_tok):
+            return None
+        owner = next(iter(view.children(k, "poss")), None)
+        if owner is None and toks[k].dep == "dobj":
+            verb = view.head(k)
+            if verb is not None and toks[verb].lower in SPEECH_NOUN_VERBS:
+                owner = next(iter(view.children(verb, "nsubj")), None)
+        if owner is None:
+            return None
+        anchor = toks[quote.open_tok].idx
+        word = toks[owner].lower
+        if word in _POSSESSIVE_TO_SUBJECT:
+            speaker = self.pronouns.resolve(_POSSESSIVE_TO_SUBJECT[word], toks[owner].idx, word)
+        else:
+            speaker = self.phrases.resolve(owner, anchor)
+        if speaker.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+            return None
+        return Attribution(speaker, None, None, None, "account")  # a phrase credits the words

@@ -16,6 +16,9 @@ from archive.extract.quotes.lexicon import ACCORDING_TO, CUE_FORMS, NOT_CUE_AFTE
 from archive.extract.quotes.text import TextView
 from archive.extract.quotes.units import QuoteTokens
 
+_NAMING = frozenset({"call", "dub", "label", "term", "brand"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
 
 def is_cue(view: TextView, i: int) -> str | None:
     """Base form of the reporting verb at token ``i`` (None when it is not one)."""
@@ -28,6 +31,10 @@ def is_cue(view: TextView, i: int) -> str | None:
         return base if nxt == "to" else None
     if t.tag and not (t.tag.startswith("VB") or t.pos in ("VERB", "AUX")):
         return None
+    if i > 0 and view.toks[i - 1].text in ("-", "‑") and view.toks[i - 1].end == t.idx:
+        return None  # a word of a compound: "the self-described Islamic State"
+    if base in _NAMING and t.dep == "acl" and t.tag == "VBN":
+        return None  # a thing named: 'a class called "Perception"', 'a group dubbed "X"'
     if base == "call" and nxt in NOT_CUE_AFTER_CALL:
         return None
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
@@ -71,7 +78,7 @@ class CueFinder:
             cue = fn(quote.close_tok) if fn == self.after else fn(quote.open_tok)
             if cue is not None:
                 return CueSearch(cue)
-        return CueSearch(None)
+        return CueSearch(bare_verb_after(self, quote))
 
     def _ends_sentence(self, quote: QuoteTokens) -> bool:
         """A fragment whose last word ends with a full stop inside the marks and is followed by a
@@ -249,6 +256,9 @@ class CueFinder:
                     kids = v.children(q, *deps)
                     if kids:
                         return kids[0]
+        for agent in v.children(cue, "agent"):  # passive: 'as described by Director Jane Roe'
+            for p in v.children(agent, "pobj"):
+                return p
         cur, steps = cue, 0
         while cur is not None and steps < 6:
             kids = v.children(cur, *SUBJ_DEPS)
@@ -281,3 +291,41 @@ class CueFinder:
                 continue
             return None
         return None
+
+
+def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
+    """A verb of no list that ends the reporter's clause right after a quote closed by a comma,
+    a question or an exclamation mark, with a name or a pronoun for its subject
+    ('"...," Oliver barked.', '"Why now?" she laughed'): how the words were said, so the
+    verb reports them."""
+    v, body, sp = finder.view, finder.art.body, quote.span
+    if not v.parsed or sp.close_mark is None:
+        return None
+    if body[sp.start : sp.end].rstrip()[-1:] not in (",", "?", "!"):
+        return None
+    toks, k = v.toks, quote.close_tok
+    para = finder.tok_para[k - 1] if k > 0 else 0
+    if k < len(toks) and toks[k].pos == "VERB" and toks[k].tag == "VBD":
+        # inverted: '"...," laughed Senator Reed.'
+        s = finder.subject_of(k)
+        if s is not None and k < s <= k + 4 and toks[s].pos == "PROPN":
+            return k if s + 1 < len(toks) and toks[s + 1].text in (".", ",", ";") else None
+        return None
+    subj = k
+    while k < len(toks) and k - subj < 4 and toks[k].pos == "PROPN":
+        k += 1
+    if k == subj and k < len(toks) and toks[k].lower in _SUBJECT_PRONOUNS:
+        k += 1
+    if k == subj or k >= len(toks) or finder.tok_para[k] != para:
+        return None
+    verb = toks[k]
+    if verb.pos != "VERB" or verb.tag not in ("VBD", "VBZ"):
+        return None
+    nxt = k + 1
+    if nxt < len(toks) and toks[nxt].pos == "ADV":
+        nxt += 1
+    if nxt < len(toks) and toks[nxt].text not in (".", ",", ";", "!"):
+        return None
+    if finder.subject_of(k) not in range(subj, k):
+        return None
+    return k

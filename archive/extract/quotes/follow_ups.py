@@ -172,11 +172,13 @@ def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributi
 
 
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_HEADING_DASH = re.compile(r"\s[-–—]\s+")
 
 
 def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
     """'Rep. Jane Roe (D-Ohio): "..."', 'Roe: "..."': a person's name (a title before it, a
-    parenthesis after it) is all there is between the sentence start and the colon."""
+    parenthesis after it) is all there is between the sentence start (or a heading's dash) and
+    the colon."""
     art = att.article
     body = art.body
     view = art.view
@@ -185,6 +187,11 @@ def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
         return None
     a, _ = view.sent_range(k)
     start = max(art.paragraphs[art.para_of(colon)][0], view.toks[a].idx)
+    dash = None
+    for dash in _HEADING_DASH.finditer(body, start, colon):
+        pass
+    if dash is not None:  # 'RED STATES OUTNUMBER BLUE - Jane Roe: "..."': a heading, then the name
+        start = dash.end()
     before = body[start:colon]
     paren = _PARENTHETICAL_END.search(before)
     end = start + (paren.start() if paren else len(before.rstrip()))
@@ -307,11 +314,32 @@ def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
     names = {m[2] for m in ms}
     if len(names) <= 1:
         return True
-    subjects = {m[2] for m in ms if any(art.is_subject(k) for k in view.tokens_in(m[0], m[1]))}
+    subjects = {
+        m[2]
+        for m in ms
+        if any(art.is_subject(k) and not _about_a_noun(view, k) for k in view.tokens_in(m[0], m[1]))
+    }
     if not view.parsed:
         return False
     speaker = prev.speaker if prev.speaker_kind == SpeakerKind.PERSON else None
     return subjects <= {speaker}
+
+
+def _about_a_noun(view, k: int) -> bool:
+    """Token ``k`` is in a clause that describes a noun (a relative clause, an apposition):
+    'said Ann Ortiz, a Smith endorser who suggested that Jones could win': Jones speaks of
+    nothing here, the clause is about the speaker."""
+    h = view.head(k)
+    for _ in range(50):
+        if h is None:
+            return False
+        if view.toks[h].dep in ("relcl", "acl", "appos"):
+            return True
+        nh = view.head(h)
+        if nh == h:
+            return False
+        h = nh
+    return False
 
 
 def _under_any(view, k: int, others: set[int]) -> bool:

@@ -210,3 +210,21 @@ SUBJECT_FOLLOWERS = frozenset(
 
 # small words of a title ("The Lord of the Rings")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by but with".split())
+
+# nouns of speech that introduce a quote without a reporting verb ("Greer's response was: ...",
+# "Tate issued a statement: ..."): their possessor, or the subject of the verb that issued them,
+# is the speaker (attribution.Attributor._speech_noun)
+SPEECH_NOUNS = frozenset(
+    """statement response reply answer message comment remark remarks words tweet email e-mail
+note letter slogan mantra motto retort verdict warning explanation argument pitch refrain quip
+plea vow promise assessment conclusion question""".split()
+)
+# what may stand between such a noun and the quote's opening mark
+SPEECH_NOUN_LINKS = frozenset(
+    {"was", "is", ":", ",", "read", "reads", "reading", "saying", "simply"}
+)
+# verbs whose object is such a noun ("issued a statement"): their subject is the speaker
+SPEECH_NOUN_VERBS = frozenset(
+    """issued issues released releases sent sends posted posts gave gives delivered delivers
+offered offers put puts had has tweeted wrote""".split()
+)

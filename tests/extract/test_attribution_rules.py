@@ -1,0 +1,89 @@
+"""Attribution rules found on real news (PolNeAR train) and shown on invented sentences: a verb
+of manner after a quote, a clause about the speaker between two quotes, a noun of speech, a
+heading before a name and a colon, a signature in the next paragraph."""
+
+from __future__ import annotations
+
+from tests.extract.test_quotes import by_text, nlp, run, who
+
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
+
+
+def test_a_verb_of_manner_after_a_quote_reports_it(nlp):
+    body = (
+        "The council met on Monday.\n\n"
+        '"We will not back down on this," Maria Lopez barked.\n\n'
+        '"Why now?" laughed Councillor Tom Reed.\n\n'
+        '"We know." Lopez walked out.'
+    )
+    specs = [("Maria Lopez", ["Lopez"], "f"), ("Tom Reed", ["Councillor Tom Reed"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "back down"), people) == "Maria Lopez"
+    assert by_text(quotes, "back down").cue == "barked"
+    assert who(by_text(quotes, "Why now"), people) == "Tom Reed"
+    # a full stop inside the marks ends the quote's sentence: the next verb reports nothing
+    assert all(q.cue != "walked" for q in quotes)
+
+
+def test_a_clause_about_the_speaker_does_not_stop_the_next_quote(nlp):
+    body = (
+        "Senator Bill Jones campaigned in El Paso on Monday.\n\n"
+        '"It\'s a sad development," said Rep. Anna Ortiz, a Smith endorser whose district went '
+        'strongly for her but who suggested that Jones could pull out voters. "In El Paso, she '
+        'crushed him."\n\n'
+        '"We lost," said Carl Diaz. Jones said the count was wrong. "It was stolen."'
+    )
+    specs = [
+        ("Bill Jones", ["Senator Bill Jones", "Jones"], "m"),
+        ("Anna Ortiz", [], "f"),
+        ("Carl Diaz", [], "m"),
+    ]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "crushed him"), people) == "Anna Ortiz"
+    # a person who is the subject of a sentence of their own between the quotes takes over
+    assert who(by_text(quotes, "stolen"), people) != "Carl Diaz"
+
+
+def test_a_noun_of_speech_introduces_its_owners_words(nlp):
+    body = (
+        "Governor Ann Tate and Senator Paul Greer met voters.\n\n"
+        'Greer\'s response was: "Is the store open on Sunday?"\n\n'
+        'Tate issued a statement, "Last night, our state was attacked by vandals."\n\n'
+        'The mural\'s colour was "a bright, angry red."'
+    )
+    specs = [
+        ("Ann Tate", ["Governor Ann Tate", "Tate"], "f"),
+        ("Paul Greer", ["Senator Paul Greer", "Greer"], "m"),
+    ]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "store open"), people) == "Paul Greer"
+    assert who(by_text(quotes, "attacked by vandals"), people) == "Ann Tate"
+    assert all(who(q, people) is None for q in quotes if "angry red" in q.text)
+
+
+def test_a_heading_before_the_name_and_the_colon(nlp):
+    body = (
+        "Polls moved this week.\n\n"
+        'RED STATES OUTNUMBER BLUE STATES - Ann Tate: "The analysis finds that twenty states are '
+        'solidly red."'
+    )
+    quotes, people = run(body, [("Ann Tate", ["Tate"], "f")], nlp)
+    assert who(by_text(quotes, "twenty states"), people) == "Ann Tate"
+
+
+def test_a_signature_in_the_paragraph_after_the_quote(nlp):
+    body = (
+        "Claims from the debate, checked.\n\n"
+        '"Boeing and other multinationals pay zero taxes."\n\n'
+        "- Greer.\n\n"
+        '"Great speech. She\'s tested."\n\n'
+        "-President Tate, tweeting after the speech.\n\n"
+        '"Nobody pays that."\n\n'
+        "This is wrong - Greer exaggerates."
+    )
+    specs = [("Paul Greer", ["Greer"], "m"), ("Ann Tate", ["President Tate", "Tate"], "f")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "zero taxes"), people) == "Paul Greer"
+    assert who(by_text(quotes, "Great speech"), people) == "Ann Tate"
+    # a dash inside a sentence of the next paragraph is no signature
+    assert all(q.how != "signature" for q in quotes if "Nobody" in q.text)
