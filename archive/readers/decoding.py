@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -113,9 +114,25 @@ def _unmojibake(match: re.Match) -> str:
     return fixed
 
 
+# mojibake that was Unicode-normalised afterwards (NFD/NFKD): "Ã±" stored as "A" + combining
+# tilde + "±", "Ã¨" as "Ã" + space + combining diaeresis
+_COMBINING = re.compile("[\u0300-\u036f]")
+_SPACED_ACCENT = re.compile("([\u00c2-\u00f4]) ([\u0308\u0301\u0304\u0327])")
+_SPACING_FORM = {"\u0308": "\u00a8", "\u0301": "\u00b4", "\u0304": "\u00af", "\u0327": "\u00b8"}
+
+
+def _recompose(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return _SPACED_ACCENT.sub(lambda m: m.group(1) + _SPACING_FORM[m.group(2)], text)
+
+
 def repair_mojibake(text: str) -> str:
     """Repair UTF-8-read-as-cp1252 sequences; a sequence is only replaced when it re-decodes as
-    strict UTF-8, so ordinary accented text ("Méheut", "Â") is left alone."""
+    strict UTF-8, so ordinary accented text ("Méheut", "Â") is left alone. Text with combining
+    marks is composed first (NFC), so mojibake normalised afterwards ("PeA\u0303\u00b1a") is
+    found too."""
+    if _COMBINING.search(text):
+        text = _recompose(text)
     if not _MOJIBAKE.search(text):
         return text
     return _MOJIBAKE.sub(_unmojibake, text)

@@ -68,6 +68,18 @@ def test_repair_mojibake_is_conservative():
     assert repair_mojibake("Méheut and Â alone") == "Méheut and Â alone"
 
 
+def test_repair_mojibake_after_unicode_normalisation():
+    # "Peña" read as cp1252 ("PeÃ±a"), then decomposed (NFD: "A" + combining tilde), and "è"
+    # ("Ã¨") decomposed for compatibility (NFKD: the "¨" as a space + combining diaeresis)
+    assert (
+        repair_mojibake("President Enrique PeA\u0303\u00b1a Nieto")
+        == "President Enrique Peña Nieto"
+    )
+    assert repair_mojibake("SA\u0303\u00a9golA\u0303 \u0308ne Royal") == "Ségolène Royal"
+    # ordinary decomposed accents are only composed
+    assert repair_mojibake("Jose\u0301 Marti\u0301") == "José Martí"
+
+
 @pytest.mark.parametrize(
     "name, reason",
     [
