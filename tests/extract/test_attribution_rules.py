@@ -87,3 +87,27 @@ def test_a_signature_in_the_paragraph_after_the_quote(nlp):
     assert who(by_text(quotes, "Great speech"), people) == "Ann Tate"
     # a dash inside a sentence of the next paragraph is no signature
     assert all(q.how != "signature" for q in quotes if "Nobody" in q.text)
+
+
+def test_a_person_named_after_the_quote_with_a_verb_of_manner(nlp):
+    body = (
+        "The host Sean Hannity interviewed the candidate on Monday night.\n\n"
+        '"Would it be negotiable?" Hannity pressed.'
+    )
+    quotes, people = run(body, [("Sean Hannity", ["Hannity"], "m")], nlp)
+    assert who(by_text(quotes, "negotiable"), people) == "Sean Hannity"
+
+
+def test_a_whole_quote_after_a_comma_or_a_dash_is_the_clauses_subject(nlp):
+    body = (
+        "The candidate spoke at two fundraisers on Long Island this week.\n\n"
+        "Earlier this week, Ann Tate shared a bit of her anxiety with an audience at a "
+        'fundraiser, "I do not know which rival will show up."\n\n'
+        'Tate also embraced harsher methods -- "I think the old rules are peanuts."\n\n'
+        'Tate read the sign, "Closed on Sundays", and left.'
+    )
+    quotes, people = run(body, [("Ann Tate", ["Tate"], "f")], nlp)
+    assert who(by_text(quotes, "which rival"), people) == "Ann Tate"
+    assert who(by_text(quotes, "peanuts"), people) == "Ann Tate"
+    # the reporter's sentence goes on after the quote: not an introduction of speech
+    assert all(who(q, people) is None for q in quotes if "Closed" in q.text)

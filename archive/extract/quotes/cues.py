@@ -312,7 +312,7 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
             return k if s + 1 < len(toks) and toks[s + 1].text in (".", ",", ";") else None
         return None
     subj = k
-    while k < len(toks) and k - subj < 4 and toks[k].pos == "PROPN":
+    while k < len(toks) and k - subj < 4 and _name_word(finder, k):
         k += 1
     if k == subj and k < len(toks) and toks[k].lower in _SUBJECT_PRONOUNS:
         k += 1
@@ -329,3 +329,10 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
     if finder.subject_of(k) not in range(subj, k):
         return None
     return k
+
+
+def _name_word(finder: CueFinder, k: int) -> bool:
+    """A proper noun, or a word of a person's name however the tagger took it ("Hannity" as a
+    common noun)."""
+    t = finder.view.toks[k]
+    return t.pos == "PROPN" or finder.idx.at(t.idx, t.end) is not None

@@ -118,6 +118,13 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
                 apply(rec, Attribution(speaker, how="paragraph"))
         elif (
             fq.attribution is None
+            and rec.kind == QuoteKind.FULL
+            and (attr := _after_comma(att, sp))
+        ):
+            # 'Clinton shared her anxiety with an audience, "I do not know ..."'
+            apply(rec, attr)
+        elif (
+            fq.attribution is None
             and rec.kind == QuoteKind.PARTIAL
             and prev is not None
             and prev.speaker_kind == SpeakerKind.PERSON
@@ -202,6 +209,24 @@ def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
     if len(body[start:m_start].split()) > 2:
         return None
     return Speaker(SpeakerKind.PERSON, pi, body[m_start:m_end])
+
+
+def _after_comma(att: Attributor, sp: MarkedSpan) -> Attribution | None:
+    """A whole quote (ending its sentence) introduced by a comma or a dash instead of a colon,
+    after a clause whose subject is a person: 'Trump also embraced harsher methods -- "I
+    think ..."'. That person, as for a colon."""
+    body = att.article.body
+    mark = mark_start(sp)
+    last = _last_non_space(body, mark)
+    if last < att.article.paragraphs[sp.paragraph][0] or body[last] not in ",-–—":
+        return None
+    rest = body[mark_end(sp) : att.article.paragraphs[sp.paragraph][1]]
+    if rest.strip() and not re.match(r"\s*(?:\[[^\]]*\]\s*)?$|\s+[A-Z“\"]", rest):
+        return None  # the reporter's sentence goes on after the quote
+    speaker = _colon_subject(att, last, mark)
+    if speaker is None:
+        return None
+    return Attribution(speaker, how="colon")
 
 
 def _last_non_space(body: str, end: int) -> int:
