@@ -9,8 +9,8 @@ from archive.query.common import Row
 from archive.query.people import people
 from archive.query.places import places
 
-# the tables `archive stats` counts, in its order (the writer's own summary,
-# archive.store.writer.counts, counts the same; importing the writer would cost the command more
+# the tables `archive stats` counts, in its order (archive.store.writer.counts, the store's
+# summary, is this count too; stats does not import the writer, which would cost the command more
 # than its queries)
 COUNTED_TABLES = (
     "sources",

@@ -15,7 +15,7 @@ import random
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -245,25 +245,7 @@ def _delete_orphans(session: Session) -> None:
 
 
 def counts(engine: Engine) -> dict[str, int]:
-    """Row counts of the main tables."""
-    from archive.store import models
+    """Row counts of the main tables (the ones ``archive stats`` counts)."""
+    from archive.query.stats import table_counts
 
-    tables = {
-        "sources": models.Source,
-        "articles": models.Article,
-        "people": models.Person,
-        "person_aliases": models.PersonAlias,
-        "article_people": models.ArticlePerson,
-        "mentions": models.Mention,
-        "quotes": models.Quote,
-        "statements": models.Statement,
-        "places": models.Place,
-        "place_aliases": models.PlaceAlias,
-        "article_places": models.ArticlePlace,
-        "place_mentions": models.PlaceMention,
-    }
-    with engine.connect() as conn:
-        return {
-            name: conn.execute(select(func.count()).select_from(m)).scalar_one()
-            for name, m in tables.items()
-        }
+    return table_counts(engine)
