@@ -34,10 +34,12 @@ class SpeakerKind(StrEnum):
 
 
 class QuoteKind(StrEnum):
-    """A whole quoted sentence or passage, or a quoted fragment inside the reporter's sentence."""
+    """A whole quoted sentence or passage, a quoted fragment inside the reporter's sentence, or
+    reported speech without quotation marks ("X said the plan would fail": its content)."""
 
     FULL = "full"
     PARTIAL = "partial"
+    INDIRECT = "indirect"
 
 
 class PlaceKind(StrEnum):

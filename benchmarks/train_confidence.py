@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/train_confidence.py --polnear GIT_DIR [--shared ../shared]
                                                     [--split train] [--l2 1.0] [--out FILE]
+                                                    [--kind direct|indirect]
+
+``--kind indirect`` fits the confidence of reported speech instead
+(``data/confidence_indirect.json``, :mod:`archive.extract.quotes.reported_confidence`): its
+records are matched to the gold "reported" list as the scorer matches them (token F1 >= 0.5).
 
 ``GIT_DIR`` is the snapshot the fetch tool gives for ``github:networkdynamics/PolNeAR``; the split
 is converted by ``SHARED/tools/polnear.py`` into a scratch folder (never the test split). Every
@@ -21,6 +26,7 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +34,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.extract.quotes import confidence  # noqa: E402
+from archive.extract.quotes import confidence, reported_confidence  # noqa: E402
+from archive.kinds import QuoteKind  # noqa: E402
 from archive.pipeline.extraction import Failure, extract_batch  # noqa: E402
 from archive.readers.files import read_path  # noqa: E402
 from archive.records import RawDocument  # noqa: E402
@@ -43,7 +50,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     ap.add_argument("--split", default="train", choices=("train", "dev"))
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
-    ap.add_argument("--out", default=str(confidence.WEIGHTS))
+    ap.add_argument("--kind", default="direct", choices=("direct", "indirect"))
+    ap.add_argument("--out", help="default: the weights file of the kind")
     ap.add_argument("--cache", help="keep the features and labels in this JSON file (reused)")
     return ap.parse_args(argv)
 
@@ -63,7 +71,29 @@ def _system_quote(ex, rec) -> dict:
     return {"text": rec.text, "speaker": name, "speaker_kind": str(rec.speaker_kind)}
 
 
-def labelled(scorer, gold: dict, docs: list[RawDocument]) -> list[tuple[list[float], int]]:
+@dataclass(frozen=True)
+class Kind:
+    """What one fit is about: the records (direct or indirect), their gold list, the match
+    threshold, the feature names and the default weights file."""
+
+    indirect: bool
+    gold_list: str
+    threshold: float
+    features: tuple[str, ...]
+    weights: Path
+
+
+KINDS = {
+    "direct": Kind(False, "quotes", 0.8, confidence.FEATURES, confidence.WEIGHTS),
+    "indirect": Kind(
+        True, "reported", 0.5, reported_confidence.FEATURES, reported_confidence.WEIGHTS
+    ),
+}
+
+
+def labelled(
+    scorer, gold: dict, docs: list[RawDocument], kind: Kind
+) -> list[tuple[list[float], int]]:
     """(features, right) for every extracted quote matched to a gold quote with a named speaker."""
     by_file = {a["file"]: a for a in gold["articles"]}
     out: list[tuple[list[float], int]] = []
@@ -78,26 +108,28 @@ def labelled(scorer, gold: dict, docs: list[RawDocument]) -> list[tuple[list[flo
         for doc, ex in zip(docs[i : i + BATCH], results):
             if isinstance(ex, Failure) or doc.name not in by_file:
                 continue
-            out.extend(_article_pairs(scorer, by_file[doc.name], ex, feats))
+            out.extend(_article_pairs(scorer, by_file[doc.name], ex, feats, kind))
         log(f"  {min(i + BATCH, len(docs))}/{len(docs)} articles, {len(out)} quotes")
     return out
 
 
-def _article_pairs(scorer, ga: dict, ex, feats: dict) -> list[tuple[list[float], int]]:
-    gq = ga.get("quotes") or []
-    recs = [r for r in ex.quotes if id(r) in feats]
+def _article_pairs(scorer, ga: dict, ex, feats: dict, kind: Kind) -> list[tuple[list[float], int]]:
+    gq = ga.get(kind.gold_list) or []
+    recs = [
+        r for r in ex.quotes if id(r) in feats and (r.kind == QuoteKind.INDIRECT) == kind.indirect
+    ]
     sq = [_system_quote(ex, r) for r in recs]
 
     def match(x, y):
         v = scorer.token_f1(x["text"], y["text"])
-        return v if v >= 0.8 else None
+        return v if v >= kind.threshold else None
 
     out = []
     for gi, sj in scorer.greedy_match(gq, sq, match):
         if gq[gi].get("speaker_kind") == "unresolved":
             continue
         ok = scorer.speaker_ok(gq[gi], sq[sj], ga.get("people") or [])
-        out.append(([feats[id(recs[sj])][n] for n in confidence.FEATURES], int(ok)))
+        out.append(([feats[id(recs[sj])][n] for n in kind.features], int(ok)))
     return out
 
 
@@ -120,6 +152,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 50) -> tuple[np.nd
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    kind = KINDS[args.kind]
+    out = Path(args.out) if args.out else kind.weights
     shared = Path(args.shared)
     scorer = load_scorer(shared)
     cache = Path(args.cache) if args.cache else None
@@ -133,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
             gold = json.loads(data.gold.read_text(encoding="utf-8"))
-            rows = labelled(scorer, gold, _documents(data.files))
+            rows = labelled(scorer, gold, _documents(data.files), kind)
         if cache is not None:
             cache.write_text(json.dumps(rows))
     x = np.array([r[0] for r in rows], dtype=float)
@@ -142,21 +176,21 @@ def main(argv: list[str] | None = None) -> int:
     p = 1.0 / (1.0 + np.exp(-(x @ weights + intercept)))
     brier = float(np.mean((p - y) ** 2))
     model = {
-        "about": "archive.extract.quotes.confidence: logistic weights, fitted by "
-        "benchmarks/train_confidence.py",
+        "about": f"archive.extract.quotes confidence of {args.kind} quotes: logistic weights, "
+        f"fitted by benchmarks/train_confidence.py --kind {args.kind}",
         "split": f"PolNeAR {args.split}",
         "date": date.today().isoformat(),
         "quotes": len(rows),
         "speaker_accuracy": round(float(y.mean()), 4),
         "brier": round(brier, 4),
         "l2": args.l2,
-        "features": list(confidence.FEATURES),
+        "features": list(kind.features),
         "weights": [round(float(w), 4) for w in weights],
         "intercept": round(intercept, 4),
     }
-    Path(args.out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    log(f"{len(rows)} quotes, accuracy {y.mean():.3f}, Brier {brier:.4f} -> {args.out}")
-    for name, w in sorted(zip(confidence.FEATURES, weights), key=lambda t: -abs(t[1])):
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    log(f"{len(rows)} quotes, accuracy {y.mean():.3f}, Brier {brier:.4f} -> {out}")
+    for name, w in sorted(zip(kind.features, weights), key=lambda t: -abs(t[1])):
         print(f"{name:24} {w:+.3f}")
     print(f"{'intercept':24} {intercept:+.3f}")
     return 0

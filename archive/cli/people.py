@@ -143,7 +143,8 @@ def _profile_head(prof: dict):
         head.append("also written: ", style="dim")
         head.append(", ".join(prof["aliases"]) + "\n")
     head.append(
-        f"{prof['article_count']} articles, {prof['quote_count']} quotes of "
+        f"{prof['article_count']} articles, {prof['quote_count']} quotes "
+        f"({prof['reported_count']} of them reported speech) of "
         f"{prof['statement_count']} statements",
         style="dim",
     )

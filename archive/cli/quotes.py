@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -11,7 +12,26 @@ from archive.cli.notfound import require_known
 from archive.cli.options import DbOption, FormatOption, LimitOption, read_db
 from archive.cli.output import Format
 
-QUOTE_COLUMNS = ["quote", "speaker", "confidence", "outlet", "article_id", "outlets"]
+QUOTE_COLUMNS = ["quote", "kind", "speaker", "confidence", "outlet", "article_id", "outlets"]
+
+
+class KindChoice(str, Enum):
+    """Which quotes ``--kind`` lists."""
+
+    all = "all"
+    direct = "direct"
+    indirect = "indirect"
+
+
+KindOption = Annotated[
+    KindChoice,
+    typer.Option(
+        "--kind",
+        "-k",
+        help="direct: words in quotation marks (kind full or partial); indirect: reported "
+        "speech, the reporter's words for what was said; all: both.",
+    ),
+]
 
 MinConfidenceOption = Annotated[
     Optional[float],
@@ -44,6 +64,7 @@ def quotes(
         typer.Option("--place", "-l", help="Quotes in articles that mention this place."),
     ] = None,
     min_confidence: MinConfidenceOption = None,
+    kind: KindOption = KindChoice.all,
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: LimitOption = 100,
@@ -55,7 +76,13 @@ def quotes(
 
     engine = read_db(db)
     require_known(engine, speaker=speaker, source=source, place=place)
-    filters = dict(speaker=speaker, source=source, search=search, place=place)
+    filters = dict(
+        speaker=speaker,
+        source=source,
+        search=search,
+        place=place,
+        kind=None if kind == KindChoice.all else kind.value,
+    )
     output_page(
         limit,
         lambda n: list_quotes(engine, **filters, limit=n, min_confidence=min_confidence),

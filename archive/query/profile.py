@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, Text, and_, cast, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
-from archive.kinds import PersonRole
+from archive.kinds import PersonRole, QuoteKind
 from archive.query.common import Row, newest_first_is_cheaper
 from archive.store.models import (
     Article,
@@ -94,7 +94,8 @@ def person_profile(
         "description": person.description,
         "aliases": aliases,
         "article_count": counts.articles,
-        "quote_count": counts.quotes,
+        "quote_count": counts.quotes,  # quotations and reported speech
+        "reported_count": counts.reported,  # of those, reported speech (kind indirect)
         "statement_count": counts.statements,
         "roles": role_rows,
         "articles": article_rows,
@@ -194,6 +195,7 @@ class _Counts:
     articles: int  # articles about them (as a subject)
     quotes: int
     statements: int  # quotes without a statement count one each
+    reported: int  # of the quotes, reported speech (kind indirect)
 
 
 def _counts(conn, person_id: int) -> _Counts:
@@ -210,7 +212,12 @@ def _counts(conn, person_id: int) -> _Counts:
     alone = conn.execute(
         select(func.count()).select_from(Quote).where(spoken, Quote.statement_id.is_(None))
     ).scalar()
-    return _Counts(articles, quotes, (grouped or 0) + (alone or 0))
+    reported = conn.execute(
+        select(func.count())
+        .select_from(Quote)
+        .where(spoken, Quote.kind == QuoteKind.INDIRECT.value)
+    ).scalar()
+    return _Counts(articles, quotes, (grouped or 0) + (alone or 0), reported or 0)
 
 
 @dataclass(frozen=True)

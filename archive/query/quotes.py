@@ -7,11 +7,18 @@ from __future__ import annotations
 from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from archive.kinds import QuoteKind
 from archive.query.articles import source_ids_for
 from archive.query.common import Row, count_rows, newest_first_is_cheaper, statement_outlets
 from archive.query.people import person_ids_for
 from archive.query.places import place_ids_for
 from archive.store.models import Article, ArticlePlace, Person, Quote, Source
+
+# what ``kind=`` selects: quotations (whole or fragments) or reported speech; None: both
+KINDS: dict[str, tuple[str, ...]] = {
+    "direct": (QuoteKind.FULL.value, QuoteKind.PARTIAL.value),
+    "indirect": (QuoteKind.INDIRECT.value,),
+}
 
 
 def unattributed_speakers(engine: Engine, value: str) -> list[str]:
@@ -80,6 +87,7 @@ def _filters(
     source: str | None,
     search: str | None,
     place: str | None,
+    kind: str | None = None,
 ):
     """(WHERE clauses of the filters but the speaker's, the speaker's (indexed, unindexed)
     pair or None), or None when SPEAKER matches nobody. The clauses read quotes joined with
@@ -95,6 +103,10 @@ def _filters(
         where.append(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))
     if search is not None:
         where.append(Quote.text.icontains(search, autoescape=True))
+    if kind is not None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown quote kind {kind!r}: use one of {', '.join(KINDS)}")
+        where.append(Quote.kind.in_(KINDS[kind]))
     if place is not None:
         ids = place_ids_for(engine, place)
         where.append(
@@ -112,9 +124,10 @@ def quotes_count(
     search: str | None = None,
     place: str | None = None,
     min_confidence: float | None = None,
+    kind: str | None = None,
 ) -> int:
     """How many quotes :func:`quotes` lists without its limit."""
-    found = _filters(engine, speaker, source, search, place)
+    found = _filters(engine, speaker, source, search, place, kind)
     if found is None:
         return 0
     where, speaker_pair = found
@@ -134,6 +147,7 @@ def quotes(
     place: str | None = None,
     limit: int | None = 100,
     min_confidence: float | None = None,
+    kind: str | None = None,
 ) -> list[Row]:
     """Quotes with speaker, outlet, article, and how many outlets carried the same statement.
 
@@ -141,9 +155,10 @@ def quotes(
     attributed to a known person, the speaker as written); ``search`` is a literal,
     case-insensitive substring of the quote; ``min_confidence`` keeps the quotes whose
     confidence (how likely the speaker is right) is at least that (quotes without one are left
-    out).
+    out); ``kind`` is "direct" (quotations, whole or fragments), "indirect" (reported speech:
+    the words are the reporter's) or None for both.
     """
-    found = _filters(engine, speaker, source, search, place)
+    found = _filters(engine, speaker, source, search, place, kind)
     if found is None:
         return []
     where, speaker_pair = found
@@ -152,6 +167,7 @@ def quotes(
         select(
             Quote.id.label("quote_id"),
             Quote.text.label("quote"),
+            Quote.kind,
             func.coalesce(Person.name, Quote.speaker_text).label("speaker"),
             Quote.speaker_id,
             Quote.confidence,
@@ -180,7 +196,7 @@ def quotes(
         unindexed = Quote.confidence + 0 >= min_confidence
     order = (Article.published_at.desc().nulls_last(), Article.id.desc())
     walk = False
-    if source is None and search is None and place is None and limit is not None:
+    if source is None and search is None and place is None and kind is None and limit is not None:
         if by_speaker is not None:  # a much-quoted speaker
             mine = [c for c in (by_speaker, confident) if c is not None]
             walk = newest_first_is_cheaper(

@@ -43,11 +43,19 @@ def js(db, *args):
 
 
 def test_quotes_by_a_spelling_variant_come_from_all_five_outlets(db):
-    rows = js(db, "quotes", "--speaker", "Zelenskyy", "--limit", "500")
+    rows = js(db, "quotes", "--speaker", "Zelenskyy", "--kind", "direct", "--limit", "500")
     assert {r["speaker"] for r in rows} == {"Volodymyr Zelensky"}
     assert {r["outlet"] for r in rows} == OUTLETS
+    assert {r["kind"] for r in rows} <= {"full", "partial"}
     # the same statement carried by several outlets is counted as such
     assert any(r["outlets"] >= 2 for r in rows)
+    # every kind: his reported speech too, and words of a spokesperson "for Zelenskyy" (the
+    # speaker as written matches the name)
+    every = js(db, "quotes", "--speaker", "Zelenskyy", "--limit", "500")
+    assert len(every) > len(rows) and "indirect" in {r["kind"] for r in every}
+    reported = js(db, "quotes", "--speaker", "Zelenskyy", "--kind", "indirect", "--limit", "500")
+    assert {r["kind"] for r in reported} == {"indirect"}
+    assert len(reported) + len(rows) == len(every)
 
 
 def test_person_by_titled_alias(db):
@@ -88,7 +96,9 @@ def test_people_top(db):
     rows = js(db, "people", "--top", "5")
     assert len(rows) == 5 and rows[0]["name"] == "Volodymyr Zelensky"
     assert rows[0]["articles"] == 5 and rows[0]["quoted_by"] == 5
-    assert [r["articles"] for r in rows] == sorted((r["articles"] for r in rows), reverse=True)
+    # most present first: articles, quotes and bylines together
+    present = [r["articles"] + r["quotes"] + r["bylines"] for r in rows]
+    assert present == sorted(present, reverse=True)
 
 
 def test_places_and_geojson(db):

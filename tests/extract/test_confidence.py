@@ -36,7 +36,7 @@ def test_every_quote_gets_a_probability_and_the_clear_ones_score_higher(nlp):
         '"It is the best plan we have had in years."'
     )
     people = people_for(body, [("Ines Korda", ["Mayor Ines Korda", "Korda"], "f"), ("Paul Rusk",)])
-    quotes = find_quotes(body, nlp(body), people)
+    quotes = find_quotes(body, nlp(body), people, reported=False)
     assert quotes and all(q.confidence is not None and 0 <= q.confidence <= 1 for q in quotes)
     said = next(q for q in quotes if q.text.startswith("We will not"))
     assert said.how == "cue" and said.confidence >= 0.9
@@ -57,8 +57,8 @@ def test_no_usable_weights_leave_the_confidence_unset(monkeypatch, tmp_path):
     bad = tmp_path / "confidence.json"
     bad.write_text(json.dumps({"features": ["other"], "weights": [1.0], "intercept": 0.0}))
     monkeypatch.setattr(confidence, "WEIGHTS", bad)
-    confidence._model.cache_clear()
+    confidence.load_model.cache_clear()
     try:
         assert confidence.estimate(dict.fromkeys(confidence.FEATURES, 0.0)) is None
     finally:
-        confidence._model.cache_clear()
+        confidence.load_model.cache_clear()

@@ -66,7 +66,7 @@ def people_for(body: str, specs: list[tuple]) -> list[PersonEntity]:
 def run(body: str, specs: list[tuple], nlp=None):
     people = people_for(body, specs)
     doc = nlp(body) if nlp is not None else None
-    quotes = find_quotes(body, doc, people)
+    quotes = find_quotes(body, doc, people, reported=False)
     for q in quotes:
         assert body[q.start : q.end] == q.text
     return quotes, people
@@ -424,7 +424,7 @@ def test_pronoun_after_a_name_the_people_list_missed(nlp):
         body, [("Luiz Inacio Lula da Silva", [], "m"), ("Jair Bolsonaro", ["Bolsonaro"], "m")]
     )
     people[0].mentions = []  # the people step missed the short form "Lula"
-    quotes = find_quotes(body, nlp(body), people)
+    quotes = find_quotes(body, nlp(body), people, reported=False)
     assert who(quotes[0], people) == "Luiz Inacio Lula da Silva"
 
 
@@ -541,7 +541,7 @@ def test_repeated_quote_listed_once_but_same_words_of_two_speakers_kept(nlp):
 
 def test_unattributed_full_quote_has_speaker_none():
     body = 'Introduction here.\n\n"This is a sentence nobody claims."\n'
-    quotes = find_quotes(body, None, [])
+    quotes = find_quotes(body, None, [], reported=False)
     assert len(quotes) == 1 and quotes[0].speaker_kind == "none" and quotes[0].paragraph == 1
 
 
@@ -709,7 +709,7 @@ def _check(body: str, quotes) -> None:
 @given(_TEXT)
 def test_property_no_crash_offsets_hold_without_doc(body):
     people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
-    _check(body, find_quotes(body, None, people))
+    _check(body, find_quotes(body, None, people, reported=False))
 
 
 @pytest.fixture(scope="module")
@@ -725,7 +725,7 @@ def blank():
 @given(_TEXT)
 def test_property_no_crash_offsets_hold_with_blank_pipeline(blank, body):
     people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
-    _check(body, find_quotes(body, blank(body), people))
+    _check(body, find_quotes(body, blank(body), people, reported=False))
 
 
 @settings(
@@ -734,7 +734,7 @@ def test_property_no_crash_offsets_hold_with_blank_pipeline(blank, body):
 @given(_TEXT)
 def test_property_no_crash_offsets_hold_with_parser(nlp, body):
     people = people_for(body, [("Volodymyr Zelensky", ["Zelensky"], "m")])
-    _check(body, find_quotes(body, nlp(body), people))
+    _check(body, find_quotes(body, nlp(body), people, reported=False))
 
 
 # --- pronouns and descriptions -------------------------------------------------------------------

@@ -64,7 +64,7 @@ def many_named(n: int, sep: str) -> str:
 def test_400_named_quotes_all_found_with_their_speakers(nlp, sep, parsed):
     body = many_named(400, sep)
     people = people_for(body)
-    quotes = find_quotes(body, nlp(body) if parsed else None, people)
+    quotes = find_quotes(body, nlp(body) if parsed else None, people, reported=False)
     assert [q.text for q in quotes] == [f"We will meet again on day {i}," for i in range(400)]
     assert [who(q, people) for q in quotes] == [NAMES[i % 2][0] for i in range(400)]
     assert all(q.cue == "said" and q.kind == "full" for q in quotes)
@@ -77,7 +77,7 @@ def test_400_follow_up_quotes_keep_their_speaker(nlp, parsed):
         for i in range(400)
     )
     people = people_for(body)
-    quotes = find_quotes(body, nlp(body) if parsed else None, people)
+    quotes = find_quotes(body, nlp(body) if parsed else None, people, reported=False)
     assert len(quotes) == 800
     for i in range(400):
         first, follow = quotes[2 * i], quotes[2 * i + 1]
@@ -94,7 +94,7 @@ def test_a_run_of_quotes_before_one_cue_is_that_speakers(nlp):
     )
     people = people_for(body)
     for doc in (nlp(body), None):
-        quotes = find_quotes(body, doc, people)
+        quotes = find_quotes(body, doc, people, reported=False)
         assert len(quotes) == 601
         assert {who(q, people) for q in quotes} == {"Anna Kovalenko"}
 
@@ -104,7 +104,7 @@ def test_stray_marks_by_the_thousand_leave_the_next_paragraph_alone(nlp):
         body = "Anna Kovalenko spoke in Kyiv.\n" + junk + '\n"We will win," Anna Kovalenko said.'
         people = people_for(body)
         for doc in (nlp(body), None):
-            quotes = find_quotes(body, doc, people)
+            quotes = find_quotes(body, doc, people, reported=False)
             assert quotes[-1].text == "We will win,"
             assert who(quotes[-1], people) == "Anna Kovalenko"
 

@@ -141,7 +141,10 @@ def test_stdin_and_jsonl(tmp_path):
         r for r in article_records(db.make_engine(str(path))) if r["title"] == "Bridge to reopen"
     ][0]
     assert rec["source"] == "Example News"
-    assert rec["quotes"][0]["text"] == "It is safe,"
+    quotes = {q["text"]: q for q in rec["quotes"]}
+    assert quotes["It is safe,"]["kind"] == "full"
+    reported = quotes["that the bridge would reopen"]
+    assert (reported["kind"], reported["speaker"]) == ("indirect", "Officials in Lisbon")
 
 
 def test_parallel_jobs_give_the_same_archive(tmp_path, seeded):

@@ -61,15 +61,7 @@ def features(att, fq: FoundQuote, quotes_in_paragraph: int) -> dict[str, float]:
     view = art.view
     f = dict.fromkeys(FEATURES, 0.0)
     f[f"how={rec.how}" if rec.how in HOWS else "how=none"] = 1.0
-    if rec.speaker_kind == SpeakerKind.UNNAMED:
-        f["speaker=unnamed"] = 1.0
-    elif rec.speaker_kind == SpeakerKind.ORGANISATION:
-        f["speaker=organisation"] = 1.0
-    written = (rec.speaker_text or "").strip()
-    if written.lower() in _PRONOUNS:
-        f["speaker=pronoun"] = 1.0
-    elif written[:1].islower():
-        f["speaker=description"] = 1.0  # "the senator", "a spokesman"
+    speaker_features(rec, f)
     f["kind=partial"] = float(rec.kind == QuoteKind.PARTIAL)
     f["cue=said"] = float((rec.cue or "").lower() in SAID_SAYS_TOLD)
     sp = fq.span
@@ -82,54 +74,80 @@ def features(att, fq: FoundQuote, quotes_in_paragraph: int) -> dict[str, float]:
         f["cue_distance"] = math.log1p(max(gap, 0)) / 6
     ps, pe = art.paragraphs[sp.paragraph]
     speaker = rec.speaker if rec.speaker_kind == SpeakerKind.PERSON else None
-    f["others_in_paragraph"] = _others(art, ps, pe, speaker, 4)
+    f["others_in_paragraph"] = others_named(art, ps, pe, speaker, 4)
     k = view.token_at(start)
     if k < len(view.toks):
         a, b = view.sent_range(k)
-        f["others_in_sentence"] = _others(art, view.toks[a].idx, view.toks[b - 1].end, speaker, 3)
-    people = art.idx.people
-    if speaker is not None and speaker < len(people):
-        surname = people[speaker].name.split()[-1:]
-        f["shared_surname"] = float(
-            bool(surname)
-            and any(n != speaker and p.name.split()[-1:] == surname for n, p in enumerate(people))
+        f["others_in_sentence"] = others_named(
+            art, view.toks[a].idx, view.toks[b - 1].end, speaker, 3
         )
-        counts = [len(p.mentions or []) for p in people]
-        total = sum(counts) or 1
-        f["speaker_share"] = counts[speaker] / total
-        f["speaker_mentions"] = math.log1p(counts[speaker]) / 4
+    person_features(art, speaker, f)
     f["quote_length"] = math.log1p(len(rec.text)) / 7
     f["paragraph_quotes"] = min(quotes_in_paragraph - 1, 4) / 4
     f["first_paragraphs"] = float(sp.paragraph < 2)
     return f
 
 
-def _others(art, lo: int, hi: int, speaker: int | None, cap: int) -> float:
+def speaker_features(rec: QuoteRecord, f: dict[str, float]) -> None:
+    """The kind of speaker, in ``f``: unnamed, an organisation, a pronoun, a description."""
+    if rec.speaker_kind == SpeakerKind.UNNAMED:
+        f["speaker=unnamed"] = 1.0
+    elif rec.speaker_kind == SpeakerKind.ORGANISATION:
+        f["speaker=organisation"] = 1.0
+    written = (rec.speaker_text or "").strip()
+    if written.lower() in _PRONOUNS:
+        f["speaker=pronoun"] = 1.0
+    elif written[:1].islower():
+        f["speaker=description"] = 1.0  # "the senator", "a spokesman"
+
+
+def person_features(art, speaker: int | None, f: dict[str, float]) -> None:
+    """How the speaking person (an index into the article's people) stands out, in ``f``: a
+    surname shared with someone else, their share of the mentions, how often named."""
+    people = art.idx.people
+    if speaker is None or speaker >= len(people):
+        return
+    surname = people[speaker].name.split()[-1:]
+    f["shared_surname"] = float(
+        bool(surname)
+        and any(n != speaker and p.name.split()[-1:] == surname for n, p in enumerate(people))
+    )
+    counts = [len(p.mentions or []) for p in people]
+    f["speaker_share"] = counts[speaker] / (sum(counts) or 1)
+    f["speaker_mentions"] = math.log1p(counts[speaker]) / 4
+
+
+def others_named(art, lo: int, hi: int, speaker: int | None, cap: int) -> float:
     """How many people other than the speaker are named in [lo, hi), as a share of ``cap``."""
     named = {m[2] for m in art.idx.between(lo, hi)} - {speaker}
     return min(len(named), cap) / cap
 
 
-@lru_cache(maxsize=1)
-def _model() -> tuple[tuple[float, ...], float] | None:
-    """The fitted weights and intercept, None without a usable file."""
+@lru_cache(maxsize=4)
+def load_model(path: Path, names: tuple[str, ...]) -> tuple[tuple[float, ...], float] | None:
+    """The weights and intercept fitted for the features ``names`` in the file ``path``; None
+    without a usable file (missing, unreadable, or fitted for other features)."""
     try:
-        data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if tuple(data.get("features", ())) != FEATURES:
+    if tuple(data.get("features", ())) != names:
         return None
     return tuple(float(w) for w in data["weights"]), float(data["intercept"])
 
 
-def estimate(f: dict[str, float]) -> float | None:
-    """The probability that the speaker is right (None without a model)."""
-    model = _model()
+def logistic(model: tuple[tuple[float, ...], float] | None, names, f: dict[str, float]):
+    """The model's probability for the features ``f`` (None without a model)."""
     if model is None:
         return None
     weights, intercept = model
-    z = intercept + sum(w * f[name] for w, name in zip(weights, FEATURES))
+    z = intercept + sum(w * f[name] for w, name in zip(weights, names))
     return round(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))), 3)
+
+
+def estimate(f: dict[str, float]) -> float | None:
+    """The probability that the speaker is right (None without a model)."""
+    return logistic(load_model(WEIGHTS, FEATURES), FEATURES, f)
 
 
 # benchmarks/train_confidence.py sets a list here to collect (record, features) while it extracts

@@ -45,6 +45,7 @@ from archive.extract.quotes.marks import (
     fold_double_apostrophes,
     paragraph_spans,
 )
+from archive.extract.quotes.reported import find_reported
 from archive.extract.quotes.speech import (
     boilerplate_paragraphs,
     is_not_speech,
@@ -60,30 +61,33 @@ from archive.records import PersonEntity, QuoteRecord
 __all__ = ["find_quotes", "statement_key", "same_statement", "boilerplate_paragraphs"]
 
 
-def find_quotes(body: str, doc, people: list[PersonEntity]) -> list[QuoteRecord]:
-    """Quotes in ``body`` with speakers (indices into ``people`` for speaker_kind "person")."""
+def find_quotes(
+    body: str, doc, people: list[PersonEntity], reported: bool = True
+) -> list[QuoteRecord]:
+    """Quotes in ``body`` with speakers (indices into ``people`` for speaker_kind "person"), in
+    text order; with ``reported``, reported speech too (kind ``indirect``:
+    :mod:`archive.extract.quotes.reported`)."""
     if not body:
         return []
     body = fold_double_apostrophes(body)  # ''...'' as "..." (same offsets)
     paragraphs = paragraph_spans(body)
-    spans = _passages(body, paragraphs)
-    if not spans:
+    skip = boilerplate_paragraphs(body, paragraphs)
+    spans = [s for s in find_marked_spans(body, paragraphs) if s.paragraph not in skip]
+    if not spans and not reported:
         return []
     view = TextView(body, doc)
     att = Attributor(view, people or [], [(mark_start(s), mark_end(s)) for s in spans], paragraphs)
-    found = [_attributed(att, view, body, paragraphs, sp) for sp in spans]
-    found = share_in_groups(found)
-    attribute_follow_ups(att, found)
-    found = share_in_groups(found)
-    kept = _records(view, body, found)
-    confidence.fill_in(att, found, kept)
+    kept: list[QuoteRecord] = []
+    if spans:
+        found = [_attributed(att, view, body, paragraphs, sp) for sp in spans]
+        found = share_in_groups(found)
+        attribute_follow_ups(att, found)
+        found = share_in_groups(found)
+        kept = _records(view, body, found)
+        confidence.fill_in(att, found, kept)
+    if reported:
+        kept = sorted(kept + find_reported(att, skip), key=lambda r: (r.start, r.end))
     return kept
-
-
-def _passages(body: str, paragraphs: list[tuple[int, int]]) -> list[MarkedSpan]:
-    """The passages between marks outside boilerplate paragraphs."""
-    skip = boilerplate_paragraphs(body, paragraphs)
-    return [s for s in find_marked_spans(body, paragraphs) if s.paragraph not in skip]
 
 
 def _attributed(

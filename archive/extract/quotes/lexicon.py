@@ -47,7 +47,7 @@ criticize condemn blame hail maintain reiterate underline underscore indicate ob
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
-gush opine interject answer""".split()
+gush opine interject answer contend""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -123,6 +123,35 @@ WEAK_CUES = frozenset(
     """hold propose demand praise welcome blame agree question challenge report indicate signal
     suggest conclude answer""".split()
 )
+
+# --- reported speech (archive.extract.quotes.reported) ------------------------------------------
+
+# verbs of speech or writing whose content is reported without quotation marks ("X said the plan
+# would fail", "X warned residents to stay indoors"): speech acts only; beliefs, plans and
+# evidence ("hope", "think", "show") are not speech, nor are verbs that take a quotation but
+# report no content ("joke", "shout", "welcome")
+_REPORTED_LEMMAS = frozenset(
+    """say tell write tweet post add warn insist claim accuse confirm explain argue note stress
+urge ask announce declare state acknowledge suggest recall respond predict promise vow pledge
+threaten concede emphasise emphasize complain demand propose maintain reiterate report reveal
+allege deny admit testify reply counter contend describe criticise criticize praise assert remark
+comment caution call""".split()
+)
+# every form of those verbs -> its lemma, with "according" -> "according to"
+REPORTED_SPEECH_VERBS: dict[str, str] = {
+    form: lemma
+    for form, lemma in CUE_FORMS.items()
+    if lemma in _REPORTED_LEMMAS or lemma == ACCORDING_TO
+}
+# verbs that report a request, a promise, an accusation or a judgement through their object and
+# complement ("urged Congress to act", "promised to build a wall", "accused Smith of lying",
+# "described the plan as a disaster")
+REPORTED_OBJECT_VERBS = frozenset(
+    """urge ask tell warn promise vow pledge threaten accuse describe criticise criticize praise
+demand propose""".split()
+)
+# "call for a recount", "call on Congress to act": the content follows the preposition
+REPORTED_CALL_PREPS = frozenset({"for", "on", "upon"})
 
 # --- pronouns ------------------------------------------------------------------------------------
 
