@@ -15,7 +15,10 @@ stdout: one table, a row per set (articles, quotes P/R/F1, speaker accuracy, the
 speakers, attribution P/R/F1, ingest seconds); then, per PolNeAR set, the calibration of the
 quotes' ``confidence``: the system quotes matched to gold quotes as the scorer matches them (token
 F1 >= 0.8, indirect quotes and unresolved gold speakers left out), their speaker accuracy per
-confidence band, the Brier score and the accuracy at confidence >= 0.8. Progress goes to stderr.
+confidence band, the Brier score and the accuracy at confidence >= 0.8. For the sets whose gold
+lists reported speech (PolNeAR): a second table (reported P/R/F1 at token F1 >= 0.5, reported
+speaker accuracy, reported attribution P/R/F1) and the calibration of the indirect quotes'
+confidence against the gold reported speech. Progress goes to stderr.
 ``--json OUT`` writes every figure; ``--detail`` writes the scorer's per-article lines to
 ``SET.detail.jsonl`` in the scratch folder (which is then kept, as with ``--keep``).
 """
@@ -42,6 +45,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SPLITS = ("train", "dev")
 RESERVED = ("test",)
 MATCH_CUT = 0.8  # the scorer's "quotes" match: token F1 >= 0.8
+REPORTED_MATCH_CUT = 0.5  # the scorer's "reported" match: token F1 >= 0.5
 HIGH = 0.8  # "confident": the accuracy of quotes at or above this confidence
 BANDS = (("<0.5", 0.0, 0.5), ("0.5-0.8", 0.5, 0.8), ("0.8-0.95", 0.8, 0.95), (">=0.95", 0.95, 1.01))
 NONE_BAND = "none"
@@ -191,19 +195,27 @@ def _confidence(quote: dict) -> float | None:
     return float(value)
 
 
-def matched_quotes(scorer: ModuleType, gold: dict, system: dict) -> list[tuple[float | None, bool]]:
+def matched_quotes(
+    scorer: ModuleType, gold: dict, system: dict, indirect: bool = False
+) -> list[tuple[float | None, bool]]:
     """(confidence, speaker right) of every system quote the scorer matches to a gold quote whose
-    speaker is resolved: greedy one-to-one, token F1 >= 0.8, indirect system quotes left out."""
+    speaker is resolved: greedy one-to-one, token F1 >= 0.8, indirect system quotes left out;
+    with ``indirect``, the indirect ones against the gold reported speech (token F1 >= 0.5)."""
     is_indirect = getattr(scorer, "is_indirect", lambda q: False)
+    cut = REPORTED_MATCH_CUT if indirect else MATCH_CUT
 
     def score(g: dict, s: dict) -> float | None:
         value = scorer.token_f1(g["text"], s["text"])
-        return value if value >= MATCH_CUT else None
+        return value if value >= cut else None
 
     out = []
     for ga in gold["articles"]:
-        gq = ga.get("quotes") or []
-        sq = [q for q in system.get(ga["file"], {}).get("quotes") or [] if not is_indirect(q)]
+        gq = ga.get("reported" if indirect else "quotes") or []
+        sq = [
+            q
+            for q in system.get(ga["file"], {}).get("quotes") or []
+            if bool(is_indirect(q)) == indirect
+        ]
         for i, j in scorer.greedy_match(gq, sq, score):
             if gq[i].get("speaker_kind") == "unresolved":
                 continue
@@ -258,6 +270,8 @@ def run_set(scorer: ModuleType, data: DataSet, scratch: Path, args) -> dict:
     if args.detail:
         write_detail(scores["per_article"], scratch / f"{data.name}.detail.jsonl")
     cal = calibration(matched_quotes(scorer, gold, system))
+    reported = any("reported" in ga for ga in gold["articles"])
+    cal_reported = calibration(matched_quotes(scorer, gold, system, True)) if reported else None
     if cal["speaker_accuracy"] != scores.get("speaker_accuracy"):
         log(f"  warning: speaker accuracy {cal['speaker_accuracy']} here, scorer's differs")
     log(f"{data.name}: ingest {seconds:.1f} s")
@@ -268,6 +282,7 @@ def run_set(scorer: ModuleType, data: DataSet, scratch: Path, args) -> dict:
         "ingest_seconds": round(seconds, 1),
         "scores": summary(scores),
         "calibration": cal,
+        "calibration_reported": cal_reported,
     }
 
 
@@ -316,6 +331,29 @@ def table_row(result: dict) -> list[str]:
         _fmt(s.get("speaker_accuracy_named")),
         *_prf(s, "attribution"),
         f"{result['ingest_seconds']:.1f}",
+    ]
+
+
+REPORTED_HEADER = (
+    "set",
+    "reported P",
+    "R",
+    "F1",
+    "reported speaker acc",
+    "reported attribution P",
+    "R",
+    "F1",
+)
+
+
+def reported_row(result: dict) -> list[str]:
+    """One line of the reported-speech table (sets whose gold has reported speech)."""
+    s = result["scores"]
+    return [
+        result["set"],
+        *_prf(s, "reported"),
+        _fmt(s.get("reported_speaker_accuracy")),
+        *_prf(s, "reported_attribution"),
     ]
 
 
@@ -401,9 +439,14 @@ def measure_all(args, shared: Path, splits: list[str], scratch: Path) -> list[di
 def report(results: list[dict]) -> str:
     """The table and the calibration blocks, as printed on stdout."""
     parts = [markdown(HEADER, [table_row(r) for r in results])]
+    with_reported = [r for r in results if r.get("calibration_reported")]
+    if with_reported:
+        parts.append(markdown(REPORTED_HEADER, [reported_row(r) for r in with_reported]))
     for r in results:
         if r["polnear"]:
             parts.append(calibration_text(r["set"], r["calibration"]))
+        if r.get("calibration_reported"):
+            parts.append(calibration_text(f"{r['set']} reported", r["calibration_reported"]))
     return "\n\n".join(parts)
 
 

@@ -162,7 +162,7 @@ def _article_view(console, rec: dict, with_body: bool) -> None:
         parts.append(
             table(
                 rec["quotes"],
-                ["quote", "speaker", "confidence", "cue", "statement_id", "outlets"],
+                ["quote", "kind", "speaker", "confidence", "cue", "statement_id", "outlets"],
                 title="Quotes",
             )
         )

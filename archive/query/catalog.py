@@ -156,8 +156,11 @@ TABLES: dict[str, dict[str, Any]] = {
             "speaker_kind": (
                 'person, unnamed ("an official"), organisation, or none (unattributed).'
             ),
-            "text": "The quoted words, verbatim, without the quotation marks.",
-            "kind": "full (a whole quoted sentence) or partial (a quoted fragment).",
+            "text": "The quoted words, verbatim, without the quotation marks (kind indirect: the "
+            "reported content, in the reporter's words).",
+            "kind": "full (a whole quoted sentence), partial (a quoted fragment) or indirect "
+            "(reported speech without quotation marks: the content that is attributed, in the "
+            "reporter's words).",
             "start_char": "Offset of the quoted text in articles.body.",
             "end_char": "Offset just after the quoted text (body[start_char:end_char] == text).",
             "cue": 'The reporting verb ("said", "told", "wrote").',
@@ -291,7 +294,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "quote_id": "quotes.id.",
             "quote": "The quoted words.",
-            "quote_kind": "full or partial.",
+            "quote_kind": "full, partial (quotations) or indirect (reported speech).",
             "speaker": "The speaker's canonical name, else the speaker as written.",
             "speaker_kind": "person, unnamed, organisation or none.",
             "speaker_id": "people.id of the speaker, when a known person.",

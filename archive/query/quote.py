@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import aliased
 
 from archive.extract.quotes.marks import paragraph_index, paragraph_spans
+from archive.kinds import QuoteKind
 from archive.query.common import Row
 from archive.store.models import Article, Person, Quote, Source, Statement
 
@@ -99,7 +100,8 @@ def _other_quotes(conn, statement_id: int, quote_id: int) -> list[Row]:
 
 def article_paragraphs(engine: Engine, article_id: int) -> Row | None:
     """Article ARTICLE_ID: title, outlet, date and its body as paragraphs, each a list of
-    pieces ``{"text", "quote_id", "speaker", "speaker_id"}`` (quote_id None outside quotes);
+    pieces ``{"text", "quote_id", "speaker", "speaker_id", "kind"}`` (quote_id None outside
+    quotes; reported speech that overlaps a quotation is not marked);
     None when there is no such article."""
     with engine.connect() as conn:
         art = conn.execute(
@@ -126,28 +128,48 @@ def article_paragraphs(engine: Engine, article_id: int) -> Row | None:
                 Quote.speaker_id,
                 Person.name,
                 Quote.speaker_text,
+                Quote.kind,
             )
             .outerjoin(Person, Person.id == Quote.speaker_id)
             .where(Quote.article_id == article_id)
             .order_by(Quote.start_char, Quote.id)
         ).all()
+    quotes = _marked(quotes)
     out = dict(art._mapping)
     body = out.pop("body") or ""
     out["paragraphs"] = [_pieces(body, ps, pe, quotes) for ps, pe in paragraph_spans(body)]
     return out
 
 
+def _marked(quotes) -> list:
+    """The quotes to mark in the body: every quotation, and the reported speech that overlaps
+    none (a reported statement holding a quoted fragment leaves the fragment its mark)."""
+    direct = [(q.start_char, q.end_char) for q in quotes if q.kind != QuoteKind.INDIRECT]
+    return [
+        q
+        for q in quotes
+        if q.kind != QuoteKind.INDIRECT
+        or not any(a < q.end_char and q.start_char < b for a, b in direct)
+    ]
+
+
 def _pieces(body: str, ps: int, pe: int, quotes) -> list[Row]:
     """Paragraph [PS, PE) of BODY cut at the offsets of the QUOTES inside it."""
     pieces, pos = [], ps
-    for qid, start, end, speaker_id, name, speaker_text in quotes:
+    for qid, start, end, speaker_id, name, speaker_text, kind in quotes:
         if start < pos or end > pe or start >= pe:
             continue  # outside this paragraph (or overlapping one already cut)
         if start > pos:
             pieces.append({"text": body[pos:start], "quote_id": None})
         speaker = name or speaker_text
         pieces.append(
-            {"text": body[start:end], "quote_id": qid, "speaker": speaker, "speaker_id": speaker_id}
+            {
+                "text": body[start:end],
+                "quote_id": qid,
+                "speaker": speaker,
+                "speaker_id": speaker_id,
+                "kind": kind,
+            }
         )
         pos = end
     if pos < pe:

@@ -38,7 +38,8 @@ def _sqlite_search(conn, table: str, query: str, limit: int, marks: tuple[str, s
         )
     else:
         sql = text(
-            "SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, a.title, "
+            "SELECT CASE WHEN q.kind = 'indirect' THEN 'reported' ELSE 'quote' END AS kind, "
+            "a.id AS article_id, q.id AS quote_id, a.title, "
             "s.name AS outlet, a.published_at, COALESCE(p.name, q.speaker_text) AS speaker, "
             "highlight(quotes_fts, 0, :ms, :me) AS snippet, "
             "bm25(quotes_fts, 2.0, 1.0) AS rank "
@@ -71,7 +72,8 @@ def _pg_search(
     else:
         doc = _PG_DOCS["quotes"]
         sql = text(
-            "SELECT 'quote' AS kind, a.id AS article_id, q.id AS quote_id, a.title, "
+            "SELECT CASE WHEN q.kind = 'indirect' THEN 'reported' ELSE 'quote' END AS kind, "
+            "a.id AS article_id, q.id AS quote_id, a.title, "
             "s.name AS outlet, a.published_at, COALESCE(p.name, q.speaker_text) AS speaker, "
             "ts_headline('english', q.text, tsq, :opts) AS snippet, "
             f"-ts_rank({doc}, tsq) AS rank "

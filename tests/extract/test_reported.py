@@ -151,6 +151,9 @@ def test_an_organisation_and_an_unnamed_source(nlp):
         "Roe faced criticism over the plan from her own party.",  # no speech
         "Doe plans to run for governor next year.",  # a plan
         "Roe said so.",  # too short to be a statement
+        "Roe pledged her full support to the mayor.",  # a promise needs a clause
+        "Doe proposed a new tax on the largest banks.",  # an act, not speech
+        "Roe threatened the committee with a lawsuit over the vote.",
     ],
 )
 def test_not_speech(nlp, sentence):
@@ -189,3 +192,24 @@ def test_the_reported_flag_leaves_reported_speech_out(nlp):
     body = LEAD + "Roe said on Tuesday that the plan would fail."
     people = people_for(body, PEOPLE)
     assert find_quotes(body, nlp(body), people, reported=False) == []
+
+
+def test_a_name_before_a_headline_colon_says_what_follows(nlp):
+    body = (
+        "Daily Ledger: City Budget Leaves Schools Short\n\n"
+        "Senator Jane Roe spoke to the council on Monday about the schools.\n\n"
+        "Jane Roe: The Bill Is Dead and the Council Killed It\n\n"
+        "ROE: We will vote against this budget on Tuesday.\n\n"
+        "SPRINGFIELD: The council voted on the budget on Monday."
+    )
+    got, people = reported(body, nlp)
+    by_text = {q.text: q for q in got}
+    ledger = by_text["City Budget Leaves Schools Short"]
+    assert (ledger.cue, ledger.speaker_kind) == (":", SpeakerKind.ORGANISATION)
+    roe = by_text["The Bill Is Dead and the Council Killed It"]
+    assert people[roe.speaker].name == "Jane Roe"
+    # a transcript's speaker label in capitals names the person of that name
+    label = by_text["We will vote against this budget on Tuesday"]
+    assert people[label.speaker].name == "Jane Roe"
+    # a dateline before a colon is no source
+    assert not any(q.text.startswith("The council voted") for q in got)

@@ -33,7 +33,8 @@ from archive.extract.quotes.attribution import Attributor
 from archive.extract.quotes.lexicon import (
     ACCORDING_TO,
     REPORTED_CALL_PREPS,
-    REPORTED_OBJECT_VERBS,
+    REPORTED_JUDGEMENT_VERBS,
+    REPORTED_REQUEST_VERBS,
     REPORTED_SPEECH_VERBS,
 )
 from archive.extract.quotes.units import Speaker
@@ -46,10 +47,16 @@ _CLAUSE = ("ccomp",)
 # ... of the object and complement of a request, a promise, an accusation
 _OBJECT = ("dobj", "dative")
 _COMPLEMENT = ("xcomp", "ccomp", "prep", "oprd", "advcl")
+_CLAUSAL = ("xcomp", "ccomp", "advcl")  # ... of a request or a promise: a clause
 # how a reporting verb set off by commas hangs from the clause it reports
 _ASIDE = ("parataxis", "ccomp", "advcl")
 _EDGE_PUNCT = frozenset(",;:-–—(")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+COLON = ":"
+_NAME_MOST = 6  # words of a name before a headline's colon
+_NAME_GLUE = frozenset({"'s", "’s", ".", "-", "&"})
 
 
 def find_reported(att: Attributor, skip_paragraphs: set[int]) -> list[QuoteRecord]:
@@ -97,8 +104,8 @@ class _Finder:
             speaker_kind=speaker.kind,
             speaker=speaker.person,
             speaker_text=speaker.text,
-            cue=self.att.cues.text_of(k) if lemma != ACCORDING_TO else "according to",
-            medium=self.att.media.of(k) if lemma != ACCORDING_TO else None,
+            cue=self.att.cues.text_of(k) if lemma not in (ACCORDING_TO, COLON) else lemma,
+            medium=self.att.media.of(k) if lemma not in (ACCORDING_TO, COLON) else None,
             paragraph=art.tok_para[k],
             how="cue",
         )
@@ -112,26 +119,60 @@ class _Finder:
         v = self.view
         if lemma == ACCORDING_TO:
             return self._according(k)
+        if lemma == COLON:
+            return self._after_colon(k)
         for c in v.children(k, *_CLAUSE):
-            return self._trim(v.subtree(c), k)
+            return self._trim(self._clause(c), k)
         if lemma == "call":
             return self._call(k)
-        if lemma in REPORTED_OBJECT_VERBS:
-            got = self._object_and_complement(k)
+        if lemma in REPORTED_REQUEST_VERBS or lemma in REPORTED_JUDGEMENT_VERBS:
+            got = self._object_and_complement(k, lemma in REPORTED_JUDGEMENT_VERBS)
             if got is not None:
                 return got
         return self._aside(k)
 
-    def _object_and_complement(self, k: int) -> tuple[int, int] | None:
-        """ "urged Congress to act", "promised to build", "accused Smith of lying": the verb's
-        object (if any) through its complement."""
+    def _clause(self, c: int) -> list[int]:
+        """The tokens of the clause headed by ``c``, without a second predicate of the reporting
+        sentence that the parser hung on it: in "said she regretted her remarks and promised to
+        stay out", "promised" (a finite verb with no subject of its own, after "and") is what
+        the speaker did, not what they said."""
+        v = self.view
+        toks = v.subtree(c)
+        for d in v.children(c, "conj"):
+            if d > c and self._second_predicate(c, d):
+                cut = min(v.subtree(d))  # (the "and" before it goes with the edges)
+                return [x for x in toks if x < cut]
+        return toks
+
+    def _second_predicate(self, c: int, d: int) -> bool:
+        """The conjunct ``d`` of the reported clause's verb ``c`` is the reporter's: a finite
+        verb with no subject of its own where ``c`` has no auxiliary to share ("said she
+        regretted it and promised ..."), or a finite verb after a comma and a conjunction whose
+        subject is a pronoun ("said the plan was dead, and he railed against ...")."""
+        v = self.view
+        if v.toks[d].tag not in _FINITE and not v.children(d, "aux"):
+            return False
+        subjects = v.children(d, *_SUBJECTS)
+        if not subjects:
+            return v.toks[c].tag in _FINITE and not v.children(c, "aux")
+        first = min(v.subtree(d))
+        comma = first >= 2 and v.toks[first - 1].dep == "cc" and v.toks[first - 2].text == ","
+        return comma and v.toks[subjects[0]].lower in _PRONOUN_SUBJECTS
+
+    def _object_and_complement(self, k: int, judgement: bool) -> tuple[int, int] | None:
+        """The verb's object (if any) through its complement: "urged Congress to act",
+        "promised to build", "accused Smith of lying"; for a request or a promise (not
+        ``judgement``), only with a complement."""
         v = self.view
         objs = [c for c in v.children(k, *_OBJECT) if c > k]
-        comps = [c for c in v.children(k, *_COMPLEMENT) if c > k]
+        # (not a reporting verb of its own: "described the talks as constructive, adding that
+        # ..." reports two things)
+        deps = _COMPLEMENT if judgement else _CLAUSAL
+        comps = [c for c in v.children(k, *deps) if c > k and _lemma(v, c) is None]
         toks: list[int] = []
         for c in objs + comps:
             toks.extend(v.subtree(c))
-        if not comps and not objs:
+        if not comps and (not objs or not judgement):
             return None
         return self._trim(toks, k)
 
@@ -175,6 +216,19 @@ class _Finder:
         toks = [x for x in v.subtree(cur) if x not in own]
         return self._trim(toks, k, around=own)
 
+    def _after_colon(self, k: int) -> tuple[int, int] | None:
+        """ "NY Daily News: Paris Attacks Highlight Threat", "Sen. Roe: The Bill Is Dead": a name
+        alone before a colon that opens its sentence (a headline's convention) says what
+        follows."""
+        v = self.view
+        sa, sb = v.sent_range(k)
+        name = range(sa, k)
+        if not 0 < len(name) <= _NAME_MOST or k + 1 >= sb:
+            return None
+        if not all(v.toks[j].pos == "PROPN" or v.toks[j].text in _NAME_GLUE for j in name):
+            return None
+        return self._trim(list(range(k + 1, sb)), k)
+
     def _trim(self, toks: list[int], cue: int, around: set[int] | None = None):
         """The run of ``toks`` on the far side of the cue (the side with more of them) or, for a
         cue phrase set inside the content (``around``: "The plan, he said, would fail"), all of
@@ -216,11 +270,38 @@ class _Finder:
 
     # --- the source ----------------------------------------------------------------------------
 
+    def _colon_speaker(self, k: int, anchor: int) -> Speaker:
+        """The person or organisation named before a headline's colon; else nobody."""
+        v = self.view
+        sa, _ = v.sent_range(k)
+        start, end = v.toks[sa].idx, v.toks[k - 1].end
+        ms = self.art.idx.between(start, end)
+        if ms and ms[-1][1] == end:
+            a, b, pi = ms[-1]
+            return Speaker(SpeakerKind.PERSON, pi, self.art.mention_text(pi, a, b))
+        if k - 1 == sa and v.toks[sa].text.isupper():
+            # a transcript's "ROE:" names the one person of that name; else it is a dateline
+            # ("WASHINGTON:")
+            word = v.toks[sa].lower
+            hits = {
+                pi for w, ps in self.art.idx.name_words().items() if w.lower() == word for pi in ps
+            }
+            if len(hits) != 1:
+                return Speaker(SpeakerKind.NONE)
+            (pi,) = hits
+            return Speaker(SpeakerKind.PERSON, pi, v.toks[sa].text)
+        sp = self.att.phrases.resolve(k - 1, anchor)
+        if sp.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+            return sp
+        return Speaker(SpeakerKind.NONE)
+
     def _speaker(self, k: int, lemma: str, start: int) -> Speaker:
         """Who the cue at ``k`` reports, resolved from before its sentence."""
         v = self.view
         sa, _ = v.sent_range(k)
         anchor = min(v.toks[sa].idx, start)
+        if lemma == COLON:
+            return self._colon_speaker(k, anchor)
         if lemma == ACCORDING_TO:
             p = self.att.cues.subject_of(k)
             if p is None:
@@ -232,8 +313,11 @@ class _Finder:
 
 
 def _lemma(view, k: int) -> str | None:
-    """The lemma of the verb of speech at token ``k`` (or "according to"), else None."""
+    """The lemma of the verb of speech at token ``k`` (or "according to", or a colon), else
+    None."""
     t = view.toks[k]
+    if t.text == COLON:
+        return COLON
     lemma = REPORTED_SPEECH_VERBS.get(t.lower)
     if lemma is None:
         return None
