@@ -213,3 +213,16 @@ def test_a_name_before_a_headline_colon_says_what_follows(nlp):
     assert people[label.speaker].name == "Jane Roe"
     # a dateline before a colon is no source
     assert not any(q.text.startswith("The council voted") for q in got)
+
+
+def test_a_thing_that_explains_is_no_speaker(nlp):
+    body = LEAD + (
+        "The talks skipped the hard questions, which experts said may explain why the "
+        "meeting was called constructive."
+    )
+    got, _ = reported(body, nlp)
+    assert not any(q.speaker_text == "which" for q in got), [(q.text, q.speaker_text) for q in got]
+    assert not any(q.text.startswith("why the meeting") for q in got)
+    # a relative pronoun that stands for a person still reports them
+    q, name = one(LEAD + "It was Roe, who said that the council would vote on Tuesday.", nlp)
+    assert (q.text, name) == ("that the council would vote on Tuesday", "Jane Roe")

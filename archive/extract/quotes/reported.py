@@ -54,6 +54,7 @@ _EDGE_PUNCT = frozenset(",;:-–—(")
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+_THING_SUBJECTS = frozenset({"which", "what"})  # unless they stand for a speaker
 COLON = ":"
 _NAME_MOST = 6  # words of a name before a headline's colon
 _NAME_GLUE = frozenset({"'s", "’s", ".", "-", "&"})
@@ -307,9 +308,17 @@ class _Finder:
             if p is None:
                 return Speaker(SpeakerKind.NONE)
             return self.att.phrases.resolve(p, anchor)
-        if self.att.cues.subject_of(k) is None and not v.children(k, "agent"):
+        subject = self.att.cues.subject_of(k)
+        if subject is None and not v.children(k, "agent"):
             return Speaker(SpeakerKind.NONE)
-        return self.att.speakers.of_cue(k, None, anchor)
+        sp = self.att.speakers.of_cue(k, None, anchor)
+        if (
+            subject is not None
+            and v.toks[subject].lower in _THING_SUBJECTS
+            and sp.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION)
+        ):
+            return Speaker(SpeakerKind.NONE)  # "which may explain why": a thing explains
+        return sp
 
 
 def _lemma(view, k: int) -> str | None:
