@@ -4,6 +4,8 @@ heading before a name and a colon, a signature in the next paragraph."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.test_quotes import by_text, nlp, run, who
 
 __all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
@@ -31,17 +33,24 @@ def test_a_clause_about_the_speaker_does_not_stop_the_next_quote(nlp):
         '"It\'s a sad development," said Rep. Anna Ortiz, a Smith endorser whose district went '
         'strongly for her but who suggested that Jones could pull out voters. "In El Paso, she '
         'crushed him."\n\n'
-        '"We lost," said Carl Diaz. Jones said the count was wrong. "It was stolen."'
+        '"We lost," said Carl Diaz. Jones said the count was wrong. "It was stolen."\n\n'
+        '"I am satisfied with his response," Diaz said after Jones spoke. '
+        '"My biggest concern is the count."\n\n'
+        '"We will see," said Diaz, and Jones agreed. "It is a long race."'
     )
     specs = [
         ("Bill Jones", ["Senator Bill Jones", "Jones"], "m"),
         ("Anna Ortiz", [], "f"),
-        ("Carl Diaz", [], "m"),
+        ("Carl Diaz", ["Diaz"], "m"),
     ]
     quotes, people = run(body, specs, nlp)
     assert who(by_text(quotes, "crushed him"), people) == "Anna Ortiz"
     # a person who is the subject of a sentence of their own between the quotes takes over
     assert who(by_text(quotes, "stolen"), people) != "Carl Diaz"
+    # ... not one in a clause under the attribution ("after Jones spoke") ...
+    assert who(by_text(quotes, "biggest concern"), people) == "Carl Diaz"
+    # ... but one of a verb co-ordinated with the attribution's ("and Jones agreed")
+    assert who(by_text(quotes, "long race"), people) != "Carl Diaz"
 
 
 def test_a_noun_of_speech_introduces_its_owners_words(nlp):
@@ -111,3 +120,44 @@ def test_a_whole_quote_after_a_comma_or_a_dash_is_the_clauses_subject(nlp):
     assert who(by_text(quotes, "peanuts"), people) == "Ann Tate"
     # the reporter's sentence goes on after the quote: not an introduction of speech
     assert all(who(q, people) is None for q in quotes if "Closed" in q.text)
+
+
+def test_a_quote_paragraph_after_a_paragraph_that_reports_someone(nlp):
+    body = (
+        "Defense Secretary Ash Carter spoke in Singapore.\n\n"
+        "Carter said that for decades some critics had been predicting a withdrawal from the "
+        "region, but that this would not happen.\n\n"
+        '"That is because this region remains the most consequential for our security."\n\n'
+        '"We are here to stay," Carter said.\n\n'
+        '"Nobody believes that."'
+    )
+    quotes, people = run(body, [("Ash Carter", ["Defense Secretary Ash Carter", "Carter"])], nlp)
+    assert who(by_text(quotes, "most consequential"), people) == "Ash Carter"
+    assert by_text(quotes, "most consequential").how == "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("body", "spec", "fragment"),
+    [
+        # a cross-head between dashes after a quote is no signature
+        (
+            "Jorge Ramos spoke in Miami on Monday.\n\n"
+            '"There is a real revolution in this country," Ramos said.\n\n'
+            '"So I think that there is resistance among many people to that change."\n\n'
+            "– An immigrant himself –.\n\n"
+            "Ramos lives in Miami.",
+            ("Jorge Ramos", ["Ramos"], "m"),
+            "resistance among",
+        ),
+        # a bare surname the model tags ORG, with no mention in the people list: the person
+        (
+            "Jane Wells spoke to the council in Springfield on Monday about the budget.\n\n"
+            '"The machines are very adept at this," Wells said.',
+            ("Jane Wells", [], "f"),
+            "very adept",
+        ),
+    ],
+)
+def test_one_quote_one_named_speaker(nlp, body, spec, fragment):
+    quotes, people = run(body, [spec], nlp)
+    assert who(by_text(quotes, fragment), people) == spec[0]

@@ -602,3 +602,16 @@ def test_a_namesake_introduced_in_the_paragraph_before_takes_the_bare_surname(nl
     )
     people = by_name(run(nlp, text))
     assert text.index("Tolland, the Ohio") in [m.start for m in people["Rita Tolland"].mentions]
+
+
+def test_an_inverted_reporting_verb_or_neither_is_no_part_of_a_name(nlp):
+    text = (
+        "Roger Stone spoke to reporters on Monday.\n\n"
+        "Stated Stone: “So I think it is a very real problem.”\n\n"
+        "Neither Johnson nor Weld attacked her. Gary Johnson and Bill Weld were in Ohio.\n\n"
+        "Said Dorothy Poynter, a voter: “We will see.” Said Jalili met them later."
+    )
+    names = set(by_name(run(nlp, text)))
+    assert not {n for n in names if n.split()[0] in ("Stated", "Neither")}, names
+    assert "Dorothy Poynter" in names and "Said Dorothy Poynter" not in names
+    assert "Said Jalili" in names  # a first name that is also a verb stays

@@ -29,7 +29,7 @@ from archive.extract.people.rules import (
     person_context,
     the_before,
 )
-from archive.extract.quotes.lexicon import SAID_SAYS_TOLD
+from archive.extract.quotes.lexicon import CUE_FORMS, SAID_SAYS_TOLD
 from archive.names.dictionary import is_english_word
 from archive.names.firstnames import is_clear_first_name, is_first_name
 from archive.names.lexicon import NAME_RUN_HYPHEN_PREFIXES, PARTICLES
@@ -157,10 +157,11 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
     if not _INITIAL_END_RE.search(text):
         text = _TRAIL_RE.sub("", text)
     text = text.rstrip()
-    # drop sentence-initial function words ("Then Zelensky", "The Kremlin")
+    # drop sentence-initial function words ("Then Zelensky", "The Kremlin") and an inverted
+    # reporting verb ("Stated Stone:", "Said Dorothy Poynter")
     while True:
         w = _FIRST_WORD_RE.match(text)
-        if not w or w.group(1).lower() not in SENT_START_STOP:
+        if not w or not (w.group(1).lower() in SENT_START_STOP or _inverted_cue(text, w)):
             break
         start += w.end()
         text = text[w.end() :]
@@ -185,6 +186,19 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
             start += cut.end()
             text = text[cut.end() :]
     return Trimmed(start, text, title)
+
+
+def _inverted_cue(text: str, w: re.Match) -> bool:
+    """The first word of ``text`` is a reporting verb put before its subject ("Continued Stone",
+    "Asserting Clinton"), not a first name ("Said Jalili"; "Said Dorothy Poynter" is the verb:
+    a clear first name follows it)."""
+    word = w.group(1)
+    if word.lower() not in CUE_FORMS:
+        return False
+    if not is_first_name(word):
+        return True
+    nxt = _FIRST_WORD_RE.match(text[w.end() :] + " ")
+    return nxt is not None and is_clear_first_name(nxt.group(1))
 
 
 def _overlaps_tagged(

@@ -131,7 +131,8 @@ SENT_START_STOP = frozenset(
     this that these those it its his her their our my your we they he she i you there here
     meanwhile however also still yet now today yesterday tomorrow despite though although
     according asked speaking like unlike under over during since until among between amid
-    both all some many most several few other another each every no not only just even
+    both all some many most several few other another each every no not only just even neither
+    either nor
     earlier later last next new former""".split()
 )
 # prepositions before an organisation ("analysts at Morgan Stanley"): regex alternatives

@@ -44,6 +44,7 @@ _POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
+_CROSS_HEAD = re.compile(r"[^―—–\n]+(?:―|—|–|--?)\s*\.?\s*")  # the text and a closing dash
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}")  # "President ", "Sen. " before the name
 _SIGNATURE_TAIL = re.compile(r"\s*(?:[,(][^.!?\"“”]{0,80})?[.)\s]*")
 
@@ -109,6 +110,8 @@ class Attributor:
             dash = _SIGNATURE_DASH.match(body, ns, pe)
             if dash is None or not body[ns : dash.end()].strip() or dash.end() >= pe:
                 return None, pe
+            if _CROSS_HEAD.fullmatch(body, dash.end(), pe):
+                return None, pe  # "– An immigrant himself –": a cross-head between dashes
         return (dash.end() if body[dash.end()].isupper() else None), pe
 
     def _signature(self, quote: QuoteTokens) -> Attribution | None:

@@ -278,19 +278,28 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
     if not view.parsed:
         return None
     mark = mark_start(sp)
-    para_start = att.article.paragraphs[sp.paragraph][0]
-    if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
-        return None
+    para_start, para_end = att.article.paragraphs[sp.paragraph]
     k = view.token_at(mark)
     if k == 0:
         return None
+    if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
+        # a paragraph that is only the quote, after a paragraph whose last sentence reports
+        # someone ('Carter said that the region mattered. ¶ "That is because ..."')
+        if body[mark_end(sp) : para_end].strip(" .,") or sp.paragraph == 0:
+            return None
+        para_start = att.article.paragraphs[sp.paragraph - 1][0]
+        a, _ = view.sent_range(k - 1)
+        if any(att.article.in_quote[j] for j in range(a, k)):
+            return None  # the sentence before quotes someone: its attribution is that quote's
     a, _ = view.sent_range(k - 1)  # the sentence right before the quote
-    # (reporting verbs with a subject outside quotes, in this paragraph: is there exactly one?)
+    # (reporting verbs with a subject outside quotes, in this paragraph, other than those inside
+    # what another one reports: is there exactly one?)
     cues = list(
         itertools.islice(
-            att.tokens.within("reporting_with_subject", max(a, view.token_at(para_start)), k), 2
+            att.tokens.within("reporting_with_subject", max(a, view.token_at(para_start)), k), 6
         )
     )
+    cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
     if len(cues) != 1:
         return None
     speaker = att.speakers.of_cue(cues[0], None, mark)
@@ -333,6 +342,7 @@ def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
         cues = [k for k in cues if not _under_any(view, k, set(cues) - {k})]
     if len(cues) > 1:
         return False
+    gap_cues = set(cues)
     # another person named in the gap takes over only as a subject ("Heald told Whitcomb ..." and
     # "X wrote, referring to Y's business" keep X as the speaker)
     ms = art.idx.between(a, b)
@@ -342,7 +352,10 @@ def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
     subjects = {
         m[2]
         for m in ms
-        if any(art.is_subject(k) and not _about_a_noun(view, k) for k in view.tokens_in(m[0], m[1]))
+        if any(
+            art.is_subject(k) and not _about_a_noun(view, k) and not _subordinate(view, k, gap_cues)
+            for k in view.tokens_in(m[0], m[1])
+        )
     }
     if not view.parsed:
         return False
@@ -367,9 +380,25 @@ def _about_a_noun(view, k: int) -> bool:
     return False
 
 
-def _under_any(view, k: int, others: set[int]) -> bool:
-    """Token ``k`` lies in the subtree of one of ``others`` (walking its heads to the root)."""
+def _subordinate(view, k: int, cues: set[int]) -> bool:
+    """Subject ``k`` is the subject of a clause subordinate to one of ``cues`` ('"...," Hooton
+    said after Rubio spoke'), not of a verb co-ordinated with it ('and Rubio agreed')."""
+    h = view.head(k)
+    return h is not None and _beneath(view, h, cues)
+
+
+def _beneath(view, h: int, cues: set[int]) -> bool:
+    """Verb ``h`` heads a clause inside what one of ``cues`` reports or describes, reached
+    without a co-ordination ("and Rubio agreed" is a report of its own)."""
+    return _under_any(view, h, cues, through_conj=False)
+
+
+def _under_any(view, k: int, others: set[int], through_conj: bool = True) -> bool:
+    """Token ``k`` lies in the subtree of one of ``others`` (walking its heads to the root; with
+    ``through_conj`` false, a co-ordinated verb on the way ends the walk)."""
     for _ in range(50):
+        if not through_conj and view.toks[k].dep == "conj":
+            return False
         h = view.head(k)
         if h is None or h == k:
             return False

@@ -99,6 +99,12 @@ class PhraseResolver:
             pi = self.art.person_by_name_word(a, b)
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, text)
+        if b - a == 1 and t.pos == "PROPN" and t.ent in ("ORG", "") and t.lower not in ORG_WORDS:
+            # a bare surname the model took for an organisation ('"...," Ramos said'): the one
+            # known person of that name
+            pi = self.art.person_by_name_word(a, b)
+            if pi is not None:
+                return Speaker(SpeakerKind.PERSON, pi, text)
         return Speaker(self.np_kind(head, text), None, text)
 
     def resolve_description(self, a: int, b: int, head: int, anchor: int) -> int | None:
