@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from archive.pipeline.extraction import extract_document
+from archive.records import RawDocument
 from tests.extract.test_quotes import by_text, nlp, run, who
 
 __all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
@@ -25,6 +27,18 @@ def test_a_verb_of_manner_after_a_quote_reports_it(nlp):
     assert who(by_text(quotes, "Why now"), people) == "Tom Reed"
     # a full stop inside the marks ends the quote's sentence: the next verb reports nothing
     assert all(q.cue != "walked" for q in quotes)
+
+
+def test_a_verb_that_reports_only_with_its_particle(nlp):
+    body = (
+        "Maria Lopez and Tom Reed met on Monday.\n\n"
+        '"The stock has not done well," Reed pointed out.\n\n'
+        '"We will grow," Lopez said. Reed pointed to the chart. "Look at this."'
+    )
+    specs = [("Maria Lopez", ["Lopez"], "f"), ("Tom Reed", ["Reed"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert by_text(quotes, "not done well").cue == "pointed"
+    assert all(q.cue != "pointed" for q in quotes if "Look at this" in q.text)
 
 
 def test_a_clause_about_the_speaker_does_not_stop_the_next_quote(nlp):
@@ -156,8 +170,47 @@ def test_a_quote_paragraph_after_a_paragraph_that_reports_someone(nlp):
             ("Jane Wells", [], "f"),
             "very adept",
         ),
+        # a dateline the parser takes for a second subject is no speaker
+        (
+            "Clinton takes a swipe at her rival.\n\n"
+            "Washington (AFP) – Democrat Jane Roe has taken a swipe at her rival, saying that "
+            "“bombastic comments” do more harm than good.",
+            ("Jane Roe", ["Democrat Jane Roe"], "f"),
+            "bombastic comments",
+        ),
     ],
 )
 def test_one_quote_one_named_speaker(nlp, body, spec, fragment):
     quotes, people = run(body, [spec], nlp)
     assert who(by_text(quotes, fragment), people) == spec[0]
+
+
+def test_a_participle_after_a_clause_reports_for_the_reporter(nlp):
+    body = (
+        "Senator Jane Roe and Mark Doe spoke in Iowa on Monday.\n\n"
+        "In an interview, Roe said the process of writing the platform could be “messy,” "
+        "adding, “Democracy is messy.”\n\n"
+        "Doe rejected the notion that the episode should be forgotten, saying that if he "
+        "“found something that was rotten, I would fix it.”\n\n"
+        "Doe read a letter from a voter saying “I will not vote again.”"
+    )
+    specs = [("Jane Roe", ["Senator Jane Roe", "Roe"], "f"), ("Mark Doe", ["Doe"], "m")]
+    quotes, people = run(body, specs, nlp)
+    assert who(by_text(quotes, "Democracy is messy"), people) == "Jane Roe"
+    assert who(by_text(quotes, "something that was rotten"), people) == "Mark Doe"
+    # a participle right on its noun still reports for the noun (a voter's letter)
+    assert who(by_text(quotes, "vote again"), people) is None
+
+
+def test_the_name_of_two_subjects_is_the_speaker(nlp):
+    # "co" of a hyphenated role, which the parser takes for a second subject; the whole pipeline
+    # (the people step's own mentions), as ingest runs it
+    body = (
+        "The candidate appeared on the morning show.\n\n"
+        "On Morning Joe, co-host Jane Roe asked Trump how he would handle the deportation of "
+        "everyone, if he would have a “deportation force.”"
+    )
+    raw = RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text")
+    ex = extract_document(raw, nlp=nlp)
+    q = by_text(ex.quotes, "deportation force")
+    assert q.speaker_kind == "person" and ex.people[q.speaker].name == "Jane Roe"

@@ -132,7 +132,8 @@ SENT_START_STOP = frozenset(
     meanwhile however also still yet now today yesterday tomorrow despite though although
     according asked speaking like unlike under over during since until among between amid
     both all some many most several few other another each every no not only just even neither
-    either nor
+    either nor without whether unless upon against about via toward towards because once who
+    whose whom what where why how
     earlier later last next new former""".split()
 )
 # prepositions before an organisation ("analysts at Morgan Stanley"): regex alternatives

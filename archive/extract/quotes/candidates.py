@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from archive.extract.quotes.article import QuoteArticle
-from archive.extract.quotes.cues import is_cue
 from archive.extract.quotes.lexicon import (
     NOT_PERSON_ENTS,
     ORG_WORDS,
@@ -19,6 +18,7 @@ from archive.extract.quotes.lexicon import (
     SUBJECT_PRONOUNS,
     UNNAMED_HEADS,
 )
+from archive.extract.quotes.verbs import is_cue
 
 TokenSet = Literal[
     "marker",

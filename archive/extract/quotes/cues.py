@@ -4,7 +4,8 @@ With a dependency parse the cue is found on the path from the quote up to the se
 outermost reporting verb of a chain of reported clauses wins: "Zelensky told Axios that Witkoff
 said ..." -> told); without one (or when it finds nothing) next to the marks: ``"...," X said``,
 ``"...," said X``, ``X said: "..."``, ``X told Reuters that "..."``. The verbs and their forms are
-in :mod:`archive.extract.quotes.lexicon`.
+in :mod:`archive.extract.quotes.lexicon`, what counts as one in :mod:`archive.extract.quotes.verbs`,
+the cue's subject in :mod:`archive.extract.quotes.subjects`.
 """
 
 from __future__ import annotations
@@ -12,34 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
-from archive.extract.quotes.lexicon import ACCORDING_TO, CUE_FORMS, NOT_CUE_AFTER_CALL, WEAK_CUES
-from archive.extract.quotes.text import TextView
+from archive.extract.quotes.lexicon import ACCORDING_TO, WEAK_CUES
+from archive.extract.quotes.subjects import subject_of
 from archive.extract.quotes.units import QuoteTokens
+from archive.extract.quotes.verbs import is_cue
 
-_NAMING = frozenset({"call", "dub", "label", "term", "brand"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-
-
-def is_cue(view: TextView, i: int) -> str | None:
-    """Base form of the reporting verb at token ``i`` (None when it is not one)."""
-    t = view.toks[i]
-    base = CUE_FORMS.get(t.lower)
-    if base is None:
-        return None
-    nxt = view.toks[i + 1].lower if i + 1 < len(view.toks) else ""
-    if base == ACCORDING_TO:
-        return base if nxt == "to" else None
-    if t.tag and not (t.tag.startswith("VB") or t.pos in ("VERB", "AUX")):
-        return None
-    if i > 0 and view.toks[i - 1].text in ("-", "‑") and view.toks[i - 1].end == t.idx:
-        return None  # a word of a compound: "the self-described Islamic State"
-    if base in _NAMING and t.dep == "acl" and t.tag == "VBN":
-        return None  # a thing named: 'a class called "Perception"', 'a group dubbed "X"'
-    if base == "call" and nxt in NOT_CUE_AFTER_CALL:
-        return None
-    if base in ("report", "post") and t.tag in ("NN", "NNS"):
-        return None
-    return base
 
 
 @dataclass(frozen=True)
@@ -236,61 +215,9 @@ class CueFinder:
         return None
 
     def subject_of(self, cue: int) -> int | None:
-        """The token of the cue's subject (inherited through participles, co-ordinated verbs and
-        relative clauses; the quoted one for "X was quoted as saying"); None without a parse."""
-        v = self.view
-        if not v.parsed:
-            return None
-        t = v.toks[cue]
-        if t.lower == "according":
-            for to in v.children(cue, "prep"):
-                for p in v.children(to, "pobj"):
-                    return p
-            return None
-        # "X was quoted as saying" / "agencies quoted a source as saying"
-        h = v.head(cue)
-        if t.lower == "saying" and h is not None and v.toks[h].lower == "as":
-            q = v.head(h)
-            if q is not None and v.toks[q].lower.startswith("quot"):
-                for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
-                    kids = v.children(q, *deps)
-                    if kids:
-                        return kids[0]
-        for agent in v.children(cue, "agent"):  # passive: 'as described by Director Jane Roe'
-            for p in v.children(agent, "pobj"):
-                return p
-        cur, steps = cue, 0
-        while cur is not None and steps < 6:
-            kids = v.children(cur, *SUBJ_DEPS)
-            if kids:
-                s = kids[0]
-                if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
-                    # "A, B and C, who joked ...": the name right before the comma, whatever
-                    # conjunct the parser hung the clause on
-                    if s >= 2 and v.toks[s - 1].text == "," and v.toks[s - 2].pos == "PROPN":
-                        return s - 2
-                    return v.head(cur)
-                return s
-            dep = v.toks[cur].dep
-            nh = v.head(cur)
-            if nh is None:
-                return None
-            if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
-                return nh
-            if dep == "conj" and is_cue(v, cur) and not is_cue(v, nh):
-                # "X said his side had been 'unlucky' and described it as 'a disgrace'": the second
-                # reporting verb belongs with the first one, not with the reported clause
-                up = v.head(nh) if v.toks[nh].dep == "ccomp" else None
-                if up is not None and is_cue(v, up):
-                    cur = up
-                    steps += 1
-                    continue
-            if dep in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "ccomp", "dep", "oprd"):
-                cur = nh
-                steps += 1
-                continue
-            return None
-        return None
+        """The token of the cue's subject (see :func:`archive.extract.quotes.subjects.subject_of`);
+        None without a parse."""
+        return subject_of(self.view, cue)
 
 
 def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:

@@ -17,7 +17,6 @@ import itertools
 import re
 
 from archive.extract.quotes.attribution import Attributor
-from archive.extract.quotes.cues import is_cue
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.statements import statement_tokens
 from archive.extract.quotes.units import (
@@ -27,6 +26,7 @@ from archive.extract.quotes.units import (
     mark_end,
     mark_start,
 )
+from archive.extract.quotes.verbs import is_cue
 from archive.kinds import QuoteKind, SpeakerKind
 from archive.records import QuoteRecord
 

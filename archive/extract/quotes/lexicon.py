@@ -47,7 +47,7 @@ criticize condemn blame hail maintain reiterate underline underscore indicate ob
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
-gush opine interject answer contend""".split()
+gush opine interject answer contend point""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -77,7 +77,7 @@ def _forms_to_lemmas() -> dict[str, str]:
 
 
 # every inflected form of a reporting verb -> its lemma ("said" -> "say", "according" -> "according
-# to"); the lemmas are what ``cues.is_cue`` returns
+# to"); the lemmas are what ``verbs.is_cue`` returns
 CUE_FORMS: dict[str, str] = _forms_to_lemmas()
 
 # lemma -> its forms, in the order above
@@ -116,6 +116,8 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
 
 # "call on/for/off ...": no reporting verb
 NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "for", "off", "in", "up", "out", "back"})
+# verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
+CUE_PARTICLES = {"point": "out"}
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = frozenset({"tell"})
 # weak cues: only count when the quote is their complement (never by mere adjacency)

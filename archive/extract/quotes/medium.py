@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from archive.extract.quotes.article import QuoteArticle
-from archive.extract.quotes.cues import is_cue
 from archive.extract.quotes.lexicon import TELL_LIKE
+from archive.extract.quotes.verbs import is_cue
 
 
 class Media:

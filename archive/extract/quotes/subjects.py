@@ -1,0 +1,125 @@
+"""The subject of a reporting verb: who it says speaks ("X said", "said X", "according to X",
+"as described by X", "X was quoted as saying"), inherited through participles, co-ordinated verbs
+and relative clauses, with the parser's usual slips mended (a dateline or the first half of a
+hyphenated role taken for a second subject; a participle hung on the reported clause)."""
+
+from __future__ import annotations
+
+from archive.extract.quotes.article import SUBJ_DEPS
+from archive.extract.quotes.text import TextView
+from archive.extract.quotes.verbs import is_cue
+
+
+def subject_of(v: TextView, cue: int) -> int | None:
+    """The token of the cue's subject (inherited through participles, co-ordinated verbs and
+    relative clauses; the quoted one for "X was quoted as saying"); None without a parse."""
+    if not v.parsed:
+        return None
+    t = v.toks[cue]
+    if t.lower == "according":
+        for to in v.children(cue, "prep"):
+            for p in v.children(to, "pobj"):
+                return p
+        return None
+    # "X was quoted as saying" / "agencies quoted a source as saying"
+    h = v.head(cue)
+    if t.lower == "saying" and h is not None and v.toks[h].lower == "as":
+        q = v.head(h)
+        if q is not None and v.toks[q].lower.startswith("quot"):
+            for deps in (("dobj",), ("nsubjpass",), ("nsubj",)):
+                kids = v.children(q, *deps)
+                if kids:
+                    return kids[0]
+    for agent in v.children(cue, "agent"):  # passive: 'as described by Director Jane Roe'
+        for p in v.children(agent, "pobj"):
+            return p
+    cur, steps = cue, 0
+    # ", adding ...", ", saying ...": a participle the parser hung on the reported clause or on
+    # a noun's clause ('Sanders said the process could be "messy," adding'; 'Carson rejected
+    # the notion that ..., saying') reports for the reporter, not for that clause's subject
+    participle = t.tag == "VBG" and t.dep in ("advcl", "xcomp")
+    while cur is not None and steps < 6:
+        kids = v.children(cur, *SUBJ_DEPS)
+        if len(kids) > 1:
+            # two subjects, a misparse: 'LONDON (Reuters) - Donald Trump said' (the dateline
+            # is none), 'co-host Mika Brzezinski asked' ("co" and the name: the name)
+            kids = [k for k in kids if not _dateline(v, k)] or kids
+            kids = [k for k in kids if v.toks[k].pos == "PROPN"] or kids
+        if participle and cur != cue and _inner_clause(v, cur):
+            cur = _clause_owner(v, cur)
+            steps += 1
+            continue
+        if kids:
+            s = kids[0]
+            if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
+                # "A, B and C, who joked ...": the name right before the comma, whatever
+                # conjunct the parser hung the clause on
+                if s >= 2 and v.toks[s - 1].text == "," and v.toks[s - 2].pos == "PROPN":
+                    return s - 2
+                return v.head(cur)
+            return s
+        dep = v.toks[cur].dep
+        nh = v.head(cur)
+        if nh is None:
+            return None
+        if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
+            if not (cur == cue and _set_off_from_an_object(v, cue, nh)):
+                return nh
+            cur = v.head(nh)  # 'Carson rejected the notion ..., saying': Carson's words
+            steps += 1
+            continue
+        if dep == "conj" and is_cue(v, cur) and not is_cue(v, nh):
+            # "X said his side had been 'unlucky' and described it as 'a disgrace'": the second
+            # reporting verb belongs with the first one, not with the reported clause
+            up = v.head(nh) if v.toks[nh].dep == "ccomp" else None
+            if up is not None and is_cue(v, up):
+                cur = up
+                steps += 1
+                continue
+        if dep in ("advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "ccomp", "dep", "oprd"):
+            cur = nh
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _dateline(v, k: int) -> bool:
+    """Token ``k`` opens its sentence and a parenthesis or a dash follows it: a dateline
+    ("LONDON (Reuters) -", "Washington (AFP) –")."""
+    return (
+        v.sent_range(k)[0] == k
+        and k + 1 < len(v.toks)
+        and v.toks[k + 1].text in ("(", "-", "–", "—", "--")
+    )
+
+
+def _set_off_from_an_object(v, cue: int, noun: int) -> bool:
+    """A participle after a comma that the parser hung on the object of a verb ('rejected the
+    notion that ..., saying'): it reports for that verb's subject, not for the object."""
+    return (
+        v.toks[cue].tag == "VBG"
+        and cue > 0
+        and v.toks[cue - 1].text == ","
+        and v.toks[noun].dep == "dobj"
+        and cue - noun > 2
+    )
+
+
+def _inner_clause(v, k: int) -> bool:
+    """Verb ``k`` heads a clause reported by a verb of speech or belonging to a noun ("the notion
+    that ...")."""
+    dep, h = v.toks[k].dep, v.head(k)
+    if h is None:
+        return False
+    return (dep == "ccomp" and bool(is_cue(v, h))) or dep in ("acl", "relcl")
+
+
+def _clause_owner(v, k: int) -> int | None:
+    """The verb that governs the inner clause headed by ``k``: the reporting verb, or the verb
+    of the noun the clause belongs to (its object or subject)."""
+    h = v.head(k)
+    if h is not None and v.toks[k].dep in ("acl", "relcl") and v.toks[h].pos != "VERB":
+        nh = v.head(h)
+        return nh if nh is not None and nh != h else None
+    return h

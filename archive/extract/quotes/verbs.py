@@ -1,0 +1,39 @@
+"""Whether a token is a reporting verb, and its base form: the forms of
+:mod:`archive.extract.quotes.lexicon`, less the uses that report nothing ("a class called",
+"called on", "pointed to", "the self-described")."""
+
+from __future__ import annotations
+
+from archive.extract.quotes.lexicon import (
+    ACCORDING_TO,
+    CUE_FORMS,
+    CUE_PARTICLES,
+    NOT_CUE_AFTER_CALL,
+)
+from archive.extract.quotes.text import TextView
+
+_NAMING = frozenset({"call", "dub", "label", "term", "brand"})
+
+
+def is_cue(view: TextView, i: int) -> str | None:
+    """Base form of the reporting verb at token ``i`` (None when it is not one)."""
+    t = view.toks[i]
+    base = CUE_FORMS.get(t.lower)
+    if base is None:
+        return None
+    nxt = view.toks[i + 1].lower if i + 1 < len(view.toks) else ""
+    if base == ACCORDING_TO:
+        return base if nxt == "to" else None
+    if t.tag and not (t.tag.startswith("VB") or t.pos in ("VERB", "AUX")):
+        return None
+    if i > 0 and view.toks[i - 1].text in ("-", "‑") and view.toks[i - 1].end == t.idx:
+        return None  # a word of a compound: "the self-described Islamic State"
+    if base in _NAMING and t.dep == "acl" and t.tag == "VBN":
+        return None  # a thing named: 'a class called "Perception"', 'a group dubbed "X"'
+    if base == "call" and nxt in NOT_CUE_AFTER_CALL:
+        return None
+    if base in CUE_PARTICLES and nxt != CUE_PARTICLES[base]:
+        return None
+    if base in ("report", "post") and t.tag in ("NN", "NNS"):
+        return None
+    return base
