@@ -19,6 +19,8 @@ from archive.extract.quotes.units import QuoteTokens
 from archive.extract.quotes.verbs import is_cue
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_AFTER_WORDS = 10  # words between a closing mark and its reporting verb
+_AFTER_APPOSITION = 25  # ... when a name and a description set off by commas come first
 
 
 @dataclass(frozen=True)
@@ -147,12 +149,14 @@ class CueFinder:
         return result
 
     def after(self, close_tok: int) -> int | None:
-        """Reporting verb just after the closing mark: '"...," X said' / '"...," said X'."""
+        """Reporting verb just after the closing mark: '"...," X said' / '"...," said X' / '"...,"
+        X, a long description of X, said' (the verb right after the comma that closes it)."""
         v, words = self.view, 0
         k = close_tok
         tok_para = self.tok_para
         para = tok_para[close_tok - 1] if close_tok > 0 else 0
-        while k < len(v.toks) and words <= 10:
+        appos = False  # a name and a comma: the description may run on to the verb
+        while k < len(v.toks) and words <= (_AFTER_APPOSITION if appos else _AFTER_WORDS):
             # skip what cannot stop the walk but by a paragraph change (paragraphs only grow)
             j = self.walks.next_word[k] if words else self.walks.next_live[k]
             if j > k:
@@ -170,9 +174,13 @@ class CueFinder:
                     return None
                 k += 1
                 continue
+            after_comma = k >= 2 and v.toks[k - 1].text == ","
             base = is_cue(v, k)
             if base and (base not in WEAK_CUES or self._ends_clause(k, words)):
-                return k
+                if words <= _AFTER_WORDS or after_comma:
+                    return k
+            if after_comma and 1 <= words <= 4 and v.toks[k - 2].text[:1].isupper():
+                appos = True
             if t.text[0].isalnum():
                 words += 1
             k += 1
