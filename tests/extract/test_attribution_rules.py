@@ -219,7 +219,7 @@ def test_the_name_of_two_subjects_is_the_speaker(nlp):
 def test_a_long_description_between_the_name_and_the_verb_after_a_quote(nlp):
     body = (
         "Tom Lott visited the Capitol.\n\n"
-        "\"We're just going to have to come to terms with it,\" Jane Roe, who was the majority "
+        '"We\'re just going to have to come to terms with it," Jane Roe, who was the majority '
         "leader under the former president, told lawmakers on a visit.\n\n"
         "''I had breakfast with Pinchuk. He will see you at the lunch,'' Mara Vellen, a "
         "Ukrainian-American then working for the State Department, wrote in a June 2012 email to "
