@@ -40,7 +40,8 @@ class CleanArticle:
     subtitle: str | None = None
     byline: str | None = None
     dateline: str | None = None
-    published_at: str | None = None  # ISO-8601
+    published_at: str | None = None  # ISO 8601 in UTC, or a date (archive.clean.dates)
+    published_at_raw: str | None = None  # the date as the page or metadata wrote it
     url: str | None = None
     source: str | None = None  # canonical outlet name ("The New York Times")
     source_domain: str | None = None

@@ -109,7 +109,10 @@ def clean(doc: RawDocument) -> CleanArticle:
     authors += found.byline_authors + found.footer_authors + found.signoff + found.contrib_authors
     authors = drop_short_forms(authors)
 
-    published = parse_date(str(meta["published_at"])) if meta.get("published_at") else None
+    raw_date = str(meta["published_at"]).strip() if meta.get("published_at") else None
+    published = parse_date(raw_date)
+    if not published:
+        raw_date = found.published_raw
     return CleanArticle(
         body=body,
         title=title or None,
@@ -117,6 +120,7 @@ def clean(doc: RawDocument) -> CleanArticle:
         byline=meta.get("byline") or found.byline,
         dateline=dateline,
         published_at=published or found.published,
+        published_at_raw=raw_date if (published or found.published) else None,
         url=url,
         source=source.name if source else None,
         source_domain=(source.domain if source and source.domain else outlet_domain(url)),

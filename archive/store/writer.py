@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from archive import EXTRACTOR_VERSION
+from archive.clean.dates import parse_date
 from archive.clean.outlets import canonical_outlet
 from archive.kinds import IngestStatus, SourceKind
 from archive.records import Extraction
@@ -208,7 +209,9 @@ class Store:
             url=a.url,
             byline=a.byline,
             dateline=a.dateline,
-            published_at=a.published_at,
+            # every stored date parses as ISO 8601 (in UTC), whatever the extraction gave
+            published_at=parse_date(a.published_at),
+            published_at_raw=a.published_at_raw or a.published_at,
             body=a.body,
             raw_text=ex.doc.raw_text,
             content_sha256=ex.content_sha256,
