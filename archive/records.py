@@ -118,3 +118,5 @@ class Extraction:
     quotes: list[QuoteRecord] = field(default_factory=list)
     content_sha256: str = ""
     word_count: int = 0
+    # the body's MinHash bands (archive.extract.similarity); None: not computed (the store does)
+    minhash_bands: list[int] | None = None

@@ -1,6 +1,6 @@
 """What the read side's questions share: the row type, the one error type, LIKE escaping, the
-choice between two equivalent query plans, counting a list's rows, and the outlets that carried
-each statement.
+choice between two equivalent query plans, counting a list's rows, the outlets that carried
+each statement, and the copies of a story that are not counted again.
 
 Every query function takes an engine and plain Python values and returns lists of dicts (or one
 dict for profiles). User input only ever reaches the database as bound parameters; substring
@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
+from sqlalchemy.orm import aliased
 
 from archive.store.models import Article, Quote, Source
 
@@ -54,6 +55,24 @@ def newest_first_is_cheaper(engine: Engine, count_stmt, limit: int | None) -> bo
             return False
         total = conn.execute(select(func.max(Article.id))).scalar() or 0
     return n * n >= 2 * limit * total
+
+
+def repeated_copies():
+    """SELECT of the ids of the articles that repeat a story in the same outlet: copies
+    (``duplicate_of``, archive.store.duplicates) whose outlet is their original's or unknown (the
+    same page saved as .html and as .txt). Their quotes and people are not counted again by
+    ``quotes``, ``person``, ``people`` and ``stats``; a copy carried by another outlet (an agency
+    story reprinted) counts once for that outlet, and every copy adds its outlet to those that
+    carried a statement. ``duplicate_of > 0`` reads the few copies from the index on it."""
+    copy, original = aliased(Article), aliased(Article)  # aliases: never correlated
+    return (
+        select(copy.id)
+        .join(original, original.id == copy.duplicate_of)
+        .where(
+            copy.duplicate_of > 0,
+            or_(copy.source_id.is_(None), copy.source_id == original.source_id),
+        )
+    )
 
 
 def statement_outlets(engine: Engine, statement_ids: Iterable[int | None]) -> dict[int, list[str]]:

@@ -14,7 +14,7 @@ from typing import Iterable
 from sqlalchemy import Engine, LargeBinary, and_, cast, distinct, func, or_, select
 
 from archive.kinds import PersonRole
-from archive.query.common import Row, count_rows, like_escape
+from archive.query.common import Row, count_rows, like_escape, repeated_copies
 from archive.query.matching import (
     EXACT,
     FILTER_MIN,
@@ -130,13 +130,16 @@ def _person_counts(engine: Engine, ids: Iterable[int]) -> dict[int, tuple[int, i
     with engine.connect() as conn:
         for pid, n in conn.execute(
             select(ArticlePerson.person_id, func.count(distinct(ArticlePerson.article_id)))
-            .where(ArticlePerson.person_id.in_(ids))
+            .where(
+                ArticlePerson.person_id.in_(ids),
+                ArticlePerson.article_id.not_in(repeated_copies()),
+            )
             .group_by(ArticlePerson.person_id)
         ):
             out[pid][0] = n
         for pid, n in conn.execute(
             select(Quote.speaker_id, func.count())  # COUNT(*): no per-row NULL check of the id
-            .where(Quote.speaker_id.in_(ids))
+            .where(Quote.speaker_id.in_(ids), Quote.article_id.not_in(repeated_copies()))
             .group_by(Quote.speaker_id)
         ):
             out[pid][1] = n
@@ -292,18 +295,28 @@ def person_ids_for(engine: Engine, name: str) -> list[int]:
 
 
 def people(engine: Engine, limit: int | None = 50) -> list[Row]:
-    """People with their article, quote, statement and outlet counts; most present first."""
+    """People with their article, quote, statement and outlet counts; most present first (a
+    story saved twice by one outlet counts once: archive.query.common.repeated_copies)."""
+    linked = ArticlePerson.article_id.not_in(repeated_copies())
     articles_n = (
         select(func.count(distinct(ArticlePerson.article_id)))
-        .where(ArticlePerson.person_id == Person.id, ArticlePerson.role == PersonRole.SUBJECT)
+        .where(
+            ArticlePerson.person_id == Person.id, ArticlePerson.role == PersonRole.SUBJECT, linked
+        )
         .scalar_subquery()
     )
     bylines_n = (
         select(func.count(distinct(ArticlePerson.article_id)))
-        .where(ArticlePerson.person_id == Person.id, ArticlePerson.role != PersonRole.SUBJECT)
+        .where(
+            ArticlePerson.person_id == Person.id, ArticlePerson.role != PersonRole.SUBJECT, linked
+        )
         .scalar_subquery()
     )
-    quotes_n = select(func.count(Quote.id)).where(Quote.speaker_id == Person.id).scalar_subquery()
+    quotes_n = (
+        select(func.count(Quote.id))
+        .where(Quote.speaker_id == Person.id, Quote.article_id.not_in(repeated_copies()))
+        .scalar_subquery()
+    )
     statements_n = (
         select(func.count(distinct(Quote.statement_id)))
         .where(Quote.speaker_id == Person.id)

@@ -165,7 +165,7 @@ def test_person_profile(sample_archive):
         {
             "role": "President",
             "first_seen": "2024-02-20",
-            "last_seen": "2024-03-02T10:30:00",
+            "last_seen": "2024-03-02T10:30:00+00:00",
             "articles": 2,
         }
     ]
