@@ -305,7 +305,7 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
     for key, attr in (
         ("title", "title"),
         ("url", "url"),
-        ("source", "sitename"),
+        ("sitename", "sitename"),  # a guess (the site's name, its domain): archive.clean decides
         ("description", "description"),
         ("published_at", "date"),
         ("hostname", "hostname"),
@@ -322,9 +322,12 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
 
 
 def _html_extra_meta(html: str) -> dict[str, Any]:
-    """Full publication timestamp and photo captions, which trafilatura does not return."""
+    """Full publication timestamp and photo captions, which trafilatura does not return, and the
+    page's structured data (JSON-LD, OpenGraph: archive.readers.pagemeta), which comes first."""
     import lxml.html
     from lxml.etree import LxmlError
+
+    from archive.readers.pagemeta import structured_meta
 
     out: dict[str, Any] = {}
     try:
@@ -344,6 +347,7 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     captions = [c for c in captions if c]
     if captions:
         out["captions"] = captions
+    out.update(structured_meta(tree))
     return out
 
 
