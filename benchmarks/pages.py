@@ -175,15 +175,20 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _first_names(pages: list[dict]) -> dict[str, str]:
+    """Each page's name, or the name of the first page with the same bytes (a set may hold one
+    page twice: the archive stores it once, under the first one's name)."""
+    first: dict[bytes, str] = {}
+    return {p["name"]: first.setdefault(p["html"], p["name"]) for p in pages}
+
+
 def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) -> dict:
     """The figures of one set (see the module docstring)."""
     out = {"set": name, "pages": len(pages)}
     outlet_ok = outlet_n = title_ok = tp = fp = fn = 0
-    first = {}  # a page whose bytes another page has: ingested once, under the first one's name
+    first = _first_names(pages)
     for page in pages:
-        first.setdefault(page["html"], page["name"])
-    for page in pages:
-        rec = records.get(first[page["html"]] + ".html")
+        rec = records.get(first[page["name"]] + ".html")
         if rec is None:
             if detail:
                 print(f"  {name}/{page['name']}: not ingested", file=sys.stderr)
@@ -220,7 +225,8 @@ def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) 
 def links(name: str, pages: list[dict], records: list[dict]) -> dict:
     """How many .html/.txt pairs are linked, and how many links join different pages."""
     by_id = {r["id"]: r for r in records}
-    page_of = {r["id"]: r["file"].rsplit(".", 1)[0] for r in records}
+    first = _first_names(pages)
+    page_of = {r["id"]: first.get(r["file"].rsplit(".", 1)[0]) for r in records}
     linked = false = 0
     for r in records:
         if r.get("duplicate_of") is None:

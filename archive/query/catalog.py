@@ -76,12 +76,13 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "article_minhash_bands": {
         "description": (
-            "The MinHash signature of each article's text in 20 bands: articles sharing a band "
-            "are candidate copies of one story (how duplicate_of is found)."
+            "The MinHash signatures of each article's text and of its first 80 words, 20 bands "
+            "each: articles sharing a band are candidate copies of one story (how duplicate_of "
+            "is found)."
         ),
         "columns": {
             "article_id": "The article (articles.id).",
-            "band": "Band number, 0-19.",
+            "band": "Band number: 0-19 of the whole text, 20-39 of its lead.",
             "hash": "Hash of the band's three MinHash values.",
         },
     },

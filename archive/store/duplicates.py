@@ -18,8 +18,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from archive.extract.similarity import bands as band_hashes
-from archive.extract.similarity import same_story, shingles
+from archive.extract.similarity import same_story, shingles, text_bands
 from archive.store.models import Article, ArticleMinhashBand
 
 MAX_CANDIDATES = 20  # the articles sharing the most bands are checked, the others not
@@ -59,7 +58,7 @@ def original_of(
 
 def bands_of(body: str, computed: list[int] | None) -> list[int]:
     """The bands of BODY: COMPUTED by the extraction, else computed here."""
-    return computed if computed is not None else band_hashes(shingles(body))
+    return computed if computed is not None else text_bands(body)
 
 
 def write_bands(session: Session, article_id: int, bands: list[int]) -> None:

@@ -52,15 +52,9 @@ def test_page_source(meta, expected):
 
 
 def test_agency_publisher_goes_to_wire():
-    doc = RawDocument(
-        path="p.html",
-        name="p.html",
-        raw_text="",
-        format="html",
-        text="The bridge closed on Monday after the storm damaged its deck, the county said.",
-        meta={"publisher": "Associated Press", "site_name": "Valley Courier"},
-    )
-    art = clean(doc)
+    text = "The bridge closed on Monday after the storm damaged its deck, the county said."
+    meta = {"publisher": "Associated Press", "site_name": "Valley Courier"}
+    art = clean(RawDocument("p.html", "p.html", "", "html", text=text, meta=meta))
     assert (art.source, art.wire) == ("Valley Courier", "Associated Press")
 
 
