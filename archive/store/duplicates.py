@@ -15,13 +15,31 @@ at once by two processes cannot both miss each other; the later one is the copy.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from archive.extract.similarity import same_story, shingles, text_bands
 from archive.store.models import Article, ArticleMinhashBand
 
 MAX_CANDIDATES = 20  # the articles sharing the most bands are checked, the others not
+
+
+def candidates(bands: list[int], before: int | None = None):
+    """SELECT (article id, bands shared) of the MAX_CANDIDATES articles sharing the most of
+    BANDS (those with an id below BEFORE when given)."""
+    band = ArticleMinhashBand
+    # one index seek per band (an OR of equalities; a row-value IN list would scan the table)
+    shared = func.count().label("shared")
+    stmt = (
+        select(band.article_id, shared)
+        .where(or_(*(and_(band.band == i, band.hash == h) for i, h in enumerate(bands))))
+        .group_by(band.article_id)
+        .order_by(shared.desc(), ArticleMinhashBand.article_id)
+        .limit(MAX_CANDIDATES)
+    )
+    if before is not None:
+        stmt = stmt.where(band.article_id < before)
+    return stmt
 
 
 def original_of(
@@ -31,29 +49,22 @@ def original_of(
     stored articles (those with an id below BEFORE when given), or None."""
     if not bands:
         return None
-    keys = [(i, h) for i, h in enumerate(bands)]
-    shared = func.count().label("shared")
-    stmt = (
-        select(ArticleMinhashBand.article_id, shared)
-        .where(tuple_(ArticleMinhashBand.band, ArticleMinhashBand.hash).in_(keys))
-        .group_by(ArticleMinhashBand.article_id)
-        .order_by(shared.desc(), ArticleMinhashBand.article_id)
-        .limit(MAX_CANDIDATES)
-    )
-    if before is not None:
-        stmt = stmt.where(ArticleMinhashBand.article_id < before)
-    ids = [aid for aid, _ in session.execute(stmt)]
+    ids = [aid for aid, _ in session.execute(candidates(bands, before))]
     if not ids:
         return None
-    mine = shingles(body)
-    roots = [
-        dup or aid
-        for aid, dup, text in session.execute(
-            select(Article.id, Article.duplicate_of, Article.body).where(Article.id.in_(ids))
+    # the candidates' stories, earliest original first; the first one confirmed is the answer
+    stories = sorted(
+        (dup or aid, aid)
+        for aid, dup in session.execute(
+            select(Article.id, Article.duplicate_of).where(Article.id.in_(ids))
         )
-        if same_story(mine, shingles(text))
-    ]
-    return min(roots) if roots else None
+    )
+    mine = shingles(body)
+    for root, aid in stories:
+        text = session.execute(select(Article.body).where(Article.id == aid)).scalar()
+        if same_story(mine, shingles(text)):
+            return root
+    return None
 
 
 def bands_of(body: str, computed: list[int] | None) -> list[int]:

@@ -105,3 +105,15 @@ def test_similarity_measures():
     assert len(text_bands(STORY)) == 40 and text_bands("Too short.") == []
     assert text_bands(STORY) == text_bands(" ".join(STORY.split()))  # spacing does not count
     assert all(0 <= b < 2**63 for b in text_bands(STORY))
+
+
+def test_candidates_are_found_by_index_seeks(archive_engine):
+    """The look-up reads one index entry per band, never the whole table (millions of rows)."""
+    from archive.store.duplicates import candidates
+
+    stmt = candidates(text_bands(STORY), before=10)
+    sql = str(stmt.compile(archive_engine, compile_kwargs={"literal_binds": True}))
+    with archive_engine.connect() as conn:
+        plan = [r[-1] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert any("ix_article_minhash_bands_band_hash (band=? AND hash=?)" in p for p in plan), plan
+    assert not any(p.startswith("SCAN article_minhash_bands") for p in plan), plan
