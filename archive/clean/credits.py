@@ -501,7 +501,8 @@ def author_name(raw: str) -> tuple[str | None, OutletInfo | None]:
     Roe, "JANE ROE Associated Press" -> (Jane Roe, Associated Press), "Jane Roe is a reporter
     for ..." -> Jane Roe, "Jane Roe, PhD" -> Jane Roe; None for what is no person's name (an
     outlet, a role alone, a phrase of the page)."""
-    name = " ".join(re.sub(r"[\"“”«»]", "", raw).split()).strip(" .,;:|")
+    name = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", re.sub(r"[\"“”«»]", "", raw))
+    name = " ".join(name.split()).strip(" .,;:|")  # without an e-mail address, a handle
     name = _AUTHOR_LEAD.sub("", name)
     name = _AUTHOR_BIO_TAIL.sub("", name)
     name = _CREDENTIALS.sub("", name)

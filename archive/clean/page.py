@@ -76,11 +76,13 @@ def _with_page_source(doc: RawDocument) -> RawDocument:
 
 def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str | None]:
     """The article's authors (names only: credits.author_name) and its agency: the page's
-    structured authors, else the byline's, then the names of sign-off and "contributed
-    reporting" lines; an agency among the authors (or written with a name) is the wire."""
+    structured authors, else those the HTML extractor found, else the byline's and sign-off
+    lines'; then the names of "contributed reporting" lines; an agency among the authors (or
+    written with a name) is the wire."""
     authors: list[str] = []
     for group in (
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
+        meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
         found.byline_authors + found.footer_authors + found.signoff,
     ):
         for raw in group:

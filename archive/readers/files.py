@@ -315,7 +315,10 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
             meta[key] = value.strip() if isinstance(value, str) else value
     if get("author"):
         meta["authors"] = split_authors(get("author"))
-    meta.update(_html_extra_meta(html))
+    extra = _html_extra_meta(html)
+    if extra.get("authors") and meta.get("authors"):  # the page's own first, these if not names
+        meta["extracted_authors"] = meta["authors"]
+    meta.update(extra)
     text = normalise_newlines(text or "").strip()
     # markup debris ("<", "]]>") is not article text
     return (text if re.search(r"[^\W\d_]{2,}", text) else None), meta

@@ -77,3 +77,13 @@ def test_agency_publisher_goes_to_wire():
 def test_author_names(raw, name, outlet):
     got, info = author_name(raw)
     assert got == name and (info.name if info else None) == outlet
+
+
+def test_extracted_authors_when_the_page_metadata_names_nobody():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"authors": ["@HarbourWeekly"], "extracted_authors": ["Jo Penrose @jpenrose"]}
+    art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Jo Penrose"]
+    meta = {"authors": ["Ansel Marrow"], "extracted_authors": ["Jo Penrose"]}
+    art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Ansel Marrow"]  # the page's own metadata first
