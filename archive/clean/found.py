@@ -91,6 +91,8 @@ def footer_line(found: Found, line: str) -> bool:
         return True
     holder = copyright_holder(line) if n_words(line) <= 20 else None
     if holder:
-        found.copyright.append(holder)
+        # "© Jane Roe": a person's (a photographer's, a blogger's) copyright, never an outlet
+        if holder.known or not cr.looks_like_person(holder.name):
+            found.copyright.append(holder)
         return True
     return False

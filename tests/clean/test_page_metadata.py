@@ -87,3 +87,19 @@ def test_extracted_authors_when_the_page_metadata_names_nobody():
     meta = {"authors": ["Ansel Marrow"], "extracted_authors": ["Jo Penrose"]}
     art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
     assert art.authors == ["Ansel Marrow"]  # the page's own metadata first
+
+
+def test_a_persons_copyright_line_is_no_outlet():
+    text = (
+        "Harbour works finish early\n\nThe harbour wall that collapsed in the January storms "
+        "will reopen to walkers in the spring, the port authority said on Tuesday.\n\nTraders "
+        "said their takings had fallen by a third since the winter.\n\n© Ilse Brandvold"
+    )
+    art = clean(RawDocument("x.txt", "x.txt", text, "text"))
+    assert art.source is None and "Brandvold" not in art.body
+    assert (
+        clean(
+            RawDocument("y.txt", "y.txt", text.replace("Ilse Brandvold", "Harbour Weekly"), "text")
+        ).source
+        == "Harbour Weekly"
+    )
