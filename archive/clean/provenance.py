@@ -42,14 +42,20 @@ def drop_short_forms(names: list[str]) -> list[str]:
     ]
 
 
+_SUFFIX = re.compile(r"^(.+?)\s+(?:[|–—-]|--)\s+(.+)$")
+
+
 def strip_site_suffix(title: str, source: str | None) -> str:
-    m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    """TITLE without the site's name after it ("Storm closes bridge | Valley Courier", "... --
+    Valley Courier - News, Sport and Weather")."""
+    site = (source or "").strip().lower()
+    m = _SUFFIX.match(title)
     while m and (
         canonical_outlet(m[2].split(" | ")[-1])
-        or (source and m[2].strip().lower() in source.lower())
+        or (site and (m[2].strip().lower() in site or m[2].lower().startswith(site + " ")))
     ):
         title = m[1]
-        m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+        m = _SUFFIX.match(title)
     return title.strip()
 
 
@@ -68,6 +74,8 @@ def page_source(meta: dict) -> tuple[str | None, str | None]:
     names = []
     for key in ("publisher", "site_name", "sitename"):
         value = " ".join(str(meta.get(key) or "").split())
+        # the brand before a tagline ("WSVN 7News | Miami News, Weather, Sports")
+        value = re.split(r"\s+(?:[|–—]|-{1,2})\s+", value)[0].strip()
         if value and value.lower() not in HOSTING and not PHOTO_CREDIT.search(value):
             names.append(value)
     site = outlet_from_domain(str(meta["url"])) if meta.get("url") else None

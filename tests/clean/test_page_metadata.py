@@ -103,3 +103,17 @@ def test_a_persons_copyright_line_is_no_outlet():
         ).source
         == "Harbour Weekly"
     )
+
+
+def test_site_name_tagline_and_title_suffix():
+    assert page_source({"site_name": "Harbour Weekly | News, Sport and Weather"}) == (
+        "Harbour Weekly",
+        None,
+    )
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {
+        "title": "Ferry timetable returns -- Harbour Weekly - News, Sport and Weather",
+        "site_name": "Harbour Weekly - News, Sport and Weather",
+    }
+    art = clean(RawDocument("t.html", "t.html", "", "html", text=text, meta=meta))
+    assert (art.title, art.source) == ("Ferry timetable returns", "Harbour Weekly")
