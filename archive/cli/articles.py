@@ -159,8 +159,14 @@ def _article_view(console, rec: dict, with_body: bool) -> None:
         head.append(f"article {rec['duplicate_of']} (the same story)\n")
     if rec["copies"]:
         head.append("same story: ", style="dim")
-        others = ", ".join(f"{c['article_id']} ({c['outlet'] or '?'})" for c in rec["copies"])
-        head.append(f"articles {others}; carried by {len(rec['carried_by'])} outlets\n")
+        others = ", ".join(
+            f"{c['article_id']} ({c['outlet'] or 'no outlet'})" for c in rec["copies"]
+        )
+        n = len(rec["carried_by"])
+        head.append(
+            f"article{'s' if len(rec['copies']) > 1 else ''} {others}; "
+            f"carried by {n} outlet{'' if n == 1 else 's'}\n"
+        )
     head.append(f"id {rec['article_id']}, {rec['words']} words", style="dim")
     parts: list[Any] = [head]
     if rec["people"]:
