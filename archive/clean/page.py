@@ -84,6 +84,7 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
         meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
         found.byline_authors + found.footer_authors + found.signoff,
+        list(meta.get("byline_marks") or ()),  # the page's byline elements, as a last resort
     ):
         for raw in group:
             info = canonical_outlet(raw)

@@ -117,3 +117,13 @@ def test_site_name_tagline_and_title_suffix():
     }
     art = clean(RawDocument("t.html", "t.html", "", "html", text=text, meta=meta))
     assert (art.title, art.source) == ("Ferry timetable returns", "Harbour Weekly")
+
+
+def test_marked_bylines_are_the_last_resort():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"byline_marks": ["By Ansel Marrow", "Share this story"]}
+    art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Ansel Marrow"]
+    meta["authors"] = ["Jo Penrose"]
+    art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Jo Penrose"]

@@ -63,3 +63,12 @@ def test_broken_json_ld_is_left_out():
         '<meta property="og:title" content="Still a title">'
     )
     assert meta == {"title": "Still a title"}
+
+
+def test_marked_bylines():
+    tree = lxml.html.fromstring(
+        "<html><body><div data-testid='prism-byline'><img alt='x'><a href='/team/jo'>Jo Penrose"
+        "</a></div><p class='story-byline'>By Ansel Marrow</p><a rel='author' href='/a'>Jo "
+        "Penrose</a><p>text</p></body></html>"
+    )
+    assert structured_meta(tree)["byline_marks"] == ["Jo Penrose", "By Ansel Marrow"]
