@@ -206,6 +206,9 @@ def structured_meta(tree) -> dict[str, Any]:
     og = _from_opengraph(data.get("opengraph") or [])
     ld = _from_json_ld(data.get("json-ld") or [])
     out = {**og, **ld}  # JSON-LD first
+    cut = re.sub(r"\s*(?:\.\.\.|…)$", "", ld.get("title", ""))
+    if cut != ld.get("title", "") and og.get("title", "").startswith(cut):
+        out["title"] = og["title"]  # a headline cut short ("... Hong Kong leader...")
     bylines = marked_bylines(tree)
     if bylines:
         out["byline_marks"] = bylines

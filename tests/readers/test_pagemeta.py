@@ -72,3 +72,12 @@ def test_marked_bylines():
         "Penrose</a><p>text</p></body></html>"
     )
     assert structured_meta(tree)["byline_marks"] == ["Jo Penrose", "By Ansel Marrow"]
+
+
+def test_a_headline_cut_short_gives_way():
+    meta = _meta(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Ferry fares to rise by a tenth from..."}</script>'
+        '<meta property="og:title" content="Ferry fares to rise by a tenth from May">'
+    )
+    assert meta["title"] == "Ferry fares to rise by a tenth from May"
