@@ -40,7 +40,8 @@ class CleanArticle:
     subtitle: str | None = None
     byline: str | None = None
     dateline: str | None = None
-    published_at: str | None = None  # ISO-8601
+    published_at: str | None = None  # ISO 8601 in UTC, or a date (archive.clean.dates)
+    published_at_raw: str | None = None  # the date as the page or metadata wrote it
     url: str | None = None
     source: str | None = None  # canonical outlet name ("The New York Times")
     source_domain: str | None = None
@@ -117,3 +118,5 @@ class Extraction:
     quotes: list[QuoteRecord] = field(default_factory=list)
     content_sha256: str = ""
     word_count: int = 0
+    # the body's MinHash bands (archive.extract.similarity); None: not computed (the store does)
+    minhash_bands: list[int] | None = None

@@ -471,3 +471,64 @@ def wire_credit(line: str) -> list[OutletInfo] | None:
             return None
         out.append(info)
     return out or None
+
+
+# --- an author's name as stored -------------------------------------------------------------
+_AUTHOR_LEAD = re.compile(
+    r"(?i)^(?:(?:analysis|opinion|commentary|review|perspective|story|words|text|written|"
+    r"reported|posted|published|view\s+all\s+posts|more\s+(?:stories|articles)\s+from|"
+    r"articles?)\s+)?by\s*:?\s+|^(?:authors?|reporter|writer|byline)\s*:\s*"
+)
+_AUTHOR_BIO_TAIL = re.compile(
+    r"\s+(?:is|was|has|says|writes|reports|covers|joined|lives|contributed)\b.*$|,\s+(?:who|a|an|the"
+    r"|our)\b.*$"
+)
+_CREDENTIALS = re.compile(r",?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|RDN?|RN|CFA|DPhil|MSc?|MA)$")
+_ROLE_WORDS = (
+    r"(?:(?:senior|chief|staff|special|contributing|political|foreign|deputy|managing|executive"
+    r"|news|sports|business|investigative|national|international|white\s+house|global|technology"
+    r"|tech|science|health|climate|legal|security|data|associate|assistant|digital|local|freelance"
+    r"|media|culture|arts|education|economics|travel|food|style|video|photo|metro|city)\s+)*(?:correspondent|reporter|writer|editor(?:[-\s]at[-\s]large)?|journalist|columnist"
+    r"|contributor|producer|analyst|critic|bureau\s+chief|photographer|anchor)s?"
+)
+_ROLE_AFTER = re.compile(r"(?i)\s*(?:[,|–—-]\s*|\s)" + _ROLE_WORDS + "$")
+_ROLE_PART = re.compile(r"(?i)^(?:[\w&.'’-]+\s+){0,3}" + _ROLE_WORDS + "$")
+
+
+def author_name(raw: str) -> tuple[str | None, OutletInfo | None]:
+    """(the person's name, an outlet or agency written with it) for an author as metadata or a
+    byline gives it: "Analysis by Jane Roe" -> Jane Roe, "Jane Roe, CNN Senior Writer" -> Jane
+    Roe, "JANE ROE Associated Press" -> (Jane Roe, Associated Press), "Jane Roe is a reporter
+    for ..." -> Jane Roe, "Jane Roe, PhD" -> Jane Roe; None for what is no person's name (an
+    outlet, a role alone, a phrase of the page)."""
+    name = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", re.sub(r"[\"“”«»]", "", raw))
+    name = " ".join(name.split()).strip(" .,;:|")  # without an e-mail address, a handle
+    name = _AUTHOR_LEAD.sub("", name)
+    name = _AUTHOR_BIO_TAIL.sub("", name)
+    name = _CREDENTIALS.sub("", name)
+    head, sep, rest = name.partition(", ")
+    outlet = canonical_outlet(rest) if sep else None
+    if sep and (outlet or _ROLE_PART.match(rest)):  # "Jane Roe, CNN Senior Writer"
+        name = head
+    name = _ROLE_AFTER.sub("", _BY_ROLE.sub("", name)).strip(" .,;:|-–—")
+    name, tail = _outlet_tail(name)
+    outlet = outlet or tail
+    name = _uncap(name)
+    words = name.split()
+    if len(words) >= 3 and words[-1] == words[0]:  # "Martin Chikilian Martin is a ..."
+        name = " ".join(words[:-1])
+    if not looks_like_person(name) or _only_words(name):
+        return None, outlet
+    return name, outlet
+
+
+def _only_words(name: str) -> bool:
+    """Whether NAME is only dictionary words and no first name ("Location Details", "Poetic
+    Justice"): a phrase of the page, not a person."""
+    from archive.names.dictionary import is_english_word
+    from archive.names.firstnames import is_first_name
+
+    words = [w.strip(".") for w in name.split()]
+    return not is_first_name(words[0]) and all(
+        is_english_word(w.lower()) for w in words if len(w) > 1
+    )

@@ -1,8 +1,16 @@
-"""Parsing publication dates written in metadata or page furniture into ISO-8601."""
+"""Parsing publication dates written in metadata or page furniture into ISO 8601 in UTC.
+
+Every ``published_at`` the archive stores is one of two forms, so that text order is time order
+and ``--since`` compares correctly: ``YYYY-MM-DD`` when only a date is known, else
+``YYYY-MM-DDTHH:MM:SS+00:00`` (the time converted to UTC; a time given without an offset is
+taken as UTC). A date sorts before every time of its day. The string as written is kept next to
+it (``articles.published_at_raw``).
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 _MONTHS = {
     m: i
@@ -43,21 +51,37 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1900 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31
 
 
+def _utc(m: re.Match) -> str | None:
+    """The ISO match M as stored: the date, or the date and time in UTC."""
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not _valid(y, mo, d):
+        return None
+    if not m["H"]:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        stamp = datetime(y, mo, d, int(m["H"]), int(m["M"]), int(m["S"] or 0))
+    except ValueError:  # 2025-02-30, 25:00
+        return None
+    tz = m["tz"]
+    if tz and tz != "Z":
+        sign = -1 if tz[0] == "-" else 1
+        digits = tz[1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        if offset > timedelta(hours=18):
+            return None
+        stamp -= sign * offset
+    return stamp.replace(tzinfo=timezone.utc).isoformat()
+
+
 def parse_date(text: str | None) -> str | None:
-    """ISO-8601 for the first date in ``text`` ("2024-12-08T09:41:12+00:00", "2026-02-18");
-    None when there is none. Times are kept only when given in ISO form."""
+    """ISO 8601 in UTC for the first date in ``text`` ("2024-12-08T09:41:12+00:00",
+    "2026-02-18"); None when there is none. Times are kept only when given in ISO form
+    ("2024-12-08T10:41:12+01:00", "2024-12-08 09:41"); without an offset they are taken as UTC."""
     if not text:
         return None
     m = _ISO.search(text)
     if m and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
-        out = f"{m['y']}-{m['m']}-{m['d']}"
-        if m["H"]:
-            out += f"T{m['H']}:{m['M']}:{m['S'] or '00'}"
-            tz = m["tz"]
-            if tz:
-                tz = "+00:00" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
-                out += tz
-        return out
+        return _utc(m)
     for pattern in (_DMY, _MDY, _SLASH):
         m = pattern.search(text)
         if not m:
@@ -75,3 +99,11 @@ def parse_date(text: str | None) -> str | None:
         if _valid(y, mo, d):
             return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
+
+
+def is_stored_form(value: str | None) -> bool:
+    """Whether VALUE is a ``published_at`` as the archive stores it (see the module docstring)."""
+    return bool(value) and bool(_STORED.fullmatch(value))
+
+
+_STORED = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}\+00:00)?")

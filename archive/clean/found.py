@@ -22,6 +22,7 @@ class Found:
     wires: list[OutletInfo] = field(default_factory=list)  # in order of strength
     byline_outlets: list[OutletInfo] = field(default_factory=list)
     published: str | None = None
+    published_raw: str | None = None  # the date as written
     post_title: str | None = None
     post_outlet: str | None = None
     masthead: OutletInfo | None = None
@@ -55,7 +56,8 @@ def take_byline(found: Found, line: str, bl: cr.Byline) -> None:
     found.byline_authors.extend(bl.authors)
     for aff in bl.affiliations:
         (found.wires if aff.kind == "wire" else found.byline_outlets).append(aff)
-    found.published = found.published or parse_date(bl.date_text)
+    if not found.published and parse_date(bl.date_text):
+        found.published, found.published_raw = parse_date(bl.date_text), bl.date_text
 
 
 def take_credit(found: Found, credit: str, line: str | None = None) -> None:
@@ -89,6 +91,8 @@ def footer_line(found: Found, line: str) -> bool:
         return True
     holder = copyright_holder(line) if n_words(line) <= 20 else None
     if holder:
-        found.copyright.append(holder)
+        # "© Jane Roe": a person's (a photographer's, a blogger's) copyright, never an outlet
+        if holder.known or not cr.looks_like_person(holder.name):
+            found.copyright.append(holder)
         return True
     return False

@@ -319,7 +319,8 @@ def scan_header(
             continue
         is_date, iso = date_line(line)
         if is_date:
-            found.published = found.published or iso
+            if iso and not found.published:
+                found.published, found.published_raw = iso, line
             continue
         if cr.role_line(line) and i > 0 and not found.byline and cr.split_names(lines[i - 1]):
             # a name on its own line, then the role ("Ellie Kowalczyk" / "News reporter @handle")

@@ -353,3 +353,29 @@ MASTHEAD_WORDS = {
     "recorder",
     "mercury",
 }
+
+
+# --- the outlet a page names (archive.clean.provenance.page_source) ---------------------------
+# platforms that host other people's sites: a page's publisher or site name, never an outlet
+HOSTING = {
+    "wordpress",
+    "wordpress.com",
+    "blogger",
+    "blogspot",
+    "medium",
+    "substack",
+    "tumblr",
+    "wix",
+    "squarespace",
+    "ghost",
+    "weebly",
+    "typepad",
+    "livejournal",
+    "jimdo",
+    "github pages",
+    "google sites",
+}
+# words of a photo credit, never of an outlet's name ("© Jane Roe", "Photo: Getty Images")
+PHOTO_CREDIT = re.compile(
+    r"(?i)©|\(c\)|\bphoto(?:graph)?s?\b|\bimages?\b|\bgetty\b|\bshutterstock\b"
+)

@@ -38,6 +38,8 @@ an agency story.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archive.clean import credits as cr
 from archive.clean.body import find_signoff, scan_body
 from archive.clean.dates import parse_date
@@ -50,6 +52,7 @@ from archive.clean.provenance import (
     drop_short_forms,
     meta_authors,
     outlet_domain,
+    page_source,
     source_of,
     strip_site_suffix,
     wire_of,
@@ -58,8 +61,49 @@ from archive.readers.decoding import normalise_newlines, repair_mojibake
 from archive.records import CleanArticle, RawDocument
 
 
+def _with_page_source(doc: RawDocument) -> RawDocument:
+    """DOC with the outlet and agency its page names (provenance.page_source) as its ``source``
+    and ``wire``, unless the document gives them itself (a JSON Lines row)."""
+    meta = doc.meta
+    if meta.get("source") or not any(meta.get(k) for k in ("publisher", "site_name", "sitename")):
+        return doc
+    outlet, agency = page_source(meta)
+    meta = dict(meta, source=outlet) if outlet else dict(meta)
+    if agency and not meta.get("wire"):
+        meta["wire"] = agency
+    return replace(doc, meta=meta)
+
+
+def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str | None]:
+    """The article's authors (names only: credits.author_name) and its agency: the page's
+    structured authors, else those the HTML extractor found, else the byline's and sign-off
+    lines'; then the names of "contributed reporting" lines; an agency among the authors (or
+    written with a name) is the wire."""
+    authors: list[str] = []
+    for group in (
+        [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
+        meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
+        found.byline_authors + found.footer_authors + found.signoff,
+        list(meta.get("byline_marks") or ()),  # the page's byline elements, as a last resort
+    ):
+        for raw in group:
+            info = canonical_outlet(raw)
+            name, with_name = (None, info) if info else cr.author_name(raw)
+            if with_name and with_name.kind == "wire" and not wire:
+                wire = with_name.name
+            if name:
+                authors.append(name)
+        if authors:
+            break  # the page's metadata named people: its visible byline adds nothing
+    for raw in found.contrib_authors:  # "X contributed reporting" names count
+        name, _ = cr.author_name(raw)
+        authors += [name] if name else []
+    return drop_short_forms(dedupe(authors)), wire
+
+
 def clean(doc: RawDocument) -> CleanArticle:
     """Normalise one document (see the module docstring for the rules)."""
+    doc = _with_page_source(doc)
     text = doc.text if doc.text is not None else doc.raw_text
     text = repair_mojibake(normalise_newlines(text or ""))
     lines = join_split_bylines(unwrap(text))
@@ -83,6 +127,8 @@ def clean(doc: RawDocument) -> CleanArticle:
         credit = cr.photo_credit(caption)
         if credit:
             take_credit(found, credit)
+    for credit in doc.meta.get("photo_credits") or ():  # the page's image metadata
+        take_credit(found, credit)
 
     dateline, agency = parse_dateline(kept[0]) if kept else (None, None)
     source, url = source_of(doc, found)
@@ -98,18 +144,12 @@ def clean(doc: RawDocument) -> CleanArticle:
         subtitle = desc
 
     wire = wire_of(doc, found, agency)
-    authors: list[str] = []
-    for a in meta_authors(meta.get("authors")):
-        info = canonical_outlet(a)
-        if info:
-            if info.kind == "wire" and not wire:
-                wire = info.name
-            continue
-        authors.append(a)
-    authors += found.byline_authors + found.footer_authors + found.signoff + found.contrib_authors
-    authors = drop_short_forms(authors)
+    authors, wire = _authors(meta, found, wire)
 
-    published = parse_date(str(meta["published_at"])) if meta.get("published_at") else None
+    raw_date = str(meta["published_at"]).strip() if meta.get("published_at") else None
+    published = parse_date(raw_date)
+    if not published:
+        raw_date = found.published_raw
     return CleanArticle(
         body=body,
         title=title or None,
@@ -117,11 +157,12 @@ def clean(doc: RawDocument) -> CleanArticle:
         byline=meta.get("byline") or found.byline,
         dateline=dateline,
         published_at=published or found.published,
+        published_at_raw=raw_date if (published or found.published) else None,
         url=url,
         source=source.name if source else None,
         source_domain=(source.domain if source and source.domain else outlet_domain(url)),
         source_country=source.country if source else None,
         wire=wire,
-        authors=dedupe(authors),
+        authors=authors,
         photographers=dedupe(found.photographers + list(meta.get("photographers") or [])),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.clean.found import Found
-from archive.clean.lexicon import STAFF
+from archive.clean.lexicon import HOSTING, PHOTO_CREDIT, STAFF
 from archive.clean.lines import is_sentence, n_words
 from archive.clean.outlets import (
     OutletInfo,
@@ -42,15 +42,55 @@ def drop_short_forms(names: list[str]) -> list[str]:
     ]
 
 
+_SUFFIX = re.compile(r"^(.+?)\s+(?:[|–—-]|--)\s+(.+)$")
+
+
 def strip_site_suffix(title: str, source: str | None) -> str:
-    m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+    """TITLE without the site's name after it ("Storm closes bridge | Valley Courier", "... --
+    Valley Courier - News, Sport and Weather")."""
+    site = (source or "").strip().lower()
+    m = _SUFFIX.match(title)
     while m and (
         canonical_outlet(m[2].split(" | ")[-1])
-        or (source and m[2].strip().lower() in source.lower())
+        or (site and (m[2].strip().lower() in site or m[2].lower().startswith(site + " ")))
     ):
         title = m[1]
-        m = re.match(r"^(.+?)\s+[|–—-]\s+(.+)$", title)
+        m = _SUFFIX.match(title)
     return title.strip()
+
+
+def _domain_like(name: str) -> bool:
+    return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip().lower()))
+
+
+def page_source(meta: dict) -> tuple[str | None, str | None]:
+    """(outlet, agency) named by a saved page's own metadata: the JSON-LD publisher, else
+    og:site_name, else the site name the extractor guessed (``publisher``, ``site_name``,
+    ``sitename``: archive.readers.pagemeta). A hosting platform ("WordPress.com") or a photo
+    credit ("© Jane Roe") is never the outlet; a bare domain gives way to a brand name the page
+    also gives ("Example News" before "examplenews.com"); an agency ("Associated Press" as
+    publisher on a newspaper's page) is the agency that wrote the story, the outlet is the site
+    that carried it (the agency itself on its own site: the domain decides, later)."""
+    names = []
+    for key in ("publisher", "site_name", "sitename"):
+        value = " ".join(str(meta.get(key) or "").split())
+        # the brand before a tagline ("WSVN 7News | Miami News, Weather, Sports")
+        value = re.split(r"\s+(?:[|–—]|-{1,2})\s+", value)[0].strip()
+        if value and value.lower() not in HOSTING and not PHOTO_CREDIT.search(value):
+            names.append(value)
+    site = outlet_from_domain(str(meta["url"])) if meta.get("url") else None
+    agency = None
+    outlets = []
+    for name in names:
+        info = canonical_outlet(name)
+        if info and site and site.known and info.name == site.name:
+            return info.name, None  # the site's own name ("Reuters" on reuters.com)
+        if info and info.kind == "wire":
+            agency = agency or info.name
+        else:
+            outlets.append(name)
+    brands = [n for n in outlets if not _domain_like(n)]
+    return ((brands or outlets or [None])[0], agency)
 
 
 def source_of(doc: RawDocument, found: Found) -> tuple[OutletInfo | None, str | None]:

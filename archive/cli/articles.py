@@ -30,7 +30,17 @@ SOURCE_COLUMNS = [
     "wire_articles",
     "quotes",
 ]
-ARTICLE_COLUMNS = ["article_id", "published_at", "outlet", "wire", "title", "people", "quotes"]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "published_at",
+    "outlet",
+    "wire",
+    "title",
+    "people",
+    "quotes",
+    "duplicate_of",  # the article whose story this one copies
+    "copies",  # how many articles copy this one's story
+]
 # `archive article --format csv`: one row per quote
 QUOTE_CSV_COLUMNS = [
     "quote_id",
@@ -144,6 +154,19 @@ def _article_view(console, rec: dict, with_body: bool) -> None:
     if rec["photographers"]:
         head.append("photographers: ", style="dim")
         head.append(", ".join(rec["photographers"]) + "\n")
+    if rec["duplicate_of"]:
+        head.append("copy of: ", style="dim")
+        head.append(f"article {rec['duplicate_of']} (the same story)\n")
+    if rec["copies"]:
+        head.append("same story: ", style="dim")
+        others = ", ".join(
+            f"{c['article_id']} ({c['outlet'] or 'no outlet'})" for c in rec["copies"]
+        )
+        n = len(rec["carried_by"])
+        head.append(
+            f"article{'s' if len(rec['copies']) > 1 else ''} {others}; "
+            f"carried by {n} outlet{'' if n == 1 else 's'}\n"
+        )
     head.append(f"id {rec['article_id']}, {rec['words']} words", style="dim")
     parts: list[Any] = [head]
     if rec["people"]:

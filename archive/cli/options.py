@@ -22,7 +22,11 @@ LimitOption = Annotated[
     int, typer.Option("--limit", "-n", min=0, help="At most this many rows (0: all).")
 ]
 SinceOption = Annotated[
-    Optional[str], typer.Option("--since", help="Published on or after this date (YYYY-MM-DD).")
+    Optional[str],
+    typer.Option(
+        "--since",
+        help="Published on or after this date (YYYY-MM-DD, or a date-time: compared in UTC).",
+    ),
 ]
 
 
@@ -62,12 +66,14 @@ def read_db(db: str | None):
 
 
 def parse_since(value: str | None) -> str | None:
-    """A ``--since`` value as an ISO date or date-time; exits 2 when it is neither."""
+    """A ``--since`` value as the archive stores dates (a date, or a date-time in UTC: an offset
+    is converted, a time without one is UTC); exits 2 when it is neither."""
     if value is None:
         return None
+    from archive.clean.dates import parse_date
+
     try:
-        return (
-            datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-        ).isoformat()
+        (datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value))
     except ValueError:
         fail(f"--since {value!r}: expected a date such as 2024-03-01", code=2)
+    return parse_date(value)

@@ -33,6 +33,7 @@ def stats(
 def _flat(data: dict) -> list[dict]:
     """The statistics as (section, name, count) rows: the counts, then the tops by articles."""
     rows = [{"section": "counts", "name": k, "count": v} for k, v in data["counts"].items()]
+    rows.append({"section": "stories", "name": "copies", "count": data["copies"]})
     for section in _TOP_SECTIONS:
         rows += [
             {"section": section, "name": r["name"], "count": r["articles"]} for r in data[section]
@@ -45,6 +46,7 @@ def _view(console, data: dict) -> None:
     from rich.console import Group
 
     counts = [{"table": k, "rows": v} for k, v in data["counts"].items()]
+    counts.append({"table": "(articles that copy another)", "rows": data["copies"]})
     console.print(
         Group(
             table(counts, ["table", "rows"], title="Rows per table"),

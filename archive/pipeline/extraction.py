@@ -70,6 +70,8 @@ def preload() -> None:
     first names, dictionary words, outlets). Ingest calls this before forking its worker
     processes: they inherit the loaded tables instead of each spending ~2 s of CPU building its
     own copy (and the copy-on-write pages are shared)."""
+    import datasketch  # noqa: F401 (MinHash, for archive.extract.similarity)
+
     from archive.clean import outlets  # noqa: F401
     from archive.clean import page as clean  # noqa: F401
     from archive.extract.people import mentions as people  # noqa: F401
@@ -89,6 +91,7 @@ def extract_parsed(raw: RawDocument, article: CleanArticle, doc) -> Extraction:
     from archive.extract.people.mentions import find_people
     from archive.extract.places.resolve import find_places
     from archive.extract.quotes.find import find_quotes
+    from archive.extract.similarity import text_bands
 
     body = article.body
     places = find_places(body, doc)
@@ -103,6 +106,7 @@ def extract_parsed(raw: RawDocument, article: CleanArticle, doc) -> Extraction:
         quotes=quotes,
         content_sha256=content_hash(raw),
         word_count=word_count(body),
+        minhash_bands=text_bands(body),
     )
 
 

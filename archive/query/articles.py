@@ -8,7 +8,13 @@ from sqlalchemy import Engine, distinct, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from archive.kinds import PersonRole
-from archive.query.common import Row, count_rows, newest_first_is_cheaper, statement_outlets
+from archive.query.common import (
+    Row,
+    count_rows,
+    newest_first_is_cheaper,
+    repeated_copies,
+    statement_outlets,
+)
 from archive.query.people import person_ids_for
 from archive.query.places import place_ids_for
 from archive.store.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote, Source
@@ -48,13 +54,16 @@ def sources(engine: Engine, limit: int | None = None) -> list[Row]:
     wire_count = (
         select(func.count(Article.id)).where(Article.wire_id == Source.id).scalar_subquery()
     )
+    counted = Article.id.not_in(repeated_copies())  # a story saved twice counts once
     own_count = (
-        select(func.count(Article.id)).where(Article.source_id == Source.id).scalar_subquery()
+        select(func.count(Article.id))
+        .where(Article.source_id == Source.id, counted)
+        .scalar_subquery()
     )
     quote_count = (
         select(func.count(Quote.id))
         .join(Article, Article.id == Quote.article_id)
-        .where(Article.source_id == Source.id)
+        .where(Article.source_id == Source.id, counted)
         .scalar_subquery()
     )
     stmt = (
@@ -135,8 +144,11 @@ def articles(
     since: str | None = None,
     limit: int | None = 100,
 ) -> list[Row]:
-    """Articles, newest first, optionally filtered by outlet/wire, person, place and date."""
+    """Articles, newest first, optionally filtered by outlet/wire, person, place and date; each
+    with the article it is a copy of (``duplicate_of``) and how many copies it has."""
     wire = aliased(Source)
+    copy = aliased(Article)
+    copies_n = select(func.count(copy.id)).where(copy.duplicate_of == Article.id).scalar_subquery()
     quotes_n = select(func.count(Quote.id)).where(Quote.article_id == Article.id).scalar_subquery()
     people_n = (
         select(func.count(distinct(ArticlePerson.person_id)))
@@ -153,6 +165,8 @@ def articles(
             Article.word_count.label("words"),
             people_n.label("people"),
             quotes_n.label("quotes"),
+            Article.duplicate_of,
+            copies_n.label("copies"),
         )
         .outerjoin(Source, Source.id == Article.source_id)
         .outerjoin(wire, wire.id == Article.wire_id)
@@ -201,6 +215,7 @@ def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | N
             .where(Quote.article_id == article_id)
             .order_by(Quote.start_char)
         ).all()
+        story = _story(conn, a.duplicate_of or a.id)
     carried = statement_outlets(engine, [q.statement_id for q, _ in quote_rows])
     quotes = [
         {
@@ -224,6 +239,7 @@ def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | N
         "outlet": row.outlet,
         "wire": row.wire_name,
         "published_at": a.published_at,
+        "published_at_raw": a.published_at_raw,  # the date as the page wrote it
         "url": a.url,
         "byline": a.byline,
         "dateline": a.dateline,
@@ -234,10 +250,28 @@ def article(engine: Engine, article_id: int, with_body: bool = False) -> Row | N
         "people": people,
         "places": places,
         "quotes": quotes,
+        # the same story: the article this one copies (None: an original), the other articles
+        # of the story and the outlets that carried it
+        "duplicate_of": a.duplicate_of,
+        "copies": [c for c in story if c["article_id"] != a.id],
+        "carried_by": sorted({c["outlet"] for c in story if c["outlet"]}),
     }
     if with_body:
         out["body"] = a.body
     return out
+
+
+def _story(conn, original_id: int) -> list[Row]:
+    """The articles of one story: the original ORIGINAL_ID and its copies, oldest first."""
+    return [
+        {"article_id": aid, "outlet": outlet, "file_name": name}
+        for aid, outlet, name in conn.execute(
+            select(Article.id, Source.name, Article.file_name)
+            .outerjoin(Source, Source.id == Article.source_id)
+            .where(or_(Article.id == original_id, Article.duplicate_of == original_id))
+            .order_by(Article.id)
+        )
+    ]
 
 
 def _article_people(conn, article_id: int) -> tuple[list[Row], list[str], list[str]]:

@@ -54,7 +54,11 @@ TABLES: dict[str, dict[str, Any]] = {
             "url": "Address of the article, when known.",
             "byline": 'The byline as printed ("By Jane Doe and John Roe").',
             "dateline": 'The dateline as printed ("KYIV, Ukraine (AP) —").',
-            "published_at": "Publication date/time, ISO-8601 text (sortable).",
+            "published_at": (
+                "Publication date and time in UTC (2024-03-02T10:30:00+00:00), or the date alone "
+                "(2024-03-02) when only a date is known: ISO 8601 text that sorts in time order."
+            ),
+            "published_at_raw": "The publication date as the page or metadata wrote it.",
             "body": "Cleaned article text; every start_char/end_char offset refers to it.",
             "raw_text": "The text as read from the file before cleaning (HTML for .html files).",
             "content_sha256": "SHA-256 of the raw content; the same content is stored only once.",
@@ -64,6 +68,22 @@ TABLES: dict[str, dict[str, Any]] = {
             "language": 'Language code of the article ("en").',
             "ingested_at": "When the article was stored (UTC).",
             "extractor_version": "Version of the extraction rules that produced the entities.",
+            "duplicate_of": (
+                "The earliest stored article of the same story when this one is a copy (the same "
+                "page saved twice, an agency story reprinted; articles.id), else empty."
+            ),
+        },
+    },
+    "article_minhash_bands": {
+        "description": (
+            "The MinHash signatures of each article's text and of its first 80 words, 20 bands "
+            "each: articles sharing a band are candidate copies of one story (how duplicate_of "
+            "is found)."
+        ),
+        "columns": {
+            "article_id": "The article (articles.id).",
+            "band": "Band number: 0-19 of the whole text, 20-39 of its lead.",
+            "hash": "Hash of the band's three MinHash values.",
         },
     },
     "people": {

@@ -2,9 +2,11 @@
 
 Fields (see ../shared/gold/FORMAT.md): file, source, wire, title, authors, photographers,
 people [name, aliases, roles, person_id], places [name, aliases, country, kind, latitude,
-longitude], quotes [text, speaker, speaker_kind, kind, start, end]; plus id, url, published_at,
-and for each quote its cue, statement_id and confidence (how likely the speaker is right, in
-[0, 1]; null when not computed).
+longitude], quotes [text, speaker, speaker_kind, kind, start, end]; plus id, url, published_at
+(ISO 8601 in UTC, or a date), published_at_raw (as written), duplicate_of (the id of the article
+whose story this one copies, or null: archive.store.duplicates), and for each quote its cue,
+statement_id and confidence (how likely the speaker is right, in [0, 1]; null when not
+computed).
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ def article_records(engine: Engine, article_ids: list[int] | None = None) -> Ite
                 Article.published_at,
                 Source.name,
                 wire.name,
+                Article.published_at_raw,
+                Article.duplicate_of,
             )
             .outerjoin(Source, Source.id == Article.source_id)
             .outerjoin(wire, wire.id == Article.wire_id)
@@ -140,7 +144,7 @@ def _records(conn, chunk) -> Iterator[dict]:
                 "confidence": q.confidence,
             }
         )
-    for aid, file_name, path, title, url, published_at, source, wire in chunk:
+    for aid, file_name, path, title, url, published_at, source, wire, raw_date, dup in chunk:
         people = []
         by_role = defaultdict(list)
         for pid, role, titles, name in links[aid]:
@@ -164,6 +168,8 @@ def _records(conn, chunk) -> Iterator[dict]:
             "title": title,
             "url": url,
             "published_at": published_at,
+            "published_at_raw": raw_date,
+            "duplicate_of": dup,
             "authors": by_role[PersonRole.AUTHOR],
             "photographers": by_role[PersonRole.PHOTOGRAPHER],
             "people": people,
@@ -182,26 +188,15 @@ def _records(conn, chunk) -> Iterator[dict]:
         }
 
 
-CSV_COLUMNS = [
-    "id",
-    "file",
-    "source",
-    "wire",
-    "title",
-    "published_at",
-    "url",
-    "authors",
-    "photographers",
-    "people",
-    "places",
-    "quotes",
-]
+# the fields a CSV row takes as they are; the lists of entities follow, flattened
+SCALAR_COLUMNS = ["id", "file", "source", "wire", "title", "published_at", "url", "duplicate_of"]
+CSV_COLUMNS = [*SCALAR_COLUMNS, "authors", "photographers", "people", "places", "quotes"]
 
 
 def flat_row(rec: dict) -> dict:
     """A CSV-friendly row: lists of entities become '; '-joined names, quotes a count."""
     return {
-        **{k: rec.get(k) for k in ("id", "file", "source", "wire", "title", "published_at", "url")},
+        **{k: rec.get(k) for k in SCALAR_COLUMNS},
         "authors": "; ".join(rec["authors"]),
         "photographers": "; ".join(rec["photographers"]),
         "people": "; ".join(p["name"] for p in rec["people"]),

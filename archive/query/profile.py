@@ -17,7 +17,7 @@ from sqlalchemy import Engine, Text, and_, cast, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
 from archive.kinds import PersonRole, QuoteKind
-from archive.query.common import Row, newest_first_is_cheaper
+from archive.query.common import Row, less_copies, newest_first_is_cheaper, repeated_copies
 from archive.store.models import (
     Article,
     ArticlePerson,
@@ -127,9 +127,11 @@ def _cut(rows: list, limit: int | None, count) -> int:
 
 def _link_count(conn, person_id: int) -> int:
     """How many (article, role) links the person has: the rows of the profile's articles."""
-    return conn.execute(
-        select(func.count()).select_from(ArticlePerson).where(ArticlePerson.person_id == person_id)
-    ).scalar()
+    return less_copies(
+        conn,
+        select(func.count()).select_from(ArticlePerson).where(ArticlePerson.person_id == person_id),
+        ArticlePerson.article_id,
+    )
 
 
 def _aliases(conn, person_id: int, name: str) -> list[str]:
@@ -140,7 +142,8 @@ def _aliases(conn, person_id: int, name: str) -> list[str]:
 
 def _articles(engine: Engine, conn, person_id: int, limit: int | None) -> list[Row]:
     """The LIMIT newest articles that involve the person, with their role and mentions."""
-    mine = ArticlePerson.person_id == person_id
+    everywhere = ArticlePerson.person_id == person_id
+    mine = and_(everywhere, ArticlePerson.article_id.not_in(repeated_copies()))
     links_q = (
         select(
             Article.id,
@@ -155,7 +158,7 @@ def _articles(engine: Engine, conn, person_id: int, limit: int | None) -> list[R
     )
     newest_first = (Article.published_at.desc().nulls_last(), Article.id.desc())
     if newest_first_is_cheaper(
-        engine, select(func.count()).select_from(ArticlePerson).where(mine), limit
+        engine, select(func.count()).select_from(ArticlePerson).where(everywhere), limit
     ):
         newest = list(
             conn.execute(
@@ -171,7 +174,7 @@ def _articles(engine: Engine, conn, person_id: int, limit: int | None) -> list[R
         )
         links_q = links_q.where(
             ArticlePerson.article_id.in_(newest), ArticlePerson.person_id + 0 == person_id
-        )
+        )  # (the newest are no repeated copies)
     else:
         links_q = links_q.where(mine)
     links = conn.execute(links_q.order_by(*newest_first, ArticlePerson.id).limit(limit))
@@ -199,25 +202,26 @@ class _Counts:
 
 
 def _counts(conn, person_id: int) -> _Counts:
-    # (article_id, person_id, role) is unique: one subject row per article, COUNT(*) suffices
-    articles = conn.execute(
+    # (article_id, person_id, role) is unique: one subject row per article, COUNT(*) suffices;
+    # a story saved twice by one outlet counts once (archive.query.common.repeated_copies)
+    articles = less_copies(
+        conn,
         select(func.count())
         .select_from(ArticlePerson)
-        .where(ArticlePerson.person_id == person_id, ArticlePerson.role == PersonRole.SUBJECT)
-    ).scalar()
+        .where(ArticlePerson.person_id == person_id, ArticlePerson.role == PersonRole.SUBJECT),
+        ArticlePerson.article_id,
+    )
     spoken = Quote.speaker_id == person_id
-    quotes = conn.execute(select(func.count()).select_from(Quote).where(spoken)).scalar() or 0
-    # statements: quotes without a statement count one each (all from the index)
+    quoted = select(func.count()).select_from(Quote).where(spoken)
+    quotes = less_copies(conn, quoted, Quote.article_id)
+    # statements: quotes without a statement count one each (all from the index; a copy's quotes
+    # are in its original's statements)
     grouped = conn.execute(select(func.count(distinct(Quote.statement_id))).where(spoken)).scalar()
-    alone = conn.execute(
-        select(func.count()).select_from(Quote).where(spoken, Quote.statement_id.is_(None))
-    ).scalar()
-    reported = conn.execute(
-        select(func.count())
-        .select_from(Quote)
-        .where(spoken, Quote.kind == QuoteKind.INDIRECT.value)
-    ).scalar()
-    return _Counts(articles, quotes, (grouped or 0) + (alone or 0), reported or 0)
+    alone = less_copies(conn, quoted.where(Quote.statement_id.is_(None)), Quote.article_id)
+    reported = less_copies(
+        conn, quoted.where(Quote.kind == QuoteKind.INDIRECT.value), Quote.article_id
+    )
+    return _Counts(articles, quotes, (grouped or 0) + alone, reported)
 
 
 @dataclass(frozen=True)
@@ -361,7 +365,7 @@ def _tally_quotes(conn, win: _Window, confident=None) -> _Tallies:
     compact = (
         select(Quote.id, Quote.statement_id, Article.published_at, Article.source_id)
         .join(Article, Article.id == Quote.article_id)
-        .where(win.quotes)
+        .where(win.quotes, Quote.article_id.not_in(repeated_copies()))
     )
     if confident is not None:
         compact = compact.where(confident)
@@ -432,7 +436,9 @@ def _statements_of(conn, person_id: int, keys: list, confident=None) -> list[Row
         .outerjoin(Statement, Statement.id == Quote.statement_id)
         # "+ 0": read these few statements' quotes, not every quote of the speaker
         .where(
-            Quote.speaker_id + 0 == person_id, or_(Quote.statement_id.in_(sids), Quote.id.in_(qids))
+            Quote.speaker_id + 0 == person_id,
+            or_(Quote.statement_id.in_(sids), Quote.id.in_(qids)),
+            Quote.article_id.not_in(repeated_copies()),
         )
         .order_by(Article.published_at.nulls_last(), Quote.id)
     )

@@ -1,6 +1,8 @@
 """Quotes: who said what, in which outlet's article, and how many outlets carried the same
 statement; filtered by speaker (a person, or the speaker as written for quotes without a known
-one), outlet, words of the quote, place and how likely the speaker is right (the confidence)."""
+one), outlet, words of the quote, place and how likely the speaker is right (the confidence).
+A story saved twice by one outlet lists its quotes once (archive.query.common.repeated_copies);
+its copies in other outlets count among the outlets that carried each statement."""
 
 from __future__ import annotations
 
@@ -9,7 +11,13 @@ from sqlalchemy.orm import aliased
 
 from archive.kinds import QuoteKind
 from archive.query.articles import source_ids_for
-from archive.query.common import Row, count_rows, newest_first_is_cheaper, statement_outlets
+from archive.query.common import (
+    Row,
+    count_rows,
+    newest_first_is_cheaper,
+    repeated_copies,
+    statement_outlets,
+)
 from archive.query.people import person_ids_for
 from archive.query.places import place_ids_for
 from archive.store.models import Article, ArticlePlace, Person, Quote, Source
@@ -74,7 +82,10 @@ def _newest_articles(engine: Engine, conditions: list, order, limit: int) -> lis
         return list(
             conn.execute(
                 select(Article.id)
-                .where(select(Quote.id).where(Quote.article_id == Article.id, *conditions).exists())
+                .where(
+                    select(Quote.id).where(Quote.article_id == Article.id, *conditions).exists(),
+                    Article.id.not_in(repeated_copies()),
+                )
                 .order_by(*order)
                 .limit(limit)
             ).scalars()
@@ -97,7 +108,7 @@ def _filters(
         speaker_pair = _speaker_filters(engine, speaker)
         if speaker_pair is None:
             return None
-    where = []
+    where = [Article.id.not_in(repeated_copies())]
     if source is not None:
         ids = source_ids_for(engine, source)
         where.append(or_(Article.source_id.in_(ids), Article.wire_id.in_(ids)))

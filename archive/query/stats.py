@@ -41,9 +41,18 @@ def table_counts(engine: Engine) -> dict[str, int]:
 
 
 def stats(engine: Engine, top: int = 10) -> Row:
-    """Row counts per table, and the most frequent people, places and outlets."""
+    """Row counts per table, how many articles are copies of another (``duplicate_of``), and
+    the most frequent people, places and outlets (a story saved twice by one outlet counts
+    once)."""
+    from archive.store.models import Article
+
+    with engine.connect() as conn:
+        copies = conn.execute(
+            select(func.count()).select_from(Article).where(Article.duplicate_of > 0)
+        ).scalar_one()
     return {
         "counts": table_counts(engine),
+        "copies": copies,
         "top_people": [
             {
                 "person_id": r["person_id"],

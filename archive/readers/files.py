@@ -305,7 +305,7 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
     for key, attr in (
         ("title", "title"),
         ("url", "url"),
-        ("source", "sitename"),
+        ("sitename", "sitename"),  # a guess (the site's name, its domain): archive.clean decides
         ("description", "description"),
         ("published_at", "date"),
         ("hostname", "hostname"),
@@ -315,16 +315,22 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
             meta[key] = value.strip() if isinstance(value, str) else value
     if get("author"):
         meta["authors"] = split_authors(get("author"))
-    meta.update(_html_extra_meta(html))
+    extra = _html_extra_meta(html)
+    if extra.get("authors") and meta.get("authors"):  # the page's own first, these if not names
+        meta["extracted_authors"] = meta["authors"]
+    meta.update(extra)
     text = normalise_newlines(text or "").strip()
     # markup debris ("<", "]]>") is not article text
     return (text if re.search(r"[^\W\d_]{2,}", text) else None), meta
 
 
 def _html_extra_meta(html: str) -> dict[str, Any]:
-    """Full publication timestamp and photo captions, which trafilatura does not return."""
+    """Full publication timestamp and photo captions, which trafilatura does not return, and the
+    page's structured data (JSON-LD, OpenGraph: archive.readers.pagemeta), which comes first."""
     import lxml.html
     from lxml.etree import LxmlError
+
+    from archive.readers.pagemeta import structured_meta
 
     out: dict[str, Any] = {}
     try:
@@ -344,6 +350,7 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     captions = [c for c in captions if c]
     if captions:
         out["captions"] = captions
+    out.update(structured_meta(tree))
     return out
 
 

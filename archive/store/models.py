@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
     Float,
@@ -94,7 +95,9 @@ class Article(Base):
     url: Mapped[str | None] = mapped_column(Text)
     byline: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(String(200))
+    # ISO 8601 in UTC, or a date alone (archive.clean.dates); the date as written beside it (0010)
     published_at: Mapped[str | None] = mapped_column(String(40), index=True)
+    published_at_raw: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     raw_text: Mapped[str] = mapped_column(Text)
     content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -104,9 +107,28 @@ class Article(Base):
     language: Mapped[str | None] = mapped_column(String(10))
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     extractor_version: Mapped[str] = mapped_column(String(20))
+    # the earliest stored article whose text this one's is (nearly) the same as: the same story
+    # saved twice, an agency story reprinted (archive.store.duplicates; 0010)
+    duplicate_of: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
 
     source: Mapped[Source | None] = relationship(foreign_keys=[source_id])
     wire: Mapped[Source | None] = relationship(foreign_keys=[wire_id])
+
+
+class ArticleMinhashBand(Base):
+    """One band of an article's MinHash signature (archive.extract.similarity): articles that
+    share a band are candidate near-duplicates, looked up by (band, hash)."""
+
+    __tablename__ = "article_minhash_bands"
+    __table_args__ = (Index(None, "band", "hash"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger)
 
 
 class Person(Base):

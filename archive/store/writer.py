@@ -3,7 +3,8 @@
 :class:`Store` takes the write lock, skips or replaces by content hash and path, writes the
 article and its sources here, and its people (:mod:`archive.store.people`, one ``people`` row per
 real person), places (:mod:`archive.store.places`, by gazetteer id) and quotes
-(:mod:`archive.store.quotes`, grouped into statements) through the modules of those ideas; then
+(:mod:`archive.store.quotes`, grouped into statements) through the modules of those ideas, and
+links it to an earlier copy of the same story (:mod:`archive.store.duplicates`); then
 it rebinds bare surnames whose owner may have changed (:mod:`archive.store.surnames`) and
 applies again the corrections made by hand that the article concerns
 (:mod:`archive.store.corrections`).
@@ -20,10 +21,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from archive import EXTRACTOR_VERSION
+from archive.clean.dates import parse_date
 from archive.clean.outlets import canonical_outlet
 from archive.kinds import IngestStatus, SourceKind
 from archive.records import Extraction
-from archive.store import corrections, statement_groups, surnames
+from archive.store import corrections, duplicates, statement_groups, surnames
 from archive.store.db import session_scope, write_lock
 from archive.store.models import (
     Article,
@@ -124,7 +126,9 @@ class Store:
                     select(Article).where(Article.path == ex.doc.path).order_by(Article.id).limit(1)
                 ).scalar()
             rebind_all: set[str] = set()  # surnames whose people may have lost someone
+            copies: list[int] = []  # the old version's copies, which need an original again
             if old is not None:
+                copies = duplicates.orphans(session, old.id)
                 for name, aliases in session.execute(
                     select(ArticlePerson.name, ArticlePerson.aliases).where(
                         ArticlePerson.article_id == old.id
@@ -143,8 +147,13 @@ class Store:
                 for statement_id in sorted(left):  # a quote that joined two groups may be gone
                     statement_groups.refresh(session, statement_id)
                 _delete_orphans(session)
+                duplicates.relink(session, copies)
                 status = REPLACED
-            article = self._article(session, ex)
+            bands = duplicates.bands_of(ex.article.body, ex.minhash_bands)
+            article = self._article(
+                session, ex, duplicates.original_of(session, ex.article.body, bands)
+            )
+            duplicates.write_bands(session, article.id, bands)
             person_ids = write_people(session, article, ex)
             write_places(session, article, ex.places)
             write_quotes(session, article, ex, person_ids)
@@ -185,7 +194,7 @@ class Store:
                 src.country_code = country
         return src
 
-    def _article(self, session: Session, ex: Extraction) -> Article:
+    def _article(self, session: Session, ex: Extraction, original: int | None) -> Article:
         a = ex.article
         source = self._source(
             session, a.source, SourceKind.OUTLET, a.source_domain, a.source_country
@@ -208,7 +217,9 @@ class Store:
             url=a.url,
             byline=a.byline,
             dateline=a.dateline,
-            published_at=a.published_at,
+            # every stored date parses as ISO 8601 (in UTC), whatever the extraction gave
+            published_at=parse_date(a.published_at),
+            published_at_raw=a.published_at_raw or a.published_at,
             body=a.body,
             raw_text=ex.doc.raw_text,
             content_sha256=ex.content_sha256,
@@ -217,6 +228,7 @@ class Store:
             word_count=ex.word_count,
             language=a.language,
             extractor_version=EXTRACTOR_VERSION,
+            duplicate_of=original,  # the earliest stored copy of the same story, if any
         )
         session.add(article)
         session.flush()

@@ -95,7 +95,7 @@ def test_article(dbpath):
     assert (rec["outlet"], rec["wire"], rec["published_at"]) == (
         "BBC News",
         "Reuters",
-        "2024-03-02T10:30:00",
+        "2024-03-02T10:30:00+00:00",
     )
     assert [(q["speaker"], q["quote"]) for q in rec["quotes"]] == [
         ("Volodymyr Zelensky", ZELENSKY_SAID),

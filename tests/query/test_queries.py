@@ -126,7 +126,7 @@ def test_article_detail(sample_archive):
     aid = _article_id(sample_archive, "Zelensky appeals")
     rec = articles.article(sample_archive, aid, with_body=True)
     assert rec["outlet"] == "BBC News" and rec["wire"] == "Reuters"
-    assert rec["published_at"] == "2024-03-02T10:30:00"
+    assert rec["published_at"] == "2024-03-02T10:30:00+00:00"  # a naive time is taken as UTC
     assert {p["name"] for p in rec["people"]} >= {"Vladimir Putin"}
     assert {p["name"] for p in rec["places"]} == {"Kyiv", "Moscow"}
     speakers = {q["speaker"]: q for q in rec["quotes"]}
@@ -165,7 +165,7 @@ def test_person_profile(sample_archive):
         {
             "role": "President",
             "first_seen": "2024-02-20",
-            "last_seen": "2024-03-02T10:30:00",
+            "last_seen": "2024-03-02T10:30:00+00:00",
             "articles": 2,
         }
     ]

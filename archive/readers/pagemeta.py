@@ -1,0 +1,215 @@
+"""What a saved web page says about itself in structured data: JSON-LD (schema.org
+``NewsArticle`` and its kin) and OpenGraph/article meta tags, read by extruct.
+
+A publisher's own markup is the best evidence of who published a page, who wrote it and when:
+it is written for search engines and social networks, not for the reader, so it carries no
+furniture ("Analysis by", "Updated 5 min ago"). :func:`structured_meta` turns it into the
+reader's metadata keys; :mod:`archive.clean` gives them precedence over the visible page and
+keeps its own rules for what markup leaves out or gets wrong (an agency named as author, a
+hosting site named as publisher, names in capitals).
+
+Keys (each only when the page has it): ``title`` (JSON-LD headline, else og:title),
+``publisher`` (JSON-LD publisher's name), ``site_name`` (og:site_name), ``authors`` (the names
+of JSON-LD authors that are people, else article:author tags that are names, not links),
+``author_orgs`` (organisations named as authors: an agency among them is the wire),
+``published_at`` (JSON-LD datePublished, else article:published_time), ``photo_credits`` (the
+credit lines of the article's JSON-LD images: creditText, creator, author, copyrightHolder),
+``byline_marks`` (the texts of elements marked as bylines: :func:`marked_bylines`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+# schema.org types of a news story (the others of a page are its site, breadcrumbs, videos...)
+_STORY = re.compile(r"(?:Article|BlogPosting|Report)$")
+_PERSON_TYPES = {"Person"}
+_URL = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/")
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _types(node: dict) -> set[str]:
+    return {str(t).rsplit("/", 1)[-1] for t in _as_list(node.get("@type"))}
+
+
+def _nodes(items: list) -> list[dict]:
+    """Every JSON-LD object of the page, those of an ``@graph`` included, in order."""
+    out: list[dict] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            out.append(item)
+            stack.extend(reversed(_as_list(item.get("@graph"))))
+    return out
+
+
+def _text(value: Any) -> str | None:
+    """A plain string value (the first of a list; a dict's ``name`` or ``@value``)."""
+    for v in _as_list(value):
+        if isinstance(v, dict):
+            v = v.get("name") or v.get("@value")
+        if isinstance(v, str) and v.strip():
+            return " ".join(html.unescape(v).split())  # "&#8217;" in a headline
+    return None
+
+
+class _Graph:
+    """The JSON-LD objects of a page, with ``{"@id": ...}`` references resolved."""
+
+    def __init__(self, items: list) -> None:
+        self.nodes = _nodes(items)
+        self.by_id = {n["@id"]: n for n in self.nodes if isinstance(n.get("@id"), str)}
+
+    def resolve(self, value: Any) -> list:
+        out = []
+        for v in _as_list(value):
+            if isinstance(v, dict) and set(v) <= {"@id", "@type"} and v.get("@id") in self.by_id:
+                v = self.by_id[v["@id"]]
+            out.append(v)
+        return out
+
+    def story(self) -> dict | None:
+        """The page's story: its first object of a news type with a headline or an author."""
+        for node in self.nodes:
+            if any(_STORY.search(t) for t in _types(node)) and (
+                node.get("headline") or node.get("author")
+            ):
+                return node
+        return None
+
+
+def _people_and_orgs(graph: _Graph, value: Any) -> tuple[list[str], list[str]]:
+    """The names of VALUE's people and of its organisations (a bare string is a person)."""
+    people, orgs = [], []
+    for v in graph.resolve(value):
+        name = _text(v)
+        if not name or _URL.search(name):
+            continue
+        if isinstance(v, dict) and _types(v) and not _types(v) & _PERSON_TYPES:
+            orgs.append(name)
+        else:
+            people.append(name)
+    return people, orgs
+
+
+def _credits(graph: _Graph, story: dict) -> list[str]:
+    """The credit lines of the story's images."""
+    out = []
+    for image in graph.resolve(story.get("image")) + graph.resolve(story.get("associatedMedia")):
+        if not isinstance(image, dict):
+            continue
+        for key in ("creditText", "creator", "author", "copyrightHolder"):
+            for credit in graph.resolve(image.get(key)):
+                text = _text(credit)
+                if text and not _URL.search(text) and text not in out:
+                    out.append(text)
+    return out
+
+
+def _from_json_ld(items: list) -> dict[str, Any]:
+    graph = _Graph(items)
+    story = graph.story()
+    if story is None:
+        return {}
+    out: dict[str, Any] = {}
+    headline = _text(story.get("headline"))
+    if headline:
+        out["title"] = headline
+    publisher = [_text(p) for p in graph.resolve(story.get("publisher"))]
+    if publisher and publisher[0]:
+        out["publisher"] = publisher[0]
+    people, orgs = _people_and_orgs(graph, story.get("author"))
+    if people:
+        out["authors"] = people
+    if orgs:
+        out["author_orgs"] = orgs
+    published = _text(story.get("datePublished"))
+    if published:
+        out["published_at"] = published
+    credits = _credits(graph, story)
+    if credits:
+        out["photo_credits"] = credits
+    return out
+
+
+def _from_opengraph(items: list) -> dict[str, Any]:
+    tags: dict[str, list[str]] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            for v in _as_list(value):
+                if isinstance(v, str) and v.strip():
+                    tags.setdefault(key, []).append(" ".join(html.unescape(v).split()))
+    out: dict[str, Any] = {}
+    for key, meta_key in (
+        ("og:title", "title"),
+        ("og:site_name", "site_name"),
+        ("article:published_time", "published_at"),
+    ):
+        if tags.get(key):
+            out[meta_key] = tags[key][0]
+    authors = [a for a in tags.get("article:author", []) if not _URL.search(a)]
+    if authors:
+        out["authors"] = authors
+    return out
+
+
+# elements a page marks as its byline: rel="author" links, schema.org microdata, byline classes
+_BYLINE_XPATH = (
+    "//a[@rel='author'] | //*[@itemprop='author'] | "
+    "//*[contains(@class, 'byline') or contains(@data-testid, 'byline') or "
+    "contains(@class, 'author-name') or contains(@class, 'author__name')]"
+)
+
+
+def marked_bylines(tree, most: int = 4) -> list[str]:
+    """The texts of the elements TREE marks as bylines or authors (the names in their links
+    when they have some), at most MOST, as written: what the visible byline says when the
+    extracted text leaves it out."""
+    out: list[str] = []
+    for el in tree.xpath(_BYLINE_XPATH)[:12]:
+        names = el.xpath(".//*[@itemprop='name']") or el.xpath(".//a") or [el]
+        for node in names:
+            text = " ".join(node.text_content().split())
+            if 2 < len(text) <= 80 and text not in out:
+                out.append(text)
+        if len(out) >= most:
+            break
+    return out[:most]
+
+
+def structured_meta(tree) -> dict[str, Any]:
+    """The metadata of the page parsed into TREE (an lxml element; see the module docstring)."""
+    import extruct
+
+    try:
+        data = extruct.extract(
+            tree,
+            syntaxes=["json-ld", "opengraph"],
+            uniform=True,
+            errors="ignore",
+            with_og_array=True,
+        )
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError):  # broken markup
+        return {}
+    og = _from_opengraph(data.get("opengraph") or [])
+    ld = _from_json_ld(data.get("json-ld") or [])
+    out = {**og, **ld}  # JSON-LD first
+    cut = re.sub(r"\s*(?:\.\.\.|…)$", "", ld.get("title", ""))
+    if cut != ld.get("title", "") and og.get("title", "").startswith(cut):
+        out["title"] = og["title"]  # a headline cut short ("... Hong Kong leader...")
+    bylines = marked_bylines(tree)
+    if bylines:
+        out["byline_marks"] = bylines
+    return out

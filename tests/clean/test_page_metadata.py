@@ -1,0 +1,129 @@
+"""Who published a saved page, who wrote it and when: the page's own metadata first, then the
+visible page; author names only (no "Analysis by", roles, bios, capitals), the outlet never a
+hosting platform, a photo credit or the agency that wrote the story; invented pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.clean.credits import author_name
+from archive.clean.page import clean
+from archive.clean.provenance import page_source
+from archive.readers.files import read_path
+from archive.records import RawDocument
+
+FIX = Path(__file__).parents[1] / "fixtures" / "copies"
+
+
+def test_structured_page():
+    (doc,) = list(read_path(str(FIX / "harbour.html")))
+    art = clean(doc)
+    assert art.title == "Harbour wall to reopen in spring, says port chief"
+    assert art.source == "Tarnside Examiner" and art.wire is None
+    assert art.authors == ["Morwenna Pascoe", "Devran Okafor"]
+    assert art.photographers == ["Ilse Brandvold"]
+    assert art.published_at == "2025-03-04T08:15:00+00:00"  # in UTC
+    assert art.published_at_raw == "2025-03-04T09:15:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        ({"publisher": "Valley Courier", "site_name": "VC Online"}, ("Valley Courier", None)),
+        # the agency wrote the story; the site that carried it is the outlet
+        (
+            {"publisher": "Associated Press", "site_name": "Valley Courier"},
+            ("Valley Courier", "Associated Press"),
+        ),
+        ({"publisher": "Reuters"}, (None, "Reuters")),
+        ({"publisher": "WordPress.com", "site_name": "Fenwick Notes"}, ("Fenwick Notes", None)),
+        ({"site_name": "© Jane Roe", "sitename": "Harbour Weekly"}, ("Harbour Weekly", None)),
+        (
+            {"sitename": "harbourweekly.example", "site_name": "Harbour Weekly"},
+            ("Harbour Weekly", None),
+        ),
+        ({"sitename": "harbourweekly.example"}, ("harbourweekly.example", None)),
+    ],
+)
+def test_page_source(meta, expected):
+    assert page_source(meta) == expected
+
+
+def test_agency_publisher_goes_to_wire():
+    text = "The bridge closed on Monday after the storm damaged its deck, the county said."
+    meta = {"publisher": "Associated Press", "site_name": "Valley Courier"}
+    art = clean(RawDocument("p.html", "p.html", "", "html", text=text, meta=meta))
+    assert (art.source, art.wire) == ("Valley Courier", "Associated Press")
+
+
+@pytest.mark.parametrize(
+    "raw, name, outlet",
+    [
+        ("Analysis by Morwenna Pascoe", "Morwenna Pascoe", None),
+        ("Valley Courier Editor-at-large", None, None),
+        ("Jo Penrose is a reporter for the Valley Courier", "Jo Penrose", None),
+        ("DEVRAN OKAFOR Associated Press", "Devran Okafor", "Associated Press"),
+        ("Jo Penrose, Senior Political Correspondent", "Jo Penrose", None),
+        ("Jo Penrose, PhD", "Jo Penrose", None),
+        ("View all posts by Jo Penrose", "Jo Penrose", None),
+        ("Location Details", None, None),
+        ("Additional Information", None, None),
+        ("Follow", None, None),
+        ("By the end of the day", None, None),
+    ],
+)
+def test_author_names(raw, name, outlet):
+    got, info = author_name(raw)
+    assert got == name and (info.name if info else None) == outlet
+
+
+def test_extracted_authors_when_the_page_metadata_names_nobody():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"authors": ["@HarbourWeekly"], "extracted_authors": ["Jo Penrose @jpenrose"]}
+    art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Jo Penrose"]
+    meta = {"authors": ["Ansel Marrow"], "extracted_authors": ["Jo Penrose"]}
+    art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Ansel Marrow"]  # the page's own metadata first
+
+
+def test_a_persons_copyright_line_is_no_outlet():
+    text = (
+        "Harbour works finish early\n\nThe harbour wall that collapsed in the January storms "
+        "will reopen to walkers in the spring, the port authority said on Tuesday.\n\nTraders "
+        "said their takings had fallen by a third since the winter.\n\n© Ilse Brandvold"
+    )
+    art = clean(RawDocument("x.txt", "x.txt", text, "text"))
+    assert art.source is None and "Brandvold" not in art.body
+    assert (
+        clean(
+            RawDocument("y.txt", "y.txt", text.replace("Ilse Brandvold", "Harbour Weekly"), "text")
+        ).source
+        == "Harbour Weekly"
+    )
+
+
+def test_site_name_tagline_and_title_suffix():
+    assert page_source({"site_name": "Harbour Weekly | News, Sport and Weather"}) == (
+        "Harbour Weekly",
+        None,
+    )
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {
+        "title": "Ferry timetable returns -- Harbour Weekly - News, Sport and Weather",
+        "site_name": "Harbour Weekly - News, Sport and Weather",
+    }
+    art = clean(RawDocument("t.html", "t.html", "", "html", text=text, meta=meta))
+    assert (art.title, art.source) == ("Ferry timetable returns", "Harbour Weekly")
+
+
+def test_marked_bylines_are_the_last_resort():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"byline_marks": ["By Ansel Marrow", "Share this story"]}
+    art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Ansel Marrow"]
+    meta["authors"] = ["Jo Penrose"]
+    art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
+    assert art.authors == ["Jo Penrose"]
