@@ -106,7 +106,10 @@ def qualifier_after(body: str, end: int, g: Gazetteer) -> bool:
         return False
     words = m.group(1).split()
     for w in range(len(words), 0, -1):
-        cands = g.lookup(" ".join(words[:w]), small=False)
+        text = " ".join(words[:w])
+        if text in g.abbreviations or (w == 1 and text in g.region_codes):
+            return True
+        cands = g.lookup(text, small=False)
         if cands and cands[0].kind in _QUALIFIER_KINDS:
             return True
     return False
@@ -119,7 +122,11 @@ def qualifier(body: str, end: int, g: Gazetteer) -> Candidate | None:
         return None
     words = m.group(1).split()
     for w in range(len(words), 0, -1):
-        text = " ".join(words[:w]).rstrip(".")
+        text = " ".join(words[:w])
+        abbr = g.abbreviations.get(text) or (g.region_codes.get(text) if w == 1 else None)
+        if abbr is not None:
+            return abbr
+        text = text.rstrip(".")
         cands = g.lookup(text, small=False) if gazetteer.is_place_name(text) else []
         if cands and cands[0].kind in _QUALIFIER_KINDS:
             return cands[0]

@@ -58,6 +58,9 @@ class Gazetteer:
         self.prominent: set[str] = ix.prominent  # keys that text scanning may match on its own
         self.scan_len: dict[str, int] = ix.scan_len  # first word of a prominent key -> most words
         self.by_id: dict[str, Candidate] = ix.by_id
+        # "Fla." -> Florida, "Ont." -> Ontario; postal codes ("TX") only as qualifiers
+        self.abbreviations = self._regions_by_abbreviation("region_abbreviations")
+        self.region_codes = self._regions_by_abbreviation("region_codes")
         self._sorted: dict[str, list[Candidate]] = {}
         self._sorted_small: dict[str, list[Candidate]] = {}
         self._small: dict[str, list] | None = None  # see _small_index
@@ -71,6 +74,18 @@ class Gazetteer:
                 small, self._rows = index.build_small_index(self._ix)
                 self._small = small
             return self._small
+
+    def _regions_by_abbreviation(self, table: str) -> dict[str, Candidate]:
+        """abbreviation -> the first-level region of that name in the country the curated table
+        files it under."""
+        out: dict[str, Candidate] = {}
+        for cc, names in self.curated.get(table, {}).items():
+            for abbr, name in names.items():
+                for c in self.by_key.get(name_key(name), []):
+                    if c.kind == PlaceKind.REGION and c.country_code == cc and c.level == 1:
+                        out[abbr] = c
+                        break
+        return out
 
     # ------------------------------------------------------------------ queries
     def get(self, gazetteer_id: str) -> Candidate | None:

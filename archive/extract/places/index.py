@@ -55,7 +55,7 @@ class Candidate(NamedTuple):
     lat: float | None
     lon: float | None
     gazetteer_id: str  # "geonames:703448", "iso3166:UA", "continent:EU", "feature:black-sea", ...
-    population: int = 0
+    population: int = 0  # cities: GeoNames; regions: the people of their cities >= 15,000
     region_id: str | None = None  # cities: gazetteer_id of their first-level subdivision
     level: int = 0  # 0 country/continent/curated, 1-2 subdivision admin level, 3 city
 
@@ -128,22 +128,28 @@ class _Centroids:
     __slots__ = ("sums",)
 
     def __init__(self):
-        self.sums: dict[int, list[float]] = {}
+        self.sums: dict[int, list[float]] = {}  # group id -> [x, y, z, total weight]
 
     def add(self, gid: int, x: float, y: float, z: float, w: float) -> None:
         s = self.sums.get(gid)
         if s is None:
-            self.sums[gid] = [x * w, y * w, z * w]
+            self.sums[gid] = [x * w, y * w, z * w, w]
         else:
             s[0] += x * w
             s[1] += y * w
             s[2] += z * w
+            s[3] += w
+
+    def weight(self, gid: int) -> int:
+        """The total weight of a group: for a region, the people of its cities counted."""
+        s = self.sums.get(gid)
+        return int(s[3]) if s else 0
 
     def get(self, gid: int) -> tuple[float | None, float | None]:
         s = self.sums.get(gid)
         if not s:
             return None, None
-        x, y, z = s
+        x, y, z, _w = s
         r = math.sqrt(x * x + y * y + z * z)
         if r == 0:
             return None, None
@@ -356,7 +362,15 @@ def _index_subdivisions(curated: dict, ix: Indexes, cities_by_gid: dict[int, Can
             or _region_name(name, alias_list)
         )
         cand = Candidate(
-            PlaceKind.REGION, canonical, cc, lat, lon, ix.sub_id(sid), 0, None, max(level, 1)
+            PlaceKind.REGION,
+            canonical,
+            cc,
+            lat,
+            lon,
+            ix.sub_id(sid),
+            ix.centre_sub.weight(sid),
+            None,
+            max(level, 1),
         )
         ix.by_id[cand.gazetteer_id] = cand
         for n in {canonical, name, *alias_list, *raliases.get(gid_s, [])}:
@@ -415,7 +429,7 @@ def build_small_index(ix: Indexes) -> tuple[dict[str, list], list[str]]:
             lat,
             lon,
             ix.sub_id(sid),
-            0,
+            ix.centre_sub.weight(sid),
             ix.admin1_of(sid),
             int(row[6] or 2),
         )

@@ -134,3 +134,31 @@ SPAN_JOINERS = ("with", "and", "from", "to", "near", "after", "before", "in", "o
 # demonyms ("Ukrainian", "Chinese", "Polish"): a people, not a place
 DEMONYM = re.compile(r"(?:ian|ians|ese|ish|ean|eans|an|ans)$")
 DEMONYM_ENDINGS = ("ian", "ians", "ese", "ish")
+
+# --- names that are no places --------------------------------------------------------------
+# celestial bodies: never places on a map, whatever town shares the name ("Mars", "Venus"),
+# unless the text qualifies the town ("Mars, Pennsylvania")
+CELESTIAL = frozenset(
+    """mars venus jupiter saturn mercury neptune uranus pluto moon sun earth ceres titan europa
+    io ganymede callisto enceladus""".split()
+)
+# time zones written as capitals ("10 p.m. EST")
+TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST HST GMT BST CET CEST UTC".split())
+# districts that are courts or electoral units, not places: "the Southern District (of New
+# York)", "the Fifth Congressional District"
+NOT_PLACE_DISTRICT = re.compile(
+    r"^(?:the\s+)?(?:(?:Northern|Southern|Eastern|Western|Middle|Central|North|South|East|West)"
+    r"|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth"
+    r"|\d+(?:st|nd|rd|th)))(?:\s+(?:Congressional|Judicial|Federal|Court|Assembly|Senate))?"
+    r"\s+(?:District|Circuit)\b",
+    re.I,
+)
+# a locative that says a person's surname is a place ("in Hastings", "near Bolton")
+SURNAME_LOCATIVE = re.compile(
+    r"\b(?:in|near|outside|around|across|downtown|suburban|town of|city of)\s+$", re.I
+)
+# last words of a facility span that make it an organisation or a publication, not a building
+NOT_FACILITY_WORDS = frozenset(
+    """institute institution foundation association society committee commission council
+    company corporation observer times post journal herald tribune gazette quartet""".split()
+)

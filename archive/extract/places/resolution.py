@@ -22,6 +22,11 @@ from archive.kinds import PlaceKind
 SMALL_OVERRIDE_MAX_POPULATION = 1_000_000  # a bigger city keeps its name against a local town
 IMPLICIT_OVERRIDE_MAX_POPULATION = 100_000  # ... when the region is implied only by other cities
 DOMINANT_COUNTRY_SHARE = 0.75  # of the located mentions, for synthetic places without a country
+# a city this big keeps its name against a namesake this many times smaller in a region the
+# article mentions (Washington, D.C. against Washington, Iowa; Moscow against Moscow, Idaho);
+# the text must qualify the small one ("Moscow, Idaho")
+OUTWEIGH_MIN_POPULATION = 500_000
+OUTWEIGH_RATIO = 50
 
 
 @dataclass
@@ -38,6 +43,7 @@ def resolve(mentions: list[Mention], body: str, g: Gazetteer) -> None:
     """Set ``chosen`` of every mention (None for weak mentions without support); ``mentions``
     in text order."""
     _narrow_by_qualifier(mentions, body)
+    _spread_qualified(mentions)
     _narrow_by_possessive(mentions, body)
     _narrow_to_regions(mentions, body)
     _narrow_by_hints(mentions, g)
@@ -67,6 +73,27 @@ def _narrow_by_qualifier(mentions: list[Mention], body: str) -> None:
             ]
             if fit:
                 a.cands = fit
+
+
+def _spread_qualified(mentions: list[Mention]) -> None:
+    """ "Paris, Texas" once makes every bare "Paris" of the article the one in Texas."""
+    reading = {name_key(m.text): m.cands[0] for m in mentions if m.hint == "qualified" and m.cands}
+    if not reading:
+        return
+    for m in mentions:
+        if m.hint is None and not m.ctx:
+            c = reading.get(name_key(m.text))
+            if c is not None:
+                m.cands, m.hint, m.weak = [c], "qualified", False
+
+
+def outweighs(top: Candidate, c: Candidate) -> bool:
+    """``top`` is a big city that an unqualified namesake ``c`` does not replace."""
+    return (
+        top.kind == PlaceKind.CITY
+        and top.population >= OUTWEIGH_MIN_POPULATION
+        and top.population > OUTWEIGH_RATIO * c.population
+    )
 
 
 def _narrow_by_possessive(mentions: list[Mention], body: str) -> None:
@@ -156,8 +183,11 @@ def choose(cands: list[Candidate], ctx: Context) -> Candidate:
     strong = [
         c
         for c in cands
-        if (c.kind == PlaceKind.CITY and c.region_id in ctx.regions)
-        or (c.kind == PlaceKind.REGION and c.gazetteer_id in ctx.regions)
+        if (
+            (c.kind == PlaceKind.CITY and c.region_id in ctx.regions)
+            or (c.kind == PlaceKind.REGION and c.gazetteer_id in ctx.regions)
+        )
+        and not outweighs(cands[0], c)
     ]
     if strong:
         return strong[0]
@@ -208,7 +238,7 @@ def _local_towns(mentions: list[Mention], g: Gazetteer) -> Counter[str]:
         local = [
             c
             for c in g.candidates(name_key(m.text), small=True)
-            if c.kind == PlaceKind.CITY and c.region_id in near
+            if c.kind == PlaceKind.CITY and c.region_id in near and not outweighs(top, c)
         ]
         if local:
             m.chosen = local[0]

@@ -13,11 +13,16 @@ them into one :class:`PlaceEntity` per place.
    all-caps datelines ("GENEVA —"); a place name inside a longer name (an outlet "The Moscow
    Times", a person "Denzel Washington") is not a mention; "X region/oblast/province" mentions
    are the region X;
-4. :mod:`~archive.extract.places.small`: counties and small towns the article supports;
-5. :mod:`~archive.extract.places.resolution`: one candidate per mention, by the gazetteer's
+4. :mod:`~archive.extract.places.qualified`: "Name, Qualifier" pairs ("Palm Beach, Fla.",
+   "Springfield, Ill.", "Kyiv, Ukraine"): the qualifier decides the name's reading, however
+   small the town, and an abbreviated region ("Fla.") is a mention of the region;
+5. :mod:`~archive.extract.places.small`: counties and small towns the article supports;
+6. :mod:`~archive.extract.places.filters`: mentions that are no places (a person's surname,
+   celestial bodies, time zones, court districts, stray abbreviations);
+7. :mod:`~archive.extract.places.resolution`: one candidate per mention, by the gazetteer's
    default order unless the article gives context (a city of that region, another region of
    that country, "Paris, Texas", "Donetsk region");
-6. merging: one :class:`PlaceEntity` per gazetteer id, with every mention's span and text.
+8. merging: one :class:`PlaceEntity` per gazetteer id, with every mention's span and text.
 
 The words the steps look for are in :mod:`~archive.extract.places.lexicon`; the cues around a
 name in :mod:`~archive.extract.places.context`.
@@ -30,7 +35,9 @@ from typing import Any
 from archive.extract.places import gazetteer
 from archive.extract.places.entities import from_entities
 from archive.extract.places.features import features, plural_regions
+from archive.extract.places.filters import not_places
 from archive.extract.places.mention import Article, Found, Mention
+from archive.extract.places.qualified import qualified_places
 from archive.extract.places.resolution import finish, resolve
 from archive.extract.places.scan import scan
 from archive.extract.places.small import small_places
@@ -49,8 +56,9 @@ def find_places(body: str, doc: Any = None) -> list[PlaceEntity]:
     if doc is not None:
         from_entities(art, found)
     scan(art, found)
+    qualified_places(art, found)
     small_places(art, found)
-    mentions = sorted(found.mentions, key=lambda m: m.start)
+    mentions = not_places(art, sorted(found.mentions, key=lambda m: m.start))
     resolve(mentions, body, g)
     return merge(finish(mentions, g))
 
