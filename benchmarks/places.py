@@ -69,7 +69,12 @@ def run(args: argparse.Namespace, scratch: Path) -> dict:
     """Ingest, export and score; the figures as a dict."""
     scorer = load_scorer(Path(args.shared).resolve())
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
-    files = sorted(p for p in Path(args.texts).iterdir() if p.suffix in SUFFIXES)
+    gold_path = Path(args.gold).resolve()
+    files = sorted(
+        p
+        for p in Path(args.texts).iterdir()
+        if p.suffix in SUFFIXES and p.resolve() != gold_path and p.name != "gold.json"
+    )
     db = fresh_db(scratch / "places.db")
     seconds = ingest(files, db, args.jobs)
     out = export(db, scratch / "places.jsonl")

@@ -16,14 +16,27 @@ from archive.extract.places.lexicon import (
 from archive.extract.places.mention import Article, Mention, key
 from archive.kinds import PlaceKind
 
+SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
+
 
 def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the ones that are no places."""
-    surnames = _surnames(art)
-    return [m for m in mentions if m.hint == "qualified" or not _no_place(art, m, surnames)]
+    surnames, person_words = _surnames(art)
+    return [
+        m
+        for m in mentions
+        if m.hint == "qualified" or not _no_place(art, m, surnames, person_words)
+    ]
 
 
-def _no_place(art: Article, m: Mention, surnames: set[str]) -> bool:
+def _said_to_be_place(body: str, m: Mention) -> bool:
+    """ "in Hastings" (not "in Bolton's view")."""
+    if body[m.end : m.end + 2] in ("'s", "’s"):
+        return False
+    return bool(SURNAME_LOCATIVE.search(body, max(0, m.start - 16), m.start))
+
+
+def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[str]) -> bool:
     text = m.text
     k = key(text)
     if k in CELESTIAL or text in TIME_ZONES or NOT_PLACE_DISTRICT.match(text):
@@ -35,22 +48,25 @@ def _no_place(art: Article, m: Mention, surnames: set[str]) -> bool:
         words = k.split()
         if words and words[-1] in NOT_FACILITY_WORDS:
             return True
-    if k in surnames and not SURNAME_LOCATIVE.search(art.body, max(0, m.start - 16), m.start):
+    if k in surnames and not _said_to_be_place(art.body, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
         return not (c is not None and c.level == 0 and key(c.name) == k)
+    if k in person_words and c is not None and not _said_to_be_place(art.body, m):
+        # "Obama's approval": a word the model reads as a person elsewhere is no small town
+        return c.level >= 2 and c.population < SMALL_PLACE_POPULATION
     return False
 
 
-def _surnames(art: Article) -> set[str]:
-    """name keys of the last words of the article's people named by two words or more."""
+def _surnames(art: Article) -> tuple[set[str], set[str]]:
+    """name keys of the last words of the article's people named by two words or more, and of
+    the one-word names the model tags as a person."""
     if art.doc is None:
-        return set()
-    out = set()
+        return set(), set()
+    out, words = set(), set()
     for e in art.doc.ents:
-        if e.label_ == "PERSON" and len(e) >= 2:
-            last = e[-1].text
-            if last in ("'s", "’s") and len(e) >= 3:
-                last = e[-2].text
-            if last[:1].isupper():
-                out.add(key(last))
-    return out
+        if e.label_ != "PERSON":
+            continue
+        toks = [t.text for t in e if t.text not in ("'s", "’s")]
+        if toks and toks[-1][:1].isupper():
+            (out if len(toks) >= 2 else words).add(key(toks[-1]))
+    return out, words

@@ -108,8 +108,8 @@ def _town(
         offsets.append(pos)
         pos += len(w)
     for i, w in enumerate(words):
-        if w in FUNCTION_WORDS or not w[0].isupper():
-            continue
+        if w in FUNCTION_WORDS or not w[0].isupper() or (i and not words[i - 1][0].isupper()):
+            continue  # no name starts after a connector ("Jerez de| Frontera")
         start = offsets[i]
         if any(a < start < b for a, b in persons):
             return None

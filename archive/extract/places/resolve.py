@@ -21,7 +21,9 @@ them into one :class:`PlaceEntity` per place.
    celestial bodies, time zones, court districts, stray abbreviations);
 7. :mod:`~archive.extract.places.resolution`: one candidate per mention, by the gazetteer's
    default order unless the article gives context (a city of that region, another region of
-   that country, "Paris, Texas", "Donetsk region");
+   that country, "Paris, Texas", "Donetsk region"); then
+   :mod:`~archive.extract.places.tiebreak`: the article's dominant country breaks ties (a
+   foreign reading nothing else supports takes the namesake at home, or is left out);
 8. merging: one :class:`PlaceEntity` per gazetteer id, with every mention's span and text.
 
 The words the steps look for are in :mod:`~archive.extract.places.lexicon`; the cues around a
@@ -41,6 +43,7 @@ from archive.extract.places.qualified import qualified_places
 from archive.extract.places.resolution import finish, resolve
 from archive.extract.places.scan import scan
 from archive.extract.places.small import small_places
+from archive.extract.places.tiebreak import break_ties, locate_facilities
 from archive.kinds import PlaceKind
 from archive.records import PlaceEntity, Span
 
@@ -60,6 +63,8 @@ def find_places(body: str, doc: Any = None) -> list[PlaceEntity]:
     small_places(art, found)
     mentions = not_places(art, sorted(found.mentions, key=lambda m: m.start))
     resolve(mentions, body, g)
+    break_ties(mentions, g)
+    locate_facilities(mentions, body)
     return merge(finish(mentions, g))
 
 

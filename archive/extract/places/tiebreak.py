@@ -1,0 +1,74 @@
+"""The article's dominant country breaks ties, after resolution and before :func:`finish`.
+
+- An ambiguous name resolved to a place abroad that nothing else in the article points to
+  ("Delta" of Nigeria, "West Coast" of Australia, "Langley" of Canada in a story about the US)
+  takes its namesake in the dominant country, or is left out: unresolved rather than wrong. Big
+  cities (>= 1,000,000 people) and names the text qualifies keep their reading.
+- A synthetic place (a building, a landmark) followed by "in X" or ", X" ("Barajas Airport in
+  Madrid", "Belmarsh Prison, London") takes the country of X.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from archive.extract.places.gazetteer import Candidate, Gazetteer, name_key
+from archive.extract.places.mention import Mention
+from archive.kinds import PlaceKind
+
+DOMINANT_SHARE = 0.75  # of the other located mentions
+DOMINANT_MIN_MENTIONS = 3
+KEEP_POPULATION = 1_000_000  # a city this big is known abroad by its own name
+_IN_PLACE = re.compile(r"(?:,|[ \t]+(?:in|near|outside|at))[ \t]+(?:the[ \t]+)?$")
+
+
+def break_ties(mentions: list[Mention], g: Gazetteer) -> None:
+    """Re-resolve (or drop: ``chosen = None``) foreign readings of ambiguous names."""
+    located = [m for m in mentions if m.chosen is not None and m.chosen.country_code]
+    for m in located:
+        c = m.chosen
+        if c is None or m.ctx or m.hint or c.level == 0 or not _small(c):
+            continue
+        others = Counter(
+            x.chosen.country_code
+            for x in located
+            if x.chosen is not None and not x.ctx and x.chosen.gazetteer_id != c.gazetteer_id
+        )
+        if others[c.country_code] > 0:
+            continue  # another place of the article is in that country
+        dominant = _dominant(others)
+        if dominant is None:
+            continue
+        cands = g.candidates(name_key(m.text), small=True)
+        if len({x.country_code for x in cands}) < 2:
+            continue  # not ambiguous: "Malmö" is in Sweden whatever the story is about
+        home = [x for x in cands if x.country_code == dominant and x.kind == c.kind]
+        home = home or [x for x in cands if x.country_code == dominant]
+        m.chosen = max(home, key=lambda x: x.population) if home else None
+
+
+def _small(c: Candidate) -> bool:
+    return c.kind in (PlaceKind.CITY, PlaceKind.REGION) and c.population < KEEP_POPULATION * (
+        5 if c.kind == PlaceKind.REGION else 1
+    )
+
+
+def _dominant(countries: Counter) -> str | None:
+    total = sum(n for n in countries.values() if n > 0)
+    if total < DOMINANT_MIN_MENTIONS:
+        return None
+    cc, n = countries.most_common(1)[0]
+    return cc if n / total >= DOMINANT_SHARE else None
+
+
+def locate_facilities(mentions: list[Mention], body: str) -> None:
+    """A synthetic place right before "in X" / ", X" takes the country of X."""
+    for a, b in zip(mentions, mentions[1:]):
+        if not a.ctx or a.chosen is None or a.chosen.country_code:
+            continue
+        if b.chosen is None or not b.chosen.country_code or b.ctx:
+            continue
+        gap = body[a.end : b.start]
+        if len(gap) <= 12 and _IN_PLACE.search(gap):
+            a.chosen = a.chosen._replace(country_code=b.chosen.country_code)
