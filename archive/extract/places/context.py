@@ -105,11 +105,17 @@ def qualifier_after(body: str, end: int, g: Gazetteer) -> bool:
     if not m:
         return False
     words = m.group(1).split()
+    if words[0] in g.region_codes or any(
+        " ".join(words[:w]) in g.abbreviations for w in range(1, len(words) + 1)
+    ):
+        return True
+    return leads_with_region(words, g)
+
+
+def leads_with_region(words: list[str], g: Gazetteer) -> bool:
+    """The first of ``words`` name a region or a country ("New Mexico", "Ohio.")."""
     for w in range(len(words), 0, -1):
-        text = " ".join(words[:w])
-        if text in g.abbreviations or (w == 1 and text in g.region_codes):
-            return True
-        cands = g.lookup(text, small=False)
+        cands = g.lookup(" ".join(words[:w]).rstrip("."), small=False)
         if cands and cands[0].kind in _QUALIFIER_KINDS:
             return True
     return False

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from archive.extract.places import index
 from archive.extract.places.index import Candidate, acronym_key, name_key
-from archive.extract.places.lexicon import REGION_GENERICS
+from archive.extract.places.lexicon import FEATURE_HEADS, NAME_ABBREVIATIONS, REGION_GENERICS
 from archive.kinds import PlaceKind
 
 __all__ = [
@@ -168,6 +168,10 @@ class Gazetteer:
         if got:
             return list(got)
         words = key.split()
+        if any(w in NAME_ABBREVIATIONS for w in words):  # "Port St. Lucie", "Ft. Myers"
+            got = self.candidates(" ".join(NAME_ABBREVIATIONS.get(w, w) for w in words), small)
+            if got:
+                return list(got)
         if len(words) >= 2 and words[-1] in self.region_words:
             regions = self._region_of(" ".join(words[:-1]))
             if regions:
@@ -179,6 +183,8 @@ class Gazetteer:
     def _region_of(self, base: str) -> list[Candidate]:
         """ "Donetsk region", "Washington state": the region of that name ("Kursk region" ->
         "Kursk Oblast"), lowest admin level first."""
+        if base in FEATURE_HEADS:
+            return []  # "Bay Area" is no region called Bay
         regions = [c for c in self.candidates(base, False) if c.kind == PlaceKind.REGION]
         for generic in REGION_GENERICS:
             if not regions:

@@ -80,7 +80,9 @@ ORG_HEADS = frozenset(
     association federation committee company corporation inc ltd llc bank hospital school academy
     party fc club airlines airways exchange council senate legislature prosecutor prosecutors
     sheriff network holdings museum orchestra clinic utilities federal credit chamber league
-    united rovers athletic water energy electric electricity gas rail railways telecom""".split()
+    united rovers athletic water energy electric electricity gas rail railways telecom
+    center centre auditorium arena stadium theater theatre coliseum amphitheater amphitheatre
+    pavilion""".split()
 )
 # lower-case words that may stand inside such a name ("Bank of England and Wales")
 ORG_CONNECT = frozenset({"of", "and", "for", "on", "&", "de"})
@@ -127,6 +129,12 @@ COUNTY_LEADS = ("county", "co")
 # a region generic the gazetteer tries when "X region" is not a name ("Kursk region" ->
 # "Kursk Oblast"), in this order
 REGION_GENERICS = ("oblast", "krai", "province", "region")
+
+# abbreviated words of place names, as name keys, and the gazetteer's spelling ("Port St.
+# Lucie" -> "Port Saint Lucie", "Ft. Myers" -> "Fort Myers")
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+# lower-case words inside a town name before its qualifier ("Jerez de la Frontera, Spain")
+TOWN_CONNECTORS = ("de la", "de", "la", "del", "do", "da", "di", "upon", "on", "sur")
 
 # --- names no gazetteer knows ----------------------------------------------------------------
 # a span run over two names ("the Netherlands with Duisburg"): the scan finds them apart

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 
-from archive.extract.places.context import qualifier
+from archive.extract.places.context import leads_with_region, qualifier
 from archive.extract.places.gazetteer import Candidate, Gazetteer
-from archive.extract.places.lexicon import FUNCTION_WORDS
+from archive.extract.places.lexicon import FUNCTION_WORDS, TOWN_CONNECTORS
 from archive.extract.places.mention import Article, Found, Mention
 from archive.kinds import PlaceKind
 
 # a comma after a word, then a capitalised word: where a qualifier may stand
 _COMMA = re.compile(r"(?<=[\w.])(?=,[ \t]+[A-Z])")
-# up to four capitalised words before the comma ("Port St. Lucie", "Oct. 3 Springfield")
+# up to four capitalised words before the comma ("Port St. Lucie", "Oct. 3 Springfield"), with
+# the connectors of town names ("Jerez de la Frontera")
+_CONNECT = "|".join(TOWN_CONNECTORS)
 _NAME_BEFORE = re.compile(
-    r"((?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|la|del|de la|do|da|di|upon|on|sur)[ \t]+)?){0,3}"
-    r"[A-Z][\w'’-]*\.?)$"
+    rf"((?:[A-Z][\w'’.-]*[ \t]+(?:(?:{_CONNECT})[ \t]+)?){{0,3}}[A-Z][\w'’-]*\.?)$"
 )
 # after the qualifier: another member of a list ("Oklahoma, Idaho, Oregon", "Iowa and Ohio")
 _LIST_NEXT = re.compile(
@@ -81,14 +82,7 @@ def _qualifier_text(body: str, start: int, q: Candidate, g: Gazetteer) -> str | 
 def _in_list(body: str, end: int, g: Gazetteer) -> bool:
     """The qualifier is followed by another region or country: a list, not a qualifier."""
     m = _LIST_NEXT.match(body, end)
-    if not m:
-        return False
-    words = m.group(1).split()
-    for w in range(len(words), 0, -1):
-        cands = g.lookup(" ".join(words[:w]).rstrip("."), small=False)
-        if cands and cands[0].kind in _LIST_KINDS:
-            return True
-    return False
+    return bool(m) and leads_with_region(m.group(1).split(), g)
 
 
 def _town(
@@ -120,7 +114,8 @@ def _town(
                 return None  # "Illinois, Massachusetts": a list
         fit = [c for c in g.lookup(name, small=True) if _fits(c, q)]
         if fit:
-            return start, sorted(fit, key=lambda c: -c.population)
+            # a town before a county of its name ("Palm Beach" before Palm Beach County)
+            return start, sorted(fit, key=lambda c: (c.kind != PlaceKind.CITY, -c.population))
     return None
 
 
