@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archive.extract.places.lexicon import (
     CELESTIAL,
+    LOCATIVE,
     NOT_FACILITY_WORDS,
     NOT_PLACE_DISTRICT,
     SURNAME_LOCATIVE,
@@ -21,7 +22,8 @@ SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no sm
 
 def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the ones that are no places."""
-    surnames, person_words = _surnames(art)
+    placed = [(m.start, m.end) for m in mentions if m.hint]  # "Co Galway" tagged a person
+    surnames, person_words = _surnames(art, placed)
     return [
         m
         for m in mentions
@@ -51,22 +53,29 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
     if k in surnames and not _said_to_be_place(art.body, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
         return not (c is not None and c.level == 0 and key(c.name) == k)
-    if k in person_words and c is not None and not _said_to_be_place(art.body, m):
+    if (
+        k in person_words
+        and c is not None
+        and (
+            art.body[m.end : m.end + 2] in ("'s", "’s")
+            or not LOCATIVE.search(art.body, max(0, m.start - 12), m.start)
+        )
+    ):
         # "Obama's approval": a word the model reads as a person elsewhere is no small town
         return c.level >= 2 and c.population < SMALL_PLACE_POPULATION
     return False
 
 
-def _surnames(art: Article) -> tuple[set[str], set[str]]:
+def _surnames(art: Article, placed: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
     """name keys of the last words of the article's people named by two words or more, and of
-    the one-word names the model tags as a person."""
+    the one-word names the model tags as a person (not where a pattern found a place)."""
     if art.doc is None:
         return set(), set()
     out, words = set(), set()
     for e in art.doc.ents:
-        if e.label_ != "PERSON":
+        if e.label_ != "PERSON" or any(a < e.end_char and e.start_char < b for a, b in placed):
             continue
         toks = [t.text for t in e if t.text not in ("'s", "’s")]
-        if toks and toks[-1][:1].isupper():
+        if toks and all(t[:1].isupper() for t in toks):  # not "TD for Galway"
             (out if len(toks) >= 2 else words).add(key(toks[-1]))
     return out, words

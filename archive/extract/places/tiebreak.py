@@ -3,7 +3,8 @@
 - An ambiguous name resolved to a place abroad that nothing else in the article points to
   ("Delta" of Nigeria, "West Coast" of Australia, "Langley" of Canada in a story about the US)
   takes its namesake in the dominant country, or is left out: unresolved rather than wrong. Big
-  cities (>= 1,000,000 people) and names the text qualifies keep their reading.
+  cities (>= 1,000,000 people) and names the text qualifies keep their reading; a city of
+  100,000 or more gives way only to a namesake at home a tenth its size or more.
 - A synthetic place (a building, a landmark) followed by "in X" or ", X" ("Barajas Airport in
   Madrid", "Belmarsh Prison, London") takes the country of X.
 """
@@ -20,6 +21,8 @@ from archive.kinds import PlaceKind
 DOMINANT_SHARE = 0.75  # of the other located mentions
 DOMINANT_MIN_MENTIONS = 3
 KEEP_POPULATION = 1_000_000  # a city this big is known abroad by its own name
+KNOWN_CITY_POPULATION = 100_000  # a city this big is never dropped, only replaced by a namesake
+HOME_RATIO = 10  # ... at home at least a tenth its size
 _IN_PLACE = re.compile(r"(?:,|[ \t]+(?:in|near|outside|at))[ \t]+(?:the[ \t]+)?$")
 
 
@@ -45,7 +48,14 @@ def break_ties(mentions: list[Mention], g: Gazetteer) -> None:
             continue  # not ambiguous: "Malmö" is in Sweden whatever the story is about
         home = [x for x in cands if x.country_code == dominant and x.kind == c.kind]
         home = home or [x for x in cands if x.country_code == dominant]
-        m.chosen = max(home, key=lambda x: x.population) if home else None
+        best = max(home, key=lambda x: x.population) if home else None
+        if c.kind == PlaceKind.CITY and c.population >= KNOWN_CITY_POPULATION:
+            # "Boston" in an Irish story stays Boston, Massachusetts, unless a namesake at home
+            # is of a size to be meant
+            if best is not None and best.population * HOME_RATIO >= c.population:
+                m.chosen = best
+            continue
+        m.chosen = best
 
 
 def _small(c: Candidate) -> bool:
