@@ -28,136 +28,114 @@ def places(nlp, text: str) -> dict[str, tuple[str | None, str]]:
     return out
 
 
-# (error class, text, places that must be there with their country, names that must not)
+# (error class, text, expected: "Name=CC" must be found in that country, "!Name" must not be
+# found; names with spaces keep them, items are separated by " | ")
 CASES = [
     (
         "a politician's surname is no village abroad",
         "Senator Jane Bolton criticised the plan in Ohio on Monday. Bolton said the vote would "
         "fail, and in Bolton's view the party was split.",
-        {"Ohio": "US"},
-        ["Bolton"],
+        "Ohio=US | !Bolton",
     ),
     (
         "a president's family name is no town in South America",
         "President Tom Kennedy met aides in Ohio and Texas. Kennedy later flew home to rest.",
-        {"Ohio": "US", "Texas": "US"},
-        ["Kennedy"],
+        "Ohio=US | Texas=US | !Kennedy",
     ),
     (
         "a person named by surname alone is no small town",
         "The governor praised President Obama on Tuesday in Iowa. Obama's approval rating rose "
         "in Iowa and Ohio, and Obama's aides said so.",
-        {"Iowa": "US", "Ohio": "US"},
-        ["Obama"],
+        "Iowa=US | Ohio=US | !Obama",
     ),
     (
         "a surname is a place when the text says so",
         "The author Anna Hastings wrote about the coast of England. She still lives in Hastings.",
-        {"England": "GB", "Hastings": "GB"},
-        [],
+        "England=GB | Hastings=GB",
     ),
     (
         "a sports team named after an animal is no place",
         "The Eagles beat the Panthers 24-10 on Sunday in Philadelphia.",
-        {"Philadelphia": "US"},
-        ["Eagles", "Panthers"],
+        "Philadelphia=US | !Eagles | !Panthers",
     ),
     (
         "a games company is no place",
         "Ubisoft and Sega reported higher sales in Japan, while Capcom fell.",
-        {"Japan": "JP"},
-        ["Sega", "Ubisoft", "Capcom"],
+        "Japan=JP | !Sega | !Ubisoft | !Capcom",
     ),
     (
         "a planet is no US town",
         "NASA said in Houston that the rover landed on Mars and that Venus would be next.",
-        {"Houston": "US"},
-        ["Mars", "Venus"],
+        "Houston=US | !Mars | !Venus",
     ),
     (
         "a resort town qualified by its state is in that state",
         "The couple flew from Boston to their winter home in Palm Beach, Florida, in January.",
-        {"Palm Beach": "US", "Florida": "US", "Boston": "US"},
-        [],
+        "Palm Beach=US | Florida=US | Boston=US",
     ),
     (
         "a US state is the state, with coordinates",
         "Voters in Maryland and Florida went to the polls as Georgia counted its ballots.",
-        {"Maryland": "US", "Florida": "US"},
-        [],
+        "Maryland=US | Florida=US",
     ),
     (
         "the US capital is no small town of the same name in another state",
         "Farmers in Iowa, Ohio and Texas said Washington must act; the bill stalled in Washington.",
-        {"Washington, D.C.": "US", "Iowa": "US"},
-        ["Washington"],
+        "Washington, D.C.=US | Iowa=US | !Washington",
     ),
     (
         "a big city is no small namesake in a state the article mentions",
         "He flew from Boise, Idaho, to Moscow, where Russia's foreign minister met him.",
-        {"Moscow": "RU", "Boise": "US", "Russia": "RU"},
-        [],
+        "Moscow=RU | Boise=US | Russia=RU",
     ),
     (
         "a college town qualified by N.Y. is in New York state",
         "She studied in Ithaca, N.Y., and later taught in Cambridge, Mass., for a decade.",
-        {"Ithaca": "US", "New York": "US", "Cambridge": "US", "Massachusetts": "US"},
-        [],
+        "Ithaca=US | New York=US | Cambridge=US | Massachusetts=US",
     ),
     (
         "a metropolitan area is no unrelated bay",
         "Rents in the Bay Area rose again, landlords in California said.",
-        {"San Francisco Bay Area": "US", "California": "US"},
-        ["Bay"],
+        "San Francisco Bay Area=US | California=US | !Bay",
     ),
     (
         "federal court districts are no districts of Belize or Fiji",
         "A judge in the Southern District of New York ruled on Monday. The Southern District "
         "declined to comment, and prosecutors in the Eastern District agreed.",
-        {},
-        ["Southern District", "Eastern District", "Southern"],
+        "!Southern District | !Eastern District | !Southern",
     ),
     (
         "schedule lines yield their towns",
         "Tour dates:\nOct. 3 Springfield, Ill. @ Sangamon Auditorium\nOct. 4 Columbia, Mo. @ "
         "Jesse Hall\nOct. 6 Rochester, Minn. @ Mayo Civic Center\nOct. 8 Greenville, S.C. @ "
         "Peace Center",
-        {
-            "Springfield": "US",
-            "Illinois": "US",
-            "Columbia": "US",
-            "Missouri": "US",
-            "Rochester": "US",
-            "Minnesota": "US",
-            "Greenville": "US",
-            "South Carolina": "US",
-        },
-        [],
+        "Springfield=US | Illinois=US | Columbia=US | Missouri=US | Rochester=US | "
+        "Minnesota=US | Greenville=US | South Carolina=US",
     ),
     (
         "a state abbreviation that qualifies no town is no place",
         "Sen. Lindsey Graham (R-S.C.) and Rep. Charlie Dent (Pa.) spoke in Iowa at 10 a.m. EST.",
-        {"Iowa": "US"},
-        ["Pennsylvania", "South Carolina", "Pa", "Est"],
+        "Iowa=US | !Pennsylvania | !South Carolina | !Pa | !Est",
     ),
     (
         "an ambiguous name in a story about another country takes the namesake at home or none",
         "The storm hit the West Coast on Tuesday, flooding roads in California, Oregon, Nevada "
         "and Washington state.",
-        {"California": "US", "Oregon": "US"},
-        ["Western Australia"],
+        "California=US | Oregon=US | !Western Australia",
     ),
     (
         "abbreviated words of town names are read in full",
         "He met reporters at his home in Port St. Lucie, Florida, then drove to Ft. Myers, Fla.",
-        {"Port Saint Lucie": "US", "Fort Myers": "US", "Florida": "US"},
-        [],
+        "Port Saint Lucie=US | Fort Myers=US | Florida=US",
     ),
 ]
 
 
-@pytest.mark.parametrize("label, text, present, absent", CASES, ids=[c[0] for c in CASES])
-def test_error_class(nlp, label, text, present, absent):
+@pytest.mark.parametrize("label, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_error_class(nlp, label, text, expected):
+    items = [e for e in expected.split(" | ") if e]
+    present = dict(e.split("=", 1) for e in items if not e.startswith("!"))
+    absent = [e[1:] for e in items if e.startswith("!")]
     got = places(nlp, text)
     for name, cc in present.items():
         assert name in got, f"{label}: {name} missing from {sorted(got)}"
