@@ -34,6 +34,8 @@ _ORG_TOKEN = re.compile(r"(?:[ \t]|['’]s[ \t])([A-Za-z&][\w&'’.-]*)")
 _QUAL_AFTER = re.compile(r",[ \t]+((?:[A-Z][\w.'’-]*)(?:[ \t][A-Z][\w.'’-]*){0,2})")
 _CITY_AFTER = re.compile(r"[ \t]+city\b")
 _QUALIFIER_KINDS = (PlaceKind.REGION, PlaceKind.COUNTRY)
+_LIST_JOIN_AFTER = re.compile(r",?[ \t]+(?:and|or)[ \t]+|,[ \t]+")
+_LIST_JOIN_BEFORE = re.compile(r"(?:,?[ \t]+(?:and|or)|,)[ \t]+$")
 
 
 def after_locative(body: str, start: int) -> bool:
@@ -162,7 +164,24 @@ def tagged_place_often(doc: Any, text: str, body: str, start: int) -> bool:
         return False
     if after_locative(body, start):
         return True
-    return _gpe_counts(doc)[text] >= 2
+    return _gpe_counts(doc)[text] >= 2 or _listed_with_places(doc, body, start, start + len(text))
+
+
+def _listed_with_places(doc: Any, body: str, start: int, end: int) -> bool:
+    """ "New York City but also Buffalo, Rochester": a member of a list of places (the entity
+    next to it, after ", " or "and", is tagged a place too)."""
+    spans = doc.user_data.get("archive_gpe_spans")
+    if spans is None:
+        spans = doc.user_data["archive_gpe_spans"] = (
+            {e.start_char for e in doc.ents if e.label_ == "GPE"},
+            {e.end_char for e in doc.ents if e.label_ == "GPE"},
+        )
+    starts, ends = spans
+    after = _LIST_JOIN_AFTER.match(body, end)
+    if after and after.end() in starts:
+        return True
+    before = _LIST_JOIN_BEFORE.search(body, max(0, start - 8), start)
+    return bool(before) and before.start() in ends
 
 
 def _gpe_counts(doc: Any) -> Counter:

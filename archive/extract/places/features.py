@@ -192,7 +192,7 @@ def plural_regions(body: str, g: Gazetteer, mentions: list[Mention]) -> None:
             regions = [
                 c for c in g.lookup(f"{part} region", small=False) if c.kind == PlaceKind.REGION
             ]
-            if not regions:
+            if not regions or name_key(part) in g.not_place_words:  # "Western states"
                 members = []
                 break
             own = g.lookup(part, small=False)

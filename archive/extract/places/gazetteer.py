@@ -18,7 +18,12 @@ from pathlib import Path
 
 from archive.extract.places import index
 from archive.extract.places.index import Candidate, acronym_key, name_key
-from archive.extract.places.lexicon import FEATURE_HEADS, NAME_ABBREVIATIONS, REGION_GENERICS
+from archive.extract.places.lexicon import (
+    CITY_LEADS,
+    FEATURE_HEADS,
+    NAME_ABBREVIATIONS,
+    REGION_GENERICS,
+)
 from archive.kinds import PlaceKind
 
 __all__ = [
@@ -168,6 +173,11 @@ class Gazetteer:
         if got:
             return list(got)
         words = key.split()
+        for lead in CITY_LEADS:  # "the City of Saskatoon"
+            if key.startswith(lead + " "):
+                cities = [c for c in self.candidates(key[len(lead) + 1 :], small) if c.level == 3]
+                if cities:
+                    return cities
         if any(w in NAME_ABBREVIATIONS for w in words):  # "Port St. Lucie", "Ft. Myers"
             got = self.candidates(" ".join(NAME_ABBREVIATIONS.get(w, w) for w in words), small)
             if got:

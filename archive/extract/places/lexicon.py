@@ -69,6 +69,12 @@ METONYMS = frozenset(
         "number 10",
         "no 10",
         "whitehall",
+        "wall street",
+        "fleet street",
+        "main street",
+        "madison avenue",
+        "pennsylvania avenue",
+        "scotland yard",
     }
 )
 
@@ -116,6 +122,16 @@ APPOSITIVE = re.compile(
     r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|city|village|hamlet|suburb|community"
     r"|municipality|county|port|capital|island|borough|township)\b"
 )
+# words around a name that is a city and a region of one country ("New York", "Washington")
+# that make it the region: "the New York primary", "senator from New York", "upstate New York"
+REGION_CUE_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:primary|primaries|caucus|caucuses|delegation|delegates|legislature"
+    r"|governor|Gov\.|state[ \t]+(?:senator|legislature|assembly|law|officials))\b"
+)
+REGION_CUE_BEFORE = re.compile(
+    r"\b(?:[Ss]enators?|[Gg]overnor|[Cc]ongress(?:man|woman)|[Ss]tate)[ \t]+(?:from|of)[ \t]+$"
+    r"|\b(?:upstate|downstate|[Ww]on|carried)[ \t]+$"
+)
 # "Yamanashi and Shizuoka| prefectures": the names before are regions
 PLURAL_REGION = re.compile(
     r"[ \t]+(prefectures|provinces|regions|states|oblasts|counties|districts)\b"
@@ -133,6 +149,8 @@ REGION_GENERICS = ("oblast", "krai", "province", "region")
 # abbreviated words of place names, as name keys, and the gazetteer's spelling ("Port St.
 # Lucie" -> "Port Saint Lucie", "Ft. Myers" -> "Fort Myers")
 NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+# words before a city's name that leave the city ("the City of Saskatoon"), as name keys
+CITY_LEADS = ("city of", "town of", "village of", "municipality of", "borough of")
 # lower-case words inside a town name before its qualifier ("Jerez de la Frontera, Spain")
 TOWN_CONNECTORS = ("de la", "de", "la", "del", "do", "da", "di", "upon", "on", "sur")
 

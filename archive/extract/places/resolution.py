@@ -15,7 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from archive.extract.places.gazetteer import Candidate, Gazetteer, name_key
-from archive.extract.places.lexicon import COUNTY_LEADS, FEATURE_HEADS, PLURAL_REGION, REGION_OF
+from archive.extract.places.lexicon import (
+    COUNTY_LEADS,
+    FEATURE_HEADS,
+    PLURAL_REGION,
+    REGION_CUE_AFTER,
+    REGION_CUE_BEFORE,
+    REGION_OF,
+)
 from archive.extract.places.mention import Mention, synthetic_cand
 from archive.kinds import PlaceKind
 
@@ -46,6 +53,7 @@ def resolve(mentions: list[Mention], body: str, g: Gazetteer) -> None:
     _spread_qualified(mentions)
     _narrow_by_possessive(mentions, body)
     _narrow_to_regions(mentions, body)
+    _narrow_by_region_cues(mentions, body)
     _narrow_by_hints(mentions, g)
     ctx = _context(mentions)
     for m in mentions:
@@ -127,6 +135,25 @@ def _narrow_to_regions(mentions: list[Mention], body: str) -> None:
                 regs = [c for c in x.cands if c.kind == PlaceKind.REGION]
                 if regs and len(regs) < len(x.cands):
                     x.cands, x.hint = regs, x.hint or "plural-region"
+
+
+def _narrow_by_region_cues(mentions: list[Mention], body: str) -> None:
+    """ "the New York primary", "senator from New York": a name that is a city and a region of
+    one country is the region."""
+    for m in mentions:
+        if m.hint or len(m.cands) < 2 or m.cands[0].kind != PlaceKind.CITY:
+            continue
+        top = m.cands[0]
+        regs = [
+            c
+            for c in m.cands
+            if c.kind == PlaceKind.REGION and c.level == 1 and c.country_code == top.country_code
+        ]
+        if regs and (
+            REGION_CUE_AFTER.match(body, m.end)
+            or REGION_CUE_BEFORE.search(body, max(0, m.start - 30), m.start)
+        ):
+            m.cands, m.hint = regs, "region"
 
 
 def _narrow_by_hints(mentions: list[Mention], g: Gazetteer) -> None:

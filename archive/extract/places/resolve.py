@@ -5,6 +5,8 @@ them into one :class:`PlaceEntity` per place.
 
 1. :mod:`~archive.extract.places.features`: physical features by their generic word ("Sutlej
    river", "Mount Fuji") and plural regions ("Kursk and Bryansk oblasts");
+   :mod:`~archive.extract.places.landmarks`: named buildings, streets and landmarks by their
+   generic last word ("the Broadway Bridge", "Figueroa Street");
 2. :mod:`~archive.extract.places.entities`: spaCy GPE/LOC/FAC entities when a Doc is given,
    resolved with the gazetteer (other entities block their spans);
 3. :mod:`~archive.extract.places.scan`: a dictionary scan of capitalised token runs against the
@@ -38,6 +40,7 @@ from archive.extract.places import gazetteer
 from archive.extract.places.entities import from_entities
 from archive.extract.places.features import features, plural_regions
 from archive.extract.places.filters import not_places
+from archive.extract.places.landmarks import landmarks
 from archive.extract.places.mention import Article, Found, Mention
 from archive.extract.places.qualified import qualified_places
 from archive.extract.places.resolution import finish, resolve
@@ -56,6 +59,7 @@ def find_places(body: str, doc: Any = None) -> list[PlaceEntity]:
     found = Found()
     features(body, g, found.mentions)
     plural_regions(body, g, found.mentions)
+    landmarks(body, g, found.mentions)
     if doc is not None:
         from_entities(art, found)
     scan(art, found)
