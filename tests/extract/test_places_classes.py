@@ -39,7 +39,8 @@ CASES = [
     ),
     (
         "a president's family name is no town in South America",
-        "President Tom Kennedy met aides in Ohio and Texas. Kennedy later flew home to rest.",
+        "President Tom Kennedy met aides in Ohio and Texas. Kennedy later flew home; their "
+        "faith in Kennedy held.",
         "Ohio=US | Texas=US | !Kennedy",
     ),
     (

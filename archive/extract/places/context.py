@@ -98,6 +98,8 @@ def unknown_ok(text: str) -> bool:
         return False
     if any(w in SPAN_JOINERS for w in words[1:]):
         return False  # a span run over two names ("the Netherlands with Duisburg")
+    if "-" in text and any(p.endswith(DEMONYM_ENDINGS) for p in text.split("-")):
+        return False  # "Turkish-Gulf accords"
     return not (len(words) == 1 and DEMONYM.search(text) and text.endswith(DEMONYM_ENDINGS))
 
 

@@ -100,6 +100,8 @@ def _place_entity(
     ):
         hint = "region" if name_key(text).split()[-1] in g.region_words else None
         mentions.append(named_mention(body, start, end, cands, g, hint))
+    elif label == "FAC" and cands and cands[0].level == 0 and cands[0].country_code:
+        mentions.append(Mention(start, end, text, cands[:1]))  # "the Vatican"
     elif label == "FAC":
         if not facility_context(body, start, text):
             return False

@@ -17,6 +17,7 @@ from archive.extract.places.lexicon import (
 from archive.extract.places.mention import Article, Mention, key
 from archive.kinds import PlaceKind
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
 
 
@@ -31,11 +32,19 @@ def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _said_to_be_place(body: str, m: Mention) -> bool:
-    """ "in Hastings" (not "in Bolton's view")."""
+def _said_to_be_place(art: Article, m: Mention) -> bool:
+    """ "in Hastings", "lives in Hastings" (not "in Bolton's view", nor "confidence in Rubio":
+    a locative after a noun says nothing of a person's name)."""
+    body = art.body
     if body[m.end : m.end + 2] in ("'s", "’s"):
         return False
-    return bool(SURNAME_LOCATIVE.search(body, max(0, m.start - 16), m.start))
+    if not SURNAME_LOCATIVE.search(body, max(0, m.start - 16), m.start):
+        return False
+    if art.doc is None:
+        return True
+    span = art.doc.char_span(m.start, m.end, alignment_mode="expand")
+    i = span[0].i if span is not None and len(span) else 0
+    return i < 2 or art.doc[i - 2].pos_ not in _NOMINAL
 
 
 def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[str]) -> bool:
@@ -50,7 +59,7 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         words = k.split()
         if words and words[-1] in NOT_FACILITY_WORDS:
             return True
-    if k in surnames and not _said_to_be_place(art.body, m):
+    if k in surnames and not _said_to_be_place(art, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
         return not (c is not None and c.level == 0 and key(c.name) == k)
     if (
