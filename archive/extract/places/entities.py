@@ -106,6 +106,7 @@ def _place_entity(
         if not facility_context(body, start, text):
             return False
         mentions.append(synthetic(start, end, body, clean_name(text), PlaceKind.OTHER))
+        mentions[-1].hint = "landmark"
     elif not cands and unknown_ok(text):
         mentions.append(_unknown_place(art, label, text, start, end))
     return True

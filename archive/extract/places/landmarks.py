@@ -46,4 +46,6 @@ def landmarks(body: str, g: Gazetteer, mentions: list[Mention]) -> None:
             continue  # a town or region of that name ("Buena Park", "Hyde Park")
         if overlaps(mentions, start, m.end()):
             continue
-        mentions.append(synthetic(start, m.end(), body, name, PlaceKind.OTHER))
+        mention = synthetic(start, m.end(), body, name, PlaceKind.OTHER)
+        mention.hint = "landmark"
+        mentions.append(mention)

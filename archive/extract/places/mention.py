@@ -24,7 +24,8 @@ class Mention:
     end: int
     text: str
     cands: list[Candidate]
-    # how the text names it: "region" ("Donetsk region"), "city" ("Galway city"), "plural-region"
+    # how the text names it: "region" ("Donetsk region"), "city" ("Galway city"), "plural-region",
+    # "qualified" ("Paris, Texas"), "landmark" (a building or street: "Broadway Bridge")
     hint: str | None = None
     chosen: Candidate | None = None
     weak: bool = (

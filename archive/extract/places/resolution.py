@@ -243,11 +243,14 @@ def _local_towns(mentions: list[Mention], g: Gazetteer) -> Counter[str]:
     Nova Scotia one). Returns the number of distinct chosen places per region."""
     chosen = {m.chosen for m in mentions if m.chosen is not None and m.chosen.region_id}
     region_count = Counter(c.region_id for c in chosen)  # distinct places per region
-    explicit = {
+    named = Counter(
         m.chosen.gazetteer_id
         for m in mentions
         if m.chosen is not None and m.chosen.kind == PlaceKind.REGION
-    }
+    )
+    # regions the article is about: named twice, or named with a place in them (a state named
+    # once in passing makes no small town of it)
+    explicit = {r for r, n in named.items() if n + region_count.get(r, 0) >= 2}
     for m in mentions:
         top = m.chosen
         if (
@@ -313,7 +316,7 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     for m in out:
         if not m.ctx or m.chosen.country_code:
             continue
-        cc = _country_in_name(m.chosen.name, by_key, g) or dominant
+        cc = country_in_name(m.chosen.name, by_key, g) or dominant
         if cc:
             m.chosen = m.chosen._replace(country_code=cc)
         elif m.weak:
@@ -321,7 +324,7 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     return [m for m in out if m.chosen is not None]
 
 
-def _country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> str | None:
+def country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> str | None:
     """The country of the longest place named inside a synthetic name ("Halifax harbour"): one
     of the article's located mentions, else a well-known place."""
     words = name_key(name).split()

@@ -68,7 +68,7 @@ def find_places(body: str, doc: Any = None) -> list[PlaceEntity]:
     mentions = not_places(art, sorted(found.mentions, key=lambda m: m.start))
     resolve(mentions, body, g)
     break_ties(mentions, g)
-    locate_facilities(mentions, body)
+    locate_facilities(mentions, body, g)
     return merge(finish(mentions, g))
 
 

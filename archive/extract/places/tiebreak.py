@@ -5,8 +5,9 @@
   takes its namesake in the dominant country, or is left out: unresolved rather than wrong. Big
   cities (>= 1,000,000 people) and names the text qualifies keep their reading; a city of
   100,000 or more gives way only to a namesake at home a tenth its size or more.
-- A synthetic place (a building, a landmark) followed by "in X" or ", X" ("Barajas Airport in
-  Madrid", "Belmarsh Prison, London") takes the country of X.
+- A synthetic place (a building, a landmark, a neighbourhood) takes the country of the place
+  right after it ("Barajas Airport in Madrid", "Tel Rumeida, Hebron"), a building or landmark
+  else that of the nearest place before it in its sentence ("Iran's Evin Prison").
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from collections import Counter
 
 from archive.extract.places.gazetteer import Candidate, Gazetteer, name_key
 from archive.extract.places.mention import Mention
+from archive.extract.places.resolution import country_in_name
 from archive.kinds import PlaceKind
 
 DOMINANT_SHARE = 0.75  # of the other located mentions
 DOMINANT_MIN_MENTIONS = 3
 KEEP_POPULATION = 1_000_000  # a city this big is known abroad by its own name
 KNOWN_CITY_POPULATION = 100_000  # a city this big is never dropped, only replaced by a namesake
-HOME_RATIO = 10  # ... at home at least a tenth its size
-_IN_PLACE = re.compile(r"(?:,|[ \t]+(?:in|near|outside|at))[ \t]+(?:the[ \t]+)?$")
+HOME_RATIO = 5  # ... at home at least a fifth its size (any city: "Versailles" stays in France)
+_IN_PLACE = re.compile(r"(?:,|[ \t]+(?:in|near|outside|at))[ \t]+(?:the[ \t]+)?")
+SENTENCE_REACH = 300  # characters looked at around a synthetic place for its sentence
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
 
 
 def break_ties(mentions: list[Mention], g: Gazetteer) -> None:
@@ -49,13 +53,13 @@ def break_ties(mentions: list[Mention], g: Gazetteer) -> None:
         home = [x for x in cands if x.country_code == dominant and x.kind == c.kind]
         home = home or [x for x in cands if x.country_code == dominant]
         best = max(home, key=lambda x: x.population) if home else None
-        if c.kind == PlaceKind.CITY and c.population >= KNOWN_CITY_POPULATION:
+        if c.kind == PlaceKind.CITY and best is not None:
             # "Boston" in an Irish story stays Boston, Massachusetts, unless a namesake at home
             # is of a size to be meant
-            if best is not None and best.population * HOME_RATIO >= c.population:
+            if best.population * HOME_RATIO >= c.population:
                 m.chosen = best
-            continue
-        m.chosen = best
+        elif c.kind != PlaceKind.CITY or c.population < KNOWN_CITY_POPULATION:
+            m.chosen = best
 
 
 def _small(c: Candidate) -> bool:
@@ -72,13 +76,33 @@ def _dominant(countries: Counter) -> str | None:
     return cc if n / total >= DOMINANT_SHARE else None
 
 
-def locate_facilities(mentions: list[Mention], body: str) -> None:
-    """A synthetic place right before "in X" / ", X" takes the country of X."""
-    for a, b in zip(mentions, mentions[1:]):
+def locate_facilities(mentions: list[Mention], body: str, g: Gazetteer) -> None:
+    """A synthetic place takes the country of the place right after it ("Barajas Airport in
+    Madrid", "Tel Rumeida, Hebron"); a building or landmark (kind other) else that of the
+    nearest place before it in its sentence ("Iran's notorious Evin Prison", "When in DC, ...
+    at the Grand Hyatt Hotel")."""
+    located = [m for m in mentions if m.chosen is not None and m.chosen.country_code]
+    located = [m for m in located if not m.ctx]
+    for a in mentions:
         if not a.ctx or a.chosen is None or a.chosen.country_code:
             continue
-        if b.chosen is None or not b.chosen.country_code or b.ctx:
+        after = next((b for b in located if b.start >= a.end), None)
+        if after is not None and _IN_PLACE.fullmatch(body, a.end, after.start):
+            a.chosen = a.chosen._replace(country_code=after.chosen.country_code)
             continue
-        gap = body[a.end : b.start]
-        if len(gap) <= 12 and _IN_PLACE.search(gap):
-            a.chosen = a.chosen._replace(country_code=b.chosen.country_code)
+        if a.hint != "landmark" or country_in_name(a.chosen.name, {}, g):
+            continue  # a river or a sea may cross the border of the place before it
+        lo, _hi = _sentence(body, a.start, a.end)
+        before = [b for b in located if lo <= b.start and b.end <= a.start]
+        if before:
+            a.chosen = a.chosen._replace(country_code=before[-1].chosen.country_code)
+
+
+def _sentence(body: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``start:end`` (full stops and line breaks)."""
+    m = None
+    for m in _SENTENCE_END.finditer(body, max(0, start - SENTENCE_REACH), start):
+        pass
+    lo = m.end() if m else max(0, start - SENTENCE_REACH)
+    nxt = _SENTENCE_END.search(body, end, end + SENTENCE_REACH)
+    return lo, nxt.start() if nxt else min(len(body), end + SENTENCE_REACH)
