@@ -14,6 +14,7 @@ from archive.extract.places.lexicon import (
     FEATURE_HEADS,
     FEATURE_MODIFIERS,
     FUNCTION_WORDS,
+    LOCAL_FEATURE_HEADS,
     LOWER_HEADS,
     RE_MENTION_HEADS,
 )
@@ -75,6 +76,8 @@ def features(body: str, g: Gazetteer, mentions: list[Mention]) -> None:
             mentions.append(Mention(start, end, body[start:end], known))
             continue
         m = synthetic(start, end, body, canon, PlaceKind.OTHER)
+        if canon.split()[-1].lower() in LOCAL_FEATURE_HEADS:
+            m.hint = "landmark"
         if base and base != body[start:end]:
             m.alias = base
         mentions.append(m)

@@ -34,6 +34,11 @@ FEATURE_HEADS = frozenset(
 LOWER_HEADS = frozenset(
     "river harbour harbor valley delta basin glacier mountains desert volcano".split()
 )
+# features that lie in one country, located like buildings (by the place before them): "Lantau
+# Island", "the Hel Peninsula" (rivers, seas, ranges may cross borders)
+LOCAL_FEATURE_HEADS = frozenset(
+    "island peninsula lake valley hills reservoir creek falls canal harbour harbor".split()
+)
 # features whose bare name is mentioned again later ("the Sutlej river" ... "the Sutlej")
 RE_MENTION_HEADS = frozenset({"river", "rivers", "range", "ranges", "mountains"})
 # common words that stay at the front of a feature name ("Red Sea", "North Sea", "Great Lake")
