@@ -50,6 +50,17 @@ CASES = [
         "Iowa=US | Ohio=US | !Obama",
     ),
     (
+        "a seat of power or a market is no town",
+        "Wall Street executives met Ohio officials; Downing Street said nothing.",
+        "Ohio=US | !Wall | !Downing",
+    ),
+    (
+        "a surname the gazetteer does not know is no town either",
+        "The reporter Michelle Fields told police in Ohio that she had spoken with Fields's "
+        "lawyer, and voters in Texas told Fields nothing.",
+        "Ohio=US | Texas=US | !Fields",
+    ),
+    (
         "a surname is a place when the text says so",
         "The author Anna Hastings wrote about the coast of England. She still lives in Hastings.",
         "England=GB | Hastings=GB",

@@ -6,9 +6,12 @@ says it is a place ("in Bolton", "Bolton, England")."""
 
 from __future__ import annotations
 
+import re
+
 from archive.extract.places.lexicon import (
     CELESTIAL,
     LOCATIVE,
+    METONYMS,
     NOT_FACILITY_WORDS,
     NOT_PLACE_DISTRICT,
     SURNAME_LOCATIVE,
@@ -17,6 +20,7 @@ from archive.extract.places.lexicon import (
 from archive.extract.places.mention import Article, Mention, key
 from archive.kinds import PlaceKind
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
 
@@ -52,6 +56,9 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
     k = key(text)
     if k in CELESTIAL or text in TIME_ZONES or NOT_PLACE_DISTRICT.match(text):
         return True
+    nxt = _NEXT_WORD.match(art.body, m.end)
+    if nxt and key(f"{text} {nxt.group(1)}") in METONYMS:
+        return True  # "Wall| Street executives"
     if text in art.g.abbreviations or text.rstrip(".") + "." in art.g.abbreviations:
         return True  # an abbreviation that qualifies no town: "Charlie Dent (Pa.)"
     c = m.cands[0] if m.cands else None
@@ -61,7 +68,7 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
             return True
     if k in surnames and not _said_to_be_place(art, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
-        return not (c is not None and c.level == 0 and key(c.name) == k)
+        return not (c is not None and c.kind == PlaceKind.COUNTRY and key(c.name) == k)
     if (
         k in person_words
         and c is not None
@@ -71,7 +78,8 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         )
     ):
         # "Obama's approval": a word the model reads as a person elsewhere is no small town
-        return c.level >= 2 and c.population < SMALL_PLACE_POPULATION
+        small = c.level >= 2 and c.population < SMALL_PLACE_POPULATION
+        return small or (m.ctx and c.kind == PlaceKind.CITY)  # an unknown "town" too
     return False
 
 
