@@ -1,7 +1,8 @@
 """Places of one article into the archive: one ``places`` row per gazetteer place (found by
-gazetteer id, else by name, kind and country), its aliases, the article's links and mentions.
-Rows do not depend on the order of the articles: a missing country or position is filled in,
-of two values the smaller is kept, and of several gazetteer ids for one name the smallest."""
+gazetteer id, else by name, kind and country when one side has no id), its aliases, the
+article's links and mentions. Rows do not depend on the order of the articles: a missing country
+or position is filled in, of two values the smaller is kept; two gazetteer places of one name
+("Springfield, Ill." and "Springfield, Mo.") are two rows."""
 
 from __future__ import annotations
 
@@ -64,8 +65,8 @@ class PlaceRows:
         return self.aliases[place_id]
 
     def place_id(self, session: Session, ent: PlaceEntity) -> int:
-        """The place's row: by gazetteer id, else by name, kind and country (one row however
-        many gazetteer ids the extractor gave the same name: the row keeps the smallest)."""
+        """The place's row: by gazetteer id, else by name, kind and country where one of the two
+        has no gazetteer id (two ids of one name are two places)."""
         place = None
         if ent.gazetteer_id:
             place = self.by_gid.get(ent.gazetteer_id)
@@ -94,19 +95,21 @@ class PlaceRows:
 
 
 def _same_name(session: Session, ent: PlaceEntity) -> Place | None:
-    """A stored place of the entity's name, kind and country; it takes the entity's gazetteer id
-    when that is smaller than its own (or it has none)."""
+    """A stored place of the entity's name, kind and country that the gazetteer does not tell
+    apart from it: one of them has no gazetteer id (two towns with ids of their own,
+    "Springfield, Ill." and "Springfield, Mo.", are two places). A stored place without an id
+    takes the entity's."""
     stmt = select(Place).where(Place.name == ent.name, Place.kind == ent.kind)
     if ent.country_code:
         stmt = stmt.where(Place.country_code == ent.country_code)
     else:
         stmt = stmt.where(Place.country_code.is_(None))
-    place = session.execute(stmt.order_by(Place.id).limit(1)).scalar()
-    if (
-        place is not None
-        and ent.gazetteer_id
-        and (place.gazetteer_id is None or ent.gazetteer_id < place.gazetteer_id)
-    ):
+    if ent.gazetteer_id:
+        stmt = stmt.where(Place.gazetteer_id.is_(None))
+    # (the row with no id first, else the smallest id: the same row whatever the order)
+    stmt = stmt.order_by(Place.gazetteer_id.is_not(None), Place.gazetteer_id, Place.id)
+    place = session.execute(stmt.limit(1)).scalar()
+    if place is not None and ent.gazetteer_id:
         place.gazetteer_id = ent.gazetteer_id
         place.latitude, place.longitude = ent.latitude, ent.longitude
         session.flush()

@@ -310,9 +310,10 @@ def test_store_places_by_gazetteer_id_and_name(archive_engine):
     assert n_links == 5  # the last article names it twice: one link
 
 
-def test_one_place_per_name_whatever_order_its_gazetteer_ids_came_in(archive_engine, tmp_path):
-    """Two ids the extractor gave one name ("Springfield, US") make one place, which keeps the
-    smallest id: the same row whichever article came first."""
+def test_two_towns_of_one_name_stay_two_whatever_order_they_came_in(archive_engine, tmp_path):
+    """Two gazetteer places of one name ("Springfield, Mo." and "Springfield, Ill.") are two
+    places with their own positions, and a mention with no gazetteer id joins the place of that
+    name: the same rows whichever article came first."""
     from archive.store import db
 
     a = dict(
@@ -333,8 +334,9 @@ def test_one_place_per_name_whatever_order_its_gazetteer_ids_came_in(archive_eng
         longitude=-89.6,
         aliases=["Springfield"],
     )
+    bare = dict(a, gazetteer_id=None, latitude=None, longitude=None)
     results = []
-    for n, order in enumerate(([a, b], [b, a])):
+    for n, order in enumerate(([a, b, bare], [bare, b, a])):
         engine = archive_engine if n == 0 else db.make_engine(str(tmp_path / "other.db"))
         if n:
             db.upgrade(engine)
@@ -347,9 +349,12 @@ def test_one_place_per_name_whatever_order_its_gazetteer_ids_came_in(archive_eng
             )
         with engine.connect() as conn:
             results.append(
-                conn.execute(select(Place.name, Place.gazetteer_id, Place.latitude)).all()
+                sorted(conn.execute(select(Place.name, Place.gazetteer_id, Place.latitude)).all())
             )
-    assert results[0] == results[1] == [("Springfield", "geonames:4250542", 39.8)]
+    assert results[0] == results[1] == [
+        ("Springfield", "geonames:4250542", 39.8),
+        ("Springfield", "geonames:4409896", 37.2),
+    ]
 
 
 def test_full_name_resolves_by_index_without_counting(sample_archive, monkeypatch):
