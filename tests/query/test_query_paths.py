@@ -351,10 +351,14 @@ def test_two_towns_of_one_name_stay_two_whatever_order_they_came_in(archive_engi
             results.append(
                 sorted(conn.execute(select(Place.name, Place.gazetteer_id, Place.latitude)).all())
             )
-    assert results[0] == results[1] == [
-        ("Springfield", "geonames:4250542", 39.8),
-        ("Springfield", "geonames:4409896", 37.2),
-    ]
+    assert (
+        results[0]
+        == results[1]
+        == [
+            ("Springfield", "geonames:4250542", 39.8),
+            ("Springfield", "geonames:4409896", 37.2),
+        ]
+    )
 
 
 def test_full_name_resolves_by_index_without_counting(sample_archive, monkeypatch):
