@@ -616,3 +616,13 @@ def test_an_inverted_reporting_verb_or_neither_is_no_part_of_a_name(nlp):
     assert not {n for n in names if n.split()[0] in ("Stated", "Neither", "Without")}, names
     assert "Dorothy Poynter" in names and "Said Dorothy Poynter" not in names
     assert "Said Jalili" in names  # a first name that is also a verb stays
+
+
+def test_a_name_after_an_outlets_possessive_in_one_span(nlp):
+    text = (
+        "In an interview with Fox News’ Sean Hannity on Monday night, the candidate said the wall "
+        "was negotiable.\n\nMcDonald's Corporation and Macy's Herald Square opened late."
+    )
+    names = set(by_name(run(nlp, text)))
+    assert "Sean Hannity" in names and not any("News" in n for n in names), names
+    assert not any("Corporation" in n or "Herald" in n for n in names), names

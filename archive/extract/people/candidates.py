@@ -49,6 +49,7 @@ NAME_RUN_RE = re.compile(
 _TITLE_CHAIN_START_RE = re.compile(rf"^(?:{TITLE_CHAIN})")
 _CUT_RE = re.compile(r"[\n/|(]")
 _LEAD_RE = re.compile(r"^\W+")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])\s+")  # "Fox News’ ", "CNN's "
 _INITIAL_END_RE = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 _TRAIL_RE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$")
 _FIRST_WORD_RE = re.compile(r"^(\S+)\s+")
@@ -148,6 +149,14 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
     if lead:
         start += lead.end()
         text = text[lead.end() :]
+    # "Fox News’ Sean Hannity", "the network's Jake Tapper" tagged as one span: the name after the
+    # possessive, when it opens with a clear first name
+    for owner in reversed(list(_POSSESSIVE_RE.finditer(text))):
+        rest = text[owner.end() :].split()
+        if len(rest) >= 2 and is_clear_first_name(rest[0]):
+            start += owner.end()
+            text = text[owner.end() :]
+        break
     title = ""
     m = _TITLE_CHAIN_START_RE.match(text + " ")
     if m and m.end() <= len(text):
