@@ -202,18 +202,25 @@ def test_a_participle_after_a_clause_reports_for_the_reporter(nlp):
     assert who(by_text(quotes, "vote again"), people) is None
 
 
+def pipeline_quote(body: str, fragment: str, nlp):
+    """The quote holding ``fragment`` as the whole pipeline finds it (the people step's own
+    mentions, as ingest runs it), and its speaker's name (None when no person)."""
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    q = by_text(ex.quotes, fragment)
+    return q, ex.people[q.speaker].name if q.speaker_kind == "person" else None
+
+
 def test_the_name_of_two_subjects_is_the_speaker(nlp):
-    # "co" of a hyphenated role, which the parser takes for a second subject; the whole pipeline
-    # (the people step's own mentions), as ingest runs it
+    # "co" of a hyphenated role, which the parser takes for a second subject
     body = (
         "The candidate appeared on the morning show.\n\n"
         "On Morning Joe, co-host Jane Roe asked Trump how he would handle the deportation of "
         "everyone, if he would have a “deportation force.”"
     )
-    raw = RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text")
-    ex = extract_document(raw, nlp=nlp)
-    q = by_text(ex.quotes, "deportation force")
-    assert q.speaker_kind == "person" and ex.people[q.speaker].name == "Jane Roe"
+    q, name = pipeline_quote(body, "deportation force", nlp)
+    assert name == "Jane Roe"
 
 
 def test_a_long_description_between_the_name_and_the_verb_after_a_quote(nlp):
@@ -225,7 +232,5 @@ def test_a_long_description_between_the_name_and_the_verb_after_a_quote(nlp):
         "Ukrainian-American then working for the State Department, wrote in a June 2012 email to "
         "Mrs. Clinton."
     )
-    raw = RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text")
-    ex = extract_document(raw, nlp=nlp)
-    q = by_text(ex.quotes, "breakfast with Pinchuk")
-    assert (ex.people[q.speaker].name, q.cue) == ("Mara Vellen", "wrote")
+    q, name = pipeline_quote(body, "breakfast with Pinchuk", nlp)
+    assert (name, q.cue) == ("Mara Vellen", "wrote")

@@ -151,12 +151,14 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
         text = text[lead.end() :]
     # "Fox News’ Sean Hannity", "the network's Jake Tapper" tagged as one span: the name after the
     # possessive, when it opens with a clear first name
-    for owner in reversed(list(_POSSESSIVE_RE.finditer(text))):
+    owner = None
+    for owner in _POSSESSIVE_RE.finditer(text):  # the last one
+        pass
+    if owner is not None:
         rest = text[owner.end() :].split()
         if len(rest) >= 2 and is_clear_first_name(rest[0]):
             start += owner.end()
             text = text[owner.end() :]
-        break
     title = ""
     m = _TITLE_CHAIN_START_RE.match(text + " ")
     if m and m.end() <= len(text):

@@ -282,16 +282,15 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
     k = view.token_at(mark)
     if k == 0:
         return None
+    a, _ = view.sent_range(k - 1)  # the sentence right before the quote
     if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
         # a paragraph that is only the quote, after a paragraph whose last sentence reports
         # someone ('Carter said that the region mattered. ¶ "That is because ..."')
         if body[mark_end(sp) : para_end].strip(" .,") or sp.paragraph == 0:
             return None
-        para_start = att.article.paragraphs[sp.paragraph - 1][0]
-        a, _ = view.sent_range(k - 1)
         if any(att.article.in_quote[j] for j in range(a, k)):
             return None  # the sentence before quotes someone: its attribution is that quote's
-    a, _ = view.sent_range(k - 1)  # the sentence right before the quote
+        para_start = att.article.paragraphs[sp.paragraph - 1][0]
     # (reporting verbs with a subject outside quotes, in this paragraph, other than those inside
     # what another one reports: is there exactly one?)
     cues = list(
