@@ -15,7 +15,8 @@ from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
-from archive.extract.quotes.lexicon import SPEECH_NOUN_LINKS, SPEECH_NOUN_VERBS, SPEECH_NOUNS
+from archive.extract.quotes.documents import document_owner, is_speech_noun
+from archive.extract.quotes.lexicon import POSSESSIVE_TO_SUBJECT, SPEECH_NOUN_LINKS
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.medium import Media
 from archive.extract.quotes.phrases import PhraseResolver
@@ -40,7 +41,6 @@ _ACCOUNT = re.compile(
     r"|\b(?:in|by)\s+the\s+words\s+of\s+(his|her))\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
-_POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
@@ -143,7 +143,7 @@ class Attributor:
         if m is None:
             return None
         surface = m.group(1) or m.group(2) or m.group(3) or ""
-        pron = _POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
+        pron = POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
         speaker = self.pronouns.resolve(pron, m.start(), surface)
         if speaker.kind != SpeakerKind.PERSON:
             return None
@@ -160,23 +160,14 @@ class Attributor:
         links = 0
         while k >= 0 and links < 3 and toks[k].lower in SPEECH_NOUN_LINKS:
             k, links = k - 1, links + 1
-        if k < 0 or toks[k].lower not in SPEECH_NOUNS or toks[k].pos != "NOUN":
+        if k < 0 or not is_speech_noun(view, k):
             return None
         if self.article.in_quote[k] or not self.article.same_para(k, quote.open_tok):
             return None
-        owner = next(iter(view.children(k, "poss")), None)
-        if owner is None and toks[k].dep == "dobj":
-            verb = view.head(k)
-            if verb is not None and toks[verb].lower in SPEECH_NOUN_VERBS:
-                owner = next(iter(view.children(verb, "nsubj")), None)
-        if owner is None:
+        owner = document_owner(view, k)
+        if owner is None or self.article.in_quote[owner]:
             return None
-        anchor = toks[quote.open_tok].idx
-        word = toks[owner].lower
-        if word in _POSSESSIVE_TO_SUBJECT:
-            speaker = self.pronouns.resolve(_POSSESSIVE_TO_SUBJECT[word], toks[owner].idx, word)
-        else:
-            speaker = self.phrases.resolve(owner, anchor)
+        speaker = self.phrases.resolve_owner(owner, toks[quote.open_tok].idx)
         if speaker.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
             return None
         return Attribution(speaker, None, None, None, "account")  # a phrase credits the words

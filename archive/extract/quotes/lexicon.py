@@ -242,21 +242,48 @@ SUBJECT_FOLLOWERS = frozenset(
 
 # small words of a title ("The Lord of the Rings")
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on to for at by but with".split())
+# works whose title may follow them in quotation marks ('her book, "Strangers at the Gate,"')
+TITLED_WORKS = frozenset(
+    """book books film films movie movies album song show series play novel memoir documentary
+    column essay poem article op-ed episode program programme podcast ad video speech report
+    study""".split()
+)
 
-# nouns of speech that introduce a quote without a reporting verb ("Greer's response was: ...",
-# "Tate issued a statement: ..."): their possessor, or the subject of the verb that issued them,
-# is the speaker (attribution.Attributor._speech_noun)
+# nouns of speech and of the documents that carry it: a quote they introduce without a reporting
+# verb ("Greer's response was: ...", "Tate issued a statement: ...") or that they are the subject
+# of ("a statement saying", "her email notes") is the words of their possessor, their author, or
+# the subject of the verb that issued them (attribution.Attributor._speech_noun,
+# documents.document_owner)
 SPEECH_NOUNS = frozenset(
-    """statement response reply answer message comment remark remarks words tweet email e-mail
-note letter slogan mantra motto retort verdict warning explanation argument pitch refrain quip
-plea vow promise assessment conclusion question""".split()
+    """statement statements response reply answer message comment remark remarks words tweet
+tweets email e-mail emails note letter slogan mantra motto retort verdict warning explanation
+argument pitch refrain quip plea vow promise assessment conclusion question post filing release
+memo appeal petition complaint affidavit testimony declaration""".split()
+)
+# works that speak for their author as the subject of a reporting verb ("an ad calling", "a study
+# by X found", "his book argues") but whose quoted words after a comma or a colon are mostly a
+# title ('his book, "Crippled America,"'), so they introduce no quote themselves
+DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(
+    """ad ads advertisement commercial spot video document address speech op-ed editorial column
+essay book report study mailer flyer website blog lawsuit motion brief""".split()
 )
 # what may stand between such a noun and the quote's opening mark
 SPEECH_NOUN_LINKS = frozenset(
     {"was", "is", ":", ",", "read", "reads", "reading", "saying", "simply"}
 )
-# verbs whose object is such a noun ("issued a statement"): their subject is the speaker
+# verbs whose object is such a noun ("issued a statement", "released an ad"): their subject is
+# the speaker
 SPEECH_NOUN_VERBS = frozenset(
-    """issued issues released releases sent sends posted posts gave gives delivered delivers
-offered offers put puts had has tweeted wrote""".split()
+    """issue issued issues issuing release released releases releasing send sent sends sending
+post posted posts posting give gave gives giving delivered delivers delivering offered offers
+put puts had has tweeted wrote write writes writing penned pens publish published publishes
+publishing file filed files air aired airs airing ran runs running launch launched launches
+launching unveil unveiled unveils unveiling sign signed signs signing circulated circulates
+distributed distributes submitted submits shared shares emailed emails mailed produced
+broadcast""".split()
 )
+# prepositions that put such a noun in its author's mouth ("In a statement, ..., X struck a
+# tone"): the subject of the verb they modify is the author
+SPEECH_NOUN_PREPS = frozenset({"in", "through", "via"})
+# possessive pronouns and the subject pronouns they are resolved as
+POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}

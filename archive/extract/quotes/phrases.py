@@ -20,6 +20,7 @@ from archive.extract.quotes.lexicon import (
     PERSON_HEADS,
     PERSON_SUFFIX,
     PLURAL_PRONOUNS,
+    POSSESSIVE_TO_SUBJECT,
     SUBJECT_PRONOUNS,
     UNNAMED_HEADS,
 )
@@ -27,6 +28,8 @@ from archive.extract.quotes.people_index import WORD
 from archive.extract.quotes.pronouns import PronounResolver
 from archive.extract.quotes.units import Speaker
 from archive.kinds import SpeakerKind
+
+_POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 
 
 class PhraseResolver:
@@ -106,6 +109,18 @@ class PhraseResolver:
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, text)
         return Speaker(self.np_kind(head, text), None, text)
+
+    def resolve_owner(self, k: int, anchor: int) -> Speaker:
+        """Who the owner of a document at token ``k`` is: a possessive pronoun ("his remarks")
+        as the subject pronoun it stands for, any other phrase as :meth:`resolve` does."""
+        t = self.view.toks[k]
+        if t.lower in POSSESSIVE_TO_SUBJECT:
+            return self.pronouns.resolve(POSSESSIVE_TO_SUBJECT[t.lower], min(anchor, t.idx), t.text)
+        sp = self.resolve(k, anchor)
+        if not sp.text:
+            return sp
+        text = _POSSESSIVE_END.sub("", sp.text)  # "the newspaper's" -> "the newspaper"
+        return sp if text == sp.text else Speaker(sp.kind, sp.person, text)
 
     def resolve_description(self, a: int, b: int, head: int, anchor: int) -> int | None:
         """'the Ukrainian president' -> the person whose roles say president of Ukraine."""

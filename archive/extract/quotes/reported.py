@@ -307,7 +307,7 @@ class _Finder:
             p = self.att.cues.subject_of(k)
             if p is None:
                 return Speaker(SpeakerKind.NONE)
-            return self.att.phrases.resolve(p, anchor)
+            return self.att.speakers.subject(p, anchor)
         subject = self.att.cues.subject_of(k)
         if subject is None and not v.children(k, "agent"):
             return Speaker(SpeakerKind.NONE)

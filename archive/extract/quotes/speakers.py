@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
+from archive.extract.quotes.documents import document_owner
 from archive.extract.quotes.lexicon import PRONOUN_GENDER, SUBJECT_PRONOUNS, TAIL_ADVERBS, TAIL_STOP
 from archive.extract.quotes.phrases import PhraseResolver
 from archive.extract.quotes.pronouns import PronounResolver
@@ -60,7 +61,7 @@ class SpeakerFinder:
             return Speaker(SpeakerKind.NONE)
         s = self.cues.subject_of(cue)
         if s is not None and not self.in_quote[s]:
-            sp = self.phrases.resolve(s, anchor)
+            sp = self.subject(s, anchor)
             if sp.kind != SpeakerKind.NONE:
                 return sp
         # surface: '"...," X said' -> tokens between the close mark and the cue
@@ -125,6 +126,16 @@ class SpeakerFinder:
         if sp is not None:
             return sp
         return Speaker(SpeakerKind.NONE)
+
+    def subject(self, s: int, anchor: int) -> Speaker:
+        """Who the subject of a cue at token ``s`` is: the owner of a document ("X issued a
+        statement saying", "her email notes") when the text names one, else the phrase itself."""
+        owner = document_owner(self.view, s)
+        if owner is not None and not self.in_quote[owner]:
+            sp = self.phrases.resolve_owner(owner, anchor)
+            if sp.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+                return sp
+        return self.phrases.resolve(s, anchor)
 
     def _description_before(self, rev: Iterable[int], anchor: int) -> Speaker | None:
         """The few words right before a cue: "sources", "both sides", "A Ukrainian diplomatic

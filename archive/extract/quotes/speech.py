@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from archive.extract.quotes.lexicon import TITLE_SMALL_WORDS
+from archive.extract.quotes.lexicon import TITLE_SMALL_WORDS, TITLED_WORKS
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.text import TextView
 from archive.extract.quotes.units import mark_end, mark_start
@@ -43,6 +43,10 @@ _TERM_BEFORE = re.compile(
 # a title in marks after a preposition or a possessive: a programme, a book, a film ('in an
 # interview on CBS's "Face the Nation,"', 'told "Fox and Friends."', 'appeared on "Morning Joe"')
 _TITLE_BEFORE = re.compile(r"(?:\b(?:on|to|in|at|from|of|with|for|told)|['’]s)\s*$", re.IGNORECASE)
+# a work right before: 'her book, "Strangers at the Gate,"', 'the film "Hard Times"'
+_WORK_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, TITLED_WORKS))) + r")\s*,?\s*$", re.IGNORECASE
+)
 _SENT_OPEN = re.compile(r"(^|[.!?:…][”\"’')\]]*|[”\"])\s*$")
 
 
@@ -137,7 +141,10 @@ def is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) -
         rec.kind == QuoteKind.PARTIAL
         and len(words) <= 6
         and _title_like(rec.text.rstrip(" ,.;:"))
-        and _TITLE_BEFORE.search(body, max(0, mark - 20), mark)
+        and (
+            _TITLE_BEFORE.search(body, max(0, mark - 20), mark)
+            or _WORK_BEFORE.search(body, max(0, mark - 20), mark)
+        )
     ):
         return True
     if rec.kind == QuoteKind.PARTIAL and len(words) <= 5:

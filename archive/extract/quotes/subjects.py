@@ -51,12 +51,17 @@ def subject_of(v: TextView, cue: int) -> int | None:
             continue
         if kids:
             s = kids[0]
-            if v.toks[s].lower in ("who", "which", "that") and v.toks[cur].dep == "relcl":
-                # "A, B and C, who joked ...": the name right before the comma, whatever
-                # conjunct the parser hung the clause on
-                if s >= 2 and v.toks[s - 1].text == "," and v.toks[s - 2].pos == "PROPN":
-                    return s - 2
-                return v.head(cur)
+            if v.toks[s].lower in _RELATIVE:
+                rel = _relative_clause(v, cur)
+                if rel is not None:
+                    # "A, B and C, who joked ...": the name right before the comma, whatever
+                    # conjunct the parser hung the clause on ("X, who ... and who worked the
+                    # crowd, praising": the first "who")
+                    first = next(iter(v.children(rel, *SUBJ_DEPS)), s)
+                    for r in (s, first):
+                        if r >= 2 and v.toks[r - 1].text == "," and v.toks[r - 2].pos == "PROPN":
+                            return r - 2
+                    return v.head(rel)
             return s
         dep = v.toks[cur].dep
         nh = v.head(cur)
@@ -81,6 +86,23 @@ def subject_of(v: TextView, cue: int) -> int | None:
             steps += 1
             continue
         return None
+    return None
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def _relative_clause(v, verb: int) -> int | None:
+    """The relative clause ("..., who said", "a statement that accused") whose verb is ``verb``
+    or a conjunct of it ("who is running ... and who worked"); None for any other clause."""
+    cur, steps = verb, 0
+    while v.toks[cur].dep == "conj" and steps < 4:
+        h = v.head(cur)
+        if h is None:
+            return None
+        cur, steps = h, steps + 1
+    if v.toks[cur].dep in ("relcl", "acl") and v.head(cur) is not None:
+        return cur
     return None
 
 

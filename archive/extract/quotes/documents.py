@@ -1,0 +1,61 @@
+"""Whose words a document carries: a statement, an ad, a letter or an email that is the subject
+of a reporting verb ("X issued a statement saying", "her fundraising email notes", "according to a
+court document filed by X", "X released an ad calling", "In a letter that ..., X struck a tone")
+speaks for its owner: the possessor, the author named by "by", or the subject of the verb that
+issued it."""
+
+from __future__ import annotations
+
+from archive.extract.quotes.lexicon import (
+    DOCUMENT_NOUNS,
+    SPEECH_NOUN_PREPS,
+    SPEECH_NOUN_VERBS,
+    SPEECH_NOUNS,
+)
+from archive.extract.quotes.subjects import subject_of
+from archive.extract.quotes.text import TextView
+
+
+def is_speech_noun(v: TextView, k: int) -> bool:
+    """Token ``k`` is a common noun of speech ("statement", "response", "email")."""
+    t = v.toks[k]
+    return t.pos == "NOUN" and t.lower in SPEECH_NOUNS
+
+
+def is_document(v: TextView, k: int) -> bool:
+    """Token ``k`` is a common noun of speech or of a work ("statement", "ad", "study")."""
+    t = v.toks[k]
+    return t.pos == "NOUN" and t.lower in DOCUMENT_NOUNS
+
+
+def document_owner(v: TextView, k: int) -> int | None:
+    """The token of whoever speaks through the document at token ``k``: its possessor ("Roe's
+    email", "his remarks"), its author ("a study by X", "a document filed by X"), or the subject
+    of the verb that issued it ("X released a statement", "In a letter, X wrote"); None when
+    ``k`` is no such noun or the text names nobody."""
+    if not v.parsed or not is_document(v, k):
+        return None
+    for owner in v.children(k, "poss"):
+        return owner
+    for by in _by_phrases(v, k):
+        for p in v.children(by, "pobj"):
+            return p
+    t = v.toks[k]
+    h = v.head(k)
+    if h is None:
+        return None
+    if t.dep == "dobj" and v.toks[h].lower in SPEECH_NOUN_VERBS:
+        return subject_of(v, h)
+    if t.dep == "pobj" and v.toks[h].lower in SPEECH_NOUN_PREPS:
+        verb = v.head(h)
+        if verb is not None and verb != h and v.toks[verb].pos in ("VERB", "AUX"):
+            return subject_of(v, verb)
+    return None
+
+
+def _by_phrases(v: TextView, k: int) -> list[int]:
+    """The "by" of "a study by X" and of "a document filed by X"."""
+    found = [p for p in v.children(k, "prep") if v.toks[p].lower == "by"]
+    for acl in v.children(k, "acl"):
+        found += v.children(acl, "agent")
+    return found
