@@ -234,3 +234,18 @@ def test_a_long_description_between_the_name_and_the_verb_after_a_quote(nlp):
     )
     q, name = pipeline_quote(body, "breakfast with Pinchuk", nlp)
     assert (name, q.cue) == ("Mara Vellen", "wrote")
+
+
+def test_a_fragment_in_the_clause_of_a_reporting_verb_is_the_speakers(nlp):
+    # a quoted word that looks like a term is kept when a named speaker's verb governs it, not
+    # when a clause with a subject of its own stands between them
+    body = (
+        "Jane Roe spoke on Monday. Roe promised a \u201ccomprehensive\u201d plan to fix the roads, "
+        "and the council backed an \u201cundesirable\u201d tax."
+    )
+    q, name = pipeline_quote(body, "comprehensive", nlp)
+    assert (name, q.cue) == ("Jane Roe", "promised")
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert not [r for r in ex.quotes if "undesirable" in r.text]

@@ -125,7 +125,8 @@ def _records(view: TextView, body: str, found: list[FoundQuote]) -> list[QuoteRe
     by_key: dict[str, list[QuoteRecord]] = {}  # the records kept so far, by statement key
     for fq in found:
         rec = fq.record
-        if id(rec) not in echoed and is_not_speech(view, body, fq.span, rec):
+        cue_tok = fq.attribution.cue_token if fq.attribution is not None else None
+        if id(rec) not in echoed and is_not_speech(view, body, fq.span, rec, cue_tok):
             continue
         same = by_key.setdefault(statement_key(rec.text), [])
         dup = next((o for o in same if _same_speaker(o, rec)), None)

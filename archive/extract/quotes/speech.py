@@ -123,9 +123,12 @@ def quote_kind(view: TextView, qa: int, qb: int, text: str, initial: bool) -> Qu
     return QuoteKind.PARTIAL
 
 
-def is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) -> bool:
+def is_not_speech(
+    view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord, cue_tok: int | None = None
+) -> bool:
     """A scare quote, title or term nobody is reported as saying (a fragment with no speaker,
-    "so-called ...", a quoted term modified from outside), a stray closing mark, no letters."""
+    "so-called ...", a quoted term modified from outside), a stray closing mark, no letters.
+    ``cue_tok``: the token of the reporting verb that gives the quote its speaker, if any."""
     words = re.findall(r"\w+", rec.text)
     if len(re.findall(r"[^\W\d_]", rec.text)) < 2:
         return True
@@ -148,14 +151,35 @@ def is_not_speech(view: TextView, body: str, sp: MarkedSpan, rec: QuoteRecord) -
     ):
         return True
     if rec.kind == QuoteKind.PARTIAL and len(words) <= 5:
-        if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
-            return True
         end = mark_end(sp)
         if _TERM_AFTER.match(body, end):  # a “clean zone” ..., a term used by host cities
+            return True
+        if _reported_words(view, sp, rec, cue_tok):
+            return False
+        if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
             return True
         if view.parsed and _modified_term(view, sp):
             return True
     return False
+
+
+def _reported_words(view: TextView, sp: MarkedSpan, rec: QuoteRecord, cue_tok: int | None) -> bool:
+    """A fragment in small letters within the clause of the reporting verb that gives it a
+    speaker ('Sanders promised a "comprehensive" plan', 'Cruz chided him over the "natural
+    born" clause'): the speaker's own words, however much it looks like a term. A clause with a
+    subject of its own between them ('..., and the council backed an "undesirable" tax') is
+    someone else's."""
+    if cue_tok is None or rec.speaker_kind == SpeakerKind.NONE or not rec.text[:1].islower():
+        return False
+    if not view.parsed:
+        return False
+    k, steps = view.token_at(sp.start), 0
+    while k is not None and k != cue_tok and steps < 12:
+        t = view.toks[k]
+        if t.dep == "conj" and t.pos in ("VERB", "AUX") and view.children(k, "nsubj", "nsubjpass"):
+            return False  # a co-ordinated clause with a subject of its own
+        k, steps = view.head(k), steps + 1
+    return k == cue_tok
 
 
 def _title_like(text: str) -> bool:
