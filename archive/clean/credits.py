@@ -477,7 +477,7 @@ def wire_credit(line: str) -> list[OutletInfo] | None:
 _AUTHOR_LEAD = re.compile(
     r"(?i)^(?:(?:analysis|opinion|commentary|review|perspective|story|words|text|written|"
     r"reported|posted|published|view\s+all\s+posts|more\s+(?:stories|articles)\s+from|"
-    r"articles?)\s+)?by\s*:?\s+|^(?:authors?|reporter|writer|byline)\s*:\s*"
+    r"articles?)\s+)?by\s*:?\s+|^(?:authors?|reporter|writer|byline)(?:\s*:\s*|\s+(?=[A-Z]))"
 )
 _AUTHOR_BIO_TAIL = re.compile(
     r"\s+(?:is|was|has|says|writes|reports|covers|joined|lives|contributed)\b.*$|,\s+(?:who|a|an|the"

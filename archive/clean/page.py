@@ -100,17 +100,21 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
     lines' (of the text, then of the page: "By ..." lines the text leaves out), else the
     elements the page marks as bylines; then the names of "contributed reporting" lines; an
     agency among the authors (or written with a name) is the wire. The site's own name is no
-    author ("Eat Here Tonight" on its own blog)."""
+    author ("Eat Here Tonight" on its own blog). When the page shows none of the authors its
+    metadata names (``authors_unseen``), the page's byline comes first."""
     authors: list[str] = []
     lines = list(meta.get("byline_lines") or ())  # "By ..." lines of the page
     site = {_key(str(meta[k])) for k in ("publisher", "site_name", "sitename") if meta.get(k)}
-    for group in (
+    groups = [
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
         meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
         found.byline_authors + found.footer_authors + found.signoff,
         lines,
         list(meta.get("byline_marks") or ()),  # the page's byline elements, as a last resort
-    ):
+    ]
+    if meta.get("authors_unseen"):  # the metadata's authors are not on the page: its byline's
+        groups = groups[3:] + groups[:3]
+    for group in groups:
         for raw in group:
             if _key(raw) in site and not is_first_name((raw.split() or [""])[0]):
                 continue

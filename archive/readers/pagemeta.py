@@ -16,7 +16,8 @@ of JSON-LD authors that are people, else article:author tags that are names, not
 credit lines of the article's JSON-LD images: creditText, creator, author, copyrightHolder),
 and what the visible page says (:mod:`archive.readers.pagevisible`): ``byline_marks`` (the
 texts of elements marked as bylines), ``byline_lines`` (lines that read as a byline, "By ...")
-and ``headlines`` (the texts of its ``<h1>`` elements).
+and ``headlines`` (the texts of its ``<h1>`` elements); ``authors_unseen`` (true when the
+page has a byline and shows none of the metadata's authors).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import html
 import re
 from typing import Any
 
-from archive.readers.pagevisible import byline_lines, headlines, marked_bylines
+from archive.readers.pagevisible import byline_lines, headlines, marked_bylines, unseen
 
 # schema.org types of a news story (the others of a page are its site, breadcrumbs, videos...)
 _STORY = re.compile(r"(?:Article|BlogPosting|Report)$")
@@ -196,4 +197,6 @@ def structured_meta(tree) -> dict[str, Any]:
     ):
         if found:
             out[key] = found
+    if out.get("authors") and out.get("byline_marks", out.get("byline_lines")):
+        out["authors_unseen"] = unseen(tree, out["authors"])
     return out

@@ -1,7 +1,8 @@
 """What the visible part of a saved web page says about its story, where the extracted text
 leaves it out: the elements the page marks as its byline, the lines that read as a byline
 ("By Jane Roe", "Posted on March 2, 2025 by Jane Roe", a "By" label with the name in the next
-element) and the page's headlines (its ``<h1>`` elements).
+element), the page's headlines (its ``<h1>`` elements), and whether the authors the metadata
+names are shown on the page at all.
 
 Comments, related stories and other furniture name people too ("Jane Roe says:", the bylines
 of the stories linked under the article): what sits in such a block is left out, and only the
@@ -157,3 +158,13 @@ def headlines(tree, most: int = 4) -> list[str]:
         if len(out) >= most:
             break
     return out
+
+
+def unseen(tree, names: list[str]) -> bool:
+    """Whether none of NAMES (authors the page's metadata gives) is shown on the page: the last
+    word of each is no word of the page's visible text (a content system's account that posted
+    the story, not the reporters its byline names)."""
+    body = tree.find(".//body")
+    words = set(re.findall(r"\w+", _text(body if body is not None else tree).casefold()))
+    lasts = [re.findall(r"\w+", n.casefold())[-1:] for n in names]
+    return bool(lasts) and all(last and last[0] not in words for last in lasts)

@@ -73,6 +73,8 @@ def test_agency_publisher_goes_to_wire():
         ("Follow", None, None),
         ("By the end of the day", None, None),
         ("Ansel Marrow says", None, None),  # a reader's comment
+        ("Author Jo Penrose", "Jo Penrose", None),
+        ("Reporter: Jo Penrose", "Jo Penrose", None),
         ("Ansel Marrow said:", None, None),
     ],
 )
@@ -220,3 +222,25 @@ def test_the_visible_headline_is_the_title():
     meta["headlines"] = ["Harbour Weekly"]
     art = clean(RawDocument("h.html", "h.html", "", "html", text=text, meta=meta))
     assert art.title == "Tarn ferry summer timetable 2025: dates, fares"
+
+
+_PAGE = (
+    '<html><head><script type=\'application/ld+json\'>{{"@type": "NewsArticle", "headline": '
+    '"Ferry returns", "author": {{"@type": "Person", "name": "{author}"}}}}</script>'
+    "</head><body><h1>Ferry returns</h1><div class='byline'>By <a rel='author' href='/jo'>"
+    "Jo Penrose</a></div><p>The ferry will run to its summer timetable from Monday, the "
+    "operator said on Tuesday, after a winter of repairs to the slipway.</p></body></html>"
+)
+
+
+def test_the_byline_over_metadata_authors_the_page_never_shows(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_PAGE.format(author="Kerys Lanyon"))  # the account that posted it
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Jo Penrose"]
+    page.write_text(_PAGE.format(author="Jo Penrose") + "<!-- -->")
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Jo Penrose"]
+    page.write_text(_PAGE.format(author="Ansel Marrow").replace("operator said", "Marrow said"))
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Ansel Marrow"]  # shown on the page: the metadata's
