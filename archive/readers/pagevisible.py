@@ -53,16 +53,24 @@ def as_byline(text: str) -> str | None:
 
 
 def _text(el) -> str:
-    """EL's text, its words joined by single spaces (scripts and styles inside left out; each
-    element's text apart from the next: "Open Progress" "Why ..." are not glued)."""
-    parts = []
-    for node in el.iter():
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+    """EL's text in the page's order, its words joined by single spaces (scripts, styles and
+    comments inside left out; each element's text apart from the next: "Open Progress" "Why
+    ..." are not glued)."""
+    parts: list[str] = []
+    stack: list = [(el, True)]  # (an element and whether its text is read) or a text
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
             continue
-        if node.text and not _skipped(node, el):
-            parts.append(node.text)
-        if node is not el and node.tail and not _skipped(node.getparent(), el):
-            parts.append(node.tail)
+        node, shown = item
+        if shown:
+            parts.append(node.text or "")
+        for child in reversed(node):  # each child's text, then the text after it
+            if shown and child.tail:
+                stack.append(child.tail)
+            hidden = not isinstance(child.tag, str) or child.tag in _SKIP_TAGS
+            stack.append((child, shown and not hidden))
     return " ".join(" ".join(parts).split())
 
 

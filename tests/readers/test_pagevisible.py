@@ -78,3 +78,5 @@ def test_headlines_are_not_glued_to_their_labels():
         "</h1>"
     )
     assert headlines(tree) == ["Open Harbour Why the ferry runs late"]
+    tree = _tree("<h1><span><b>Ferry</b> fares</span> rise <!-- no -->again</h1>")
+    assert headlines(tree) == ["Ferry fares rise again"]  # in the page's order
