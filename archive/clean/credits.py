@@ -177,9 +177,9 @@ def _parse_byline(line: str, require_by: bool) -> Byline | None:
             out.authors
             and len(names) == 1
             and _PLACE_WORDS.fullmatch(names[0])
-            and not looks_like_person(names[0])
+            and (out.affiliations or not looks_like_person(names[0]))
         ):
-            continue  # "By Neha Mishra, Lucknow": where the reporter files from
+            continue  # "By Neha Mishra, Lucknow", "By Jo Roe, BBC News, New York": where from
         for name in names:
             if looks_like_person(name):
                 out.authors.append(name)
@@ -477,12 +477,13 @@ def wire_credit(line: str) -> list[OutletInfo] | None:
 _AUTHOR_LEAD = re.compile(
     r"(?i)^(?:(?:analysis|opinion|commentary|review|perspective|story|words|text|written|"
     r"reported|posted|published|view\s+all\s+posts|more\s+(?:stories|articles)\s+from|"
-    r"articles?)\s+)?by\s*:?\s+|^(?:authors?|reporter|writer|byline)\s*:\s*"
+    r"articles?)\s+)?by\s*:?\s+|^(?:authors?|reporter|writer|byline)(?:\s*:\s*|\s+(?=[A-Z]))"
 )
 _AUTHOR_BIO_TAIL = re.compile(
     r"\s+(?:is|was|has|says|writes|reports|covers|joined|lives|contributed)\b.*$|,\s+(?:who|a|an|the"
     r"|our)\b.*$"
 )
+_COMMENT_HEAD = re.compile(r"(?i)\s(?:says|said|wrote|replied)\s*:?\s*$")
 _CREDENTIALS = re.compile(r",?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|RDN?|RN|CFA|DPhil|MSc?|MA)$")
 _ROLE_WORDS = (
     r"(?:(?:senior|chief|staff|special|contributing|political|foreign|deputy|managing|executive"
@@ -500,7 +501,10 @@ def author_name(raw: str) -> tuple[str | None, OutletInfo | None]:
     byline gives it: "Analysis by Jane Roe" -> Jane Roe, "Jane Roe, CNN Senior Writer" -> Jane
     Roe, "JANE ROE Associated Press" -> (Jane Roe, Associated Press), "Jane Roe is a reporter
     for ..." -> Jane Roe, "Jane Roe, PhD" -> Jane Roe; None for what is no person's name (an
-    outlet, a role alone, a phrase of the page)."""
+    outlet, a role alone, a phrase of the page); None for "Jane Roe says:", the header of a
+    reader's comment."""
+    if _COMMENT_HEAD.search(raw):
+        return None, None
     name = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", re.sub(r"[\"“”«»]", "", raw))
     name = " ".join(name.split()).strip(" .,;:|")  # without an e-mail address, a handle
     name = _AUTHOR_LEAD.sub("", name)

@@ -38,6 +38,7 @@ an agency story.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from archive.clean import credits as cr
@@ -46,7 +47,7 @@ from archive.clean.dates import parse_date
 from archive.clean.found import Found, take_credit
 from archive.clean.header import body_start, join_split_bylines, outlet_hints, scan_header
 from archive.clean.lines import parse_dateline, unwrap
-from archive.clean.outlets import canonical_outlet
+from archive.clean.outlets import OutletInfo, canonical_outlet
 from archive.clean.provenance import (
     dedupe,
     drop_short_forms,
@@ -55,8 +56,11 @@ from archive.clean.provenance import (
     page_source,
     source_of,
     strip_site_suffix,
+    visible_title,
     wire_of,
 )
+from archive.names.firstnames import is_first_name
+from archive.names.fold import fold_name
 from archive.readers.decoding import normalise_newlines, repair_mojibake
 from archive.records import CleanArticle, RawDocument
 
@@ -74,25 +78,52 @@ def _with_page_source(doc: RawDocument) -> RawDocument:
     return replace(doc, meta=meta)
 
 
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold_name(name)))
+
+
+def _names(raw: str) -> tuple[list[str], OutletInfo | None]:
+    """The names in RAW, an author as metadata gives it or a byline of the page ("By A, B and
+    C - Team"), and an outlet or agency written with them."""
+    if raw.startswith("By "):
+        bl = cr.parse_byline(raw)
+        if bl and bl.authors:
+            return bl.authors, next(iter(bl.affiliations), None)
+    info = canonical_outlet(raw)
+    name, with_name = (None, info) if info else cr.author_name(raw)
+    return ([name] if name else []), with_name
+
+
 def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str | None]:
     """The article's authors (names only: credits.author_name) and its agency: the page's
     structured authors, else those the HTML extractor found, else the byline's and sign-off
-    lines'; then the names of "contributed reporting" lines; an agency among the authors (or
-    written with a name) is the wire."""
+    lines' (of the text, then of the page: "By ..." lines the text leaves out), else the
+    elements the page marks as bylines; then the names of "contributed reporting" lines; an
+    agency among the authors (or written with a name) is the wire. The site's own name is no
+    author ("Eat Here Tonight" on its own blog). When the page shows none of the authors its
+    metadata names (``authors_unseen``), the page's byline comes first."""
     authors: list[str] = []
-    for group in (
+    lines = list(meta.get("byline_lines") or ())  # "By ..." lines of the page
+    site = {_key(str(meta[k])) for k in ("publisher", "site_name", "sitename") if meta.get(k)}
+    groups = [
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
         meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
         found.byline_authors + found.footer_authors + found.signoff,
+        lines,
         list(meta.get("byline_marks") or ()),  # the page's byline elements, as a last resort
-    ):
+    ]
+    if meta.get("authors_unseen"):  # the metadata's authors are not on the page: its byline's
+        groups = groups[3:] + groups[:3]
+    for group in groups:
         for raw in group:
-            info = canonical_outlet(raw)
-            name, with_name = (None, info) if info else cr.author_name(raw)
+            if _key(raw) in site and not is_first_name((raw.split() or [""])[0]):
+                continue
+            names, with_name = _names(raw)
             if with_name and with_name.kind == "wire" and not wire:
                 wire = with_name.name
-            if name:
-                authors.append(name)
+            authors += names
+            if names and group is lines:
+                break  # the page's first byline is the story's
         if authors:
             break  # the page's metadata named people: its visible byline adds nothing
     for raw in found.contrib_authors:  # "X contributed reporting" names count
@@ -134,6 +165,9 @@ def clean(doc: RawDocument) -> CleanArticle:
     source, url = source_of(doc, found)
 
     title = meta.get("title") or found.post_title or found.title
+    sites = [str(meta[k]) for k in ("publisher", "site_name", "sitename") if meta.get(k)]
+    sites += [source.name] if source else []
+    title = visible_title(title, list(meta.get("headlines") or ()), sites)
     if title:
         title = strip_site_suffix(" ".join(str(title).split()), source.name if source else None)
     subtitle = meta.get("subtitle") or found.subtitle

@@ -59,6 +59,48 @@ def strip_site_suffix(title: str, source: str | None) -> str:
     return title.strip()
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def visible_title(title: str | None, headlines: list[str], sites: list[str]) -> str | None:
+    """The page's visible headline (its ``<h1>``) when it is the story's and says something else
+    than TITLE, the headline of its metadata: metadata titles are often written for search
+    engines and social networks ("Michael Bloomberg is having to answer questions" over the
+    visible "As his first debate nears, Bloomberg is having to answer"), cut short ("...") or
+    carry the site's name after a separator. An ``<h1>`` that is the site's name (SITES, an
+    outlet, a logo: "POLITICO", "Example.com"), one word, or TITLE with more around it (a
+    section label, a dek run into it) gives way to TITLE; of several, only one that shares most
+    of its words with TITLE counts (the others are the page's section headings)."""
+    site_keys = [set(_words(s)) for s in sites if _words(s)]
+    cands = []
+    for h in dict.fromkeys(headlines):
+        w = _words(h)
+        if 2 <= len(w) <= 40 and not canonical_outlet(h) and not _domain_like(h):
+            if not any(set(w) <= k or set(w[: len(k)]) == k for k in site_keys):
+                cands.append(h)
+    if not title or not cands:
+        return title
+    t = _words(title)
+
+    def shared(h: str) -> float:
+        w = set(_words(h))
+        return len(w & set(t)) / len(w) if len(w & set(t)) >= 2 else 0.0
+
+    best = max(cands, key=shared)
+    if len(cands) > 1 and shared(best) < 0.6:
+        return title
+    joined_h, joined_t = " ".join(_words(best)), " ".join(t)
+    if re.search(r"(?:\.\.\.|…)$", title) and joined_h.startswith(joined_t):
+        return best  # the metadata's headline cut short
+    if f" {joined_t} " in f" {joined_h} ":
+        return title  # the same, or the h1 holds more than the headline
+    if f" {joined_h} " in f" {joined_t} ":  # the title is the h1 and more: after a separator?
+        rest = title.replace(best, "", 1) if best in title else ""
+        return best if rest and re.fullmatch(r"\s*(?:[|–—:-]|--).*", rest) else title
+    return best  # another headline
+
+
 def _domain_like(name: str) -> bool:
     return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip().lower()))
 

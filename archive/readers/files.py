@@ -360,6 +360,8 @@ def _html_document(
     text, meta = html_main_text(html)
     if not text:
         raise ReadError(path, "no article text found in HTML")
+    if row_meta and row_meta.get("title"):
+        meta.pop("headlines", None)  # the title a JSON Lines row gives is the title
     meta.update(row_meta or {})
     return RawDocument(
         path=path, name=name, raw_text=html, format="html", text=text, meta=meta, encoding=encoding

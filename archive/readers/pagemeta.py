@@ -14,7 +14,10 @@ of JSON-LD authors that are people, else article:author tags that are names, not
 ``author_orgs`` (organisations named as authors: an agency among them is the wire),
 ``published_at`` (JSON-LD datePublished, else article:published_time), ``photo_credits`` (the
 credit lines of the article's JSON-LD images: creditText, creator, author, copyrightHolder),
-``byline_marks`` (the texts of elements marked as bylines: :func:`marked_bylines`).
+and what the visible page says (:mod:`archive.readers.pagevisible`): ``byline_marks`` (the
+texts of elements marked as bylines), ``byline_lines`` (lines that read as a byline, "By ...")
+and ``headlines`` (the texts of its ``<h1>`` elements); ``authors_unseen`` (true when the
+page has a byline and shows none of the metadata's authors).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from __future__ import annotations
 import html
 import re
 from typing import Any
+
+from archive.readers.pagevisible import byline_lines, headlines, marked_bylines, unseen
 
 # schema.org types of a news story (the others of a page are its site, breadcrumbs, videos...)
 _STORY = re.compile(r"(?:Article|BlogPosting|Report)$")
@@ -165,30 +170,6 @@ def _from_opengraph(items: list) -> dict[str, Any]:
     return out
 
 
-# elements a page marks as its byline: rel="author" links, schema.org microdata, byline classes
-_BYLINE_XPATH = (
-    "//a[@rel='author'] | //*[@itemprop='author'] | "
-    "//*[contains(@class, 'byline') or contains(@data-testid, 'byline') or "
-    "contains(@class, 'author-name') or contains(@class, 'author__name')]"
-)
-
-
-def marked_bylines(tree, most: int = 4) -> list[str]:
-    """The texts of the elements TREE marks as bylines or authors (the names in their links
-    when they have some), at most MOST, as written: what the visible byline says when the
-    extracted text leaves it out."""
-    out: list[str] = []
-    for el in tree.xpath(_BYLINE_XPATH)[:12]:
-        names = el.xpath(".//*[@itemprop='name']") or el.xpath(".//a") or [el]
-        for node in names:
-            text = " ".join(node.text_content().split())
-            if 2 < len(text) <= 80 and text not in out:
-                out.append(text)
-        if len(out) >= most:
-            break
-    return out[:most]
-
-
 def structured_meta(tree) -> dict[str, Any]:
     """The metadata of the page parsed into TREE (an lxml element; see the module docstring)."""
     import extruct
@@ -209,7 +190,13 @@ def structured_meta(tree) -> dict[str, Any]:
     cut = re.sub(r"\s*(?:\.\.\.|…)$", "", ld.get("title", ""))
     if cut != ld.get("title", "") and og.get("title", "").startswith(cut):
         out["title"] = og["title"]  # a headline cut short ("... Hong Kong leader...")
-    bylines = marked_bylines(tree)
-    if bylines:
-        out["byline_marks"] = bylines
+    for key, found in (
+        ("byline_marks", marked_bylines(tree)),
+        ("byline_lines", byline_lines(tree)),
+        ("headlines", headlines(tree)),
+    ):
+        if found:
+            out[key] = found
+    if out.get("authors") and out.get("byline_marks", out.get("byline_lines")):
+        out["authors_unseen"] = unseen(tree, out["authors"])
     return out

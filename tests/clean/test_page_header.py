@@ -190,6 +190,7 @@ def test_topic_lists_and_footer_links_are_not_sign_offs():
         ("Helen Marsh Political correspondent", ["Helen Marsh"]),
         ("Jamal Whitaker, ESPN Staff Writer", ["Jamal Whitaker"]),
         ("By Neha Mishra, Lucknow", ["Neha Mishra"]),
+        ("By Jo Penrose, BBC News, New York", ["Jo Penrose"]),  # where she files from
         ("Published 3 hours ago | By Jane Doe", ["Jane Doe"]),
         ("Author: Megan Thorsrud", ["Megan Thorsrud"]),
         ("By Clara LEMAIRE", ["Clara Lemaire"]),

@@ -10,7 +10,7 @@ import pytest
 
 from archive.clean.credits import author_name
 from archive.clean.page import clean
-from archive.clean.provenance import page_source
+from archive.clean.provenance import page_source, visible_title
 from archive.readers.files import read_path
 from archive.records import RawDocument
 
@@ -72,6 +72,10 @@ def test_agency_publisher_goes_to_wire():
         ("Additional Information", None, None),
         ("Follow", None, None),
         ("By the end of the day", None, None),
+        ("Ansel Marrow says", None, None),  # a reader's comment
+        ("Author Jo Penrose", "Jo Penrose", None),
+        ("Reporter: Jo Penrose", "Jo Penrose", None),
+        ("Ansel Marrow said:", None, None),
     ],
 )
 def test_author_names(raw, name, outlet):
@@ -127,3 +131,116 @@ def test_marked_bylines_are_the_last_resort():
     meta["authors"] = ["Jo Penrose"]
     art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
     assert art.authors == ["Jo Penrose"]
+
+
+def _authors_of(meta: dict) -> list[str]:
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    return clean(RawDocument("b.html", "b.html", "", "html", text=text, meta=meta)).authors
+
+
+def test_the_pages_byline_lines_before_its_marks():
+    lines = [
+        "By Jo Penrose, Ansel Marrow and Dara Quill - Harbour Safety team",
+        "By Ilse Brandvold",
+    ]
+    meta = {"byline_lines": lines, "byline_marks": ["Devran Okafor"]}
+    assert _authors_of(meta) == ["Jo Penrose", "Ansel Marrow", "Dara Quill"]  # the first line
+    meta = {"byline_lines": ["By using the ferry, you agree"], "byline_marks": ["Devran Okafor"]}
+    assert _authors_of(meta) == ["Devran Okafor"]
+    mark = "By Jo Penrose, Ansel Marrow and Dara Quill - Harbour Safety team"
+    assert _authors_of({"byline_marks": [mark]}) == ["Jo Penrose", "Ansel Marrow", "Dara Quill"]
+
+
+def test_the_sites_own_name_is_no_author():
+    assert _authors_of({"authors": ["Quaymoor Bakes"], "site_name": "Quaymoor Bakes"}) == []
+    assert _authors_of({"authors": ["Jo Penrose"], "site_name": "Jo Penrose"}) == ["Jo Penrose"]
+    meta = {
+        "authors": ["Quaymoor Bakes"],
+        "sitename": "Quaymoor Bakes",
+        "byline_lines": ["By Jo Penrose"],
+    }
+    assert _authors_of(meta) == ["Jo Penrose"]
+
+
+SITES = ["Harbour Weekly"]
+
+
+@pytest.mark.parametrize(
+    "title, h1s, expected",
+    [
+        # the visible headline over another the metadata gives (written for search engines)
+        (
+            "Ferry fares to rise",
+            ["Fares on the Tarn ferry go up in May"],
+            "Fares on the Tarn ferry go up in May",
+        ),
+        (
+            "Ferry fares to rise by a tenth from...",
+            ["Ferry fares to rise by a tenth from May"],
+            "Ferry fares to rise by a tenth from May",
+        ),
+        ("Fares go up - Tarn Ferries", ["Fares go up"], "Fares go up"),  # a suffix of the site
+        # the site's name, a logo, an outlet, one word: the metadata's title
+        ("Ferry fares to rise", ["Harbour Weekly"], "Ferry fares to rise"),
+        ("Ferry fares to rise", ["harbourweekly.example"], "Ferry fares to rise"),
+        ("Ferry fares to rise", ["Reuters"], "Ferry fares to rise"),
+        ("Ferry fares to rise", ["Ferries"], "Ferry fares to rise"),
+        # the h1 with a section label or a dek run into it
+        ("Ferry fares to rise", ["Local News | Ferry fares to rise"], "Ferry fares to rise"),
+        (
+            "What are ferry fares? definition and meaning",
+            ["Ferry fares"],
+            "What are ferry fares? definition and meaning",
+        ),
+        # several h1s: the one that shares most of its words with the title, or none
+        (
+            "Ferry fares to rise in May",
+            ["Menu", "Tarn ferry fares rise from May", "Ask us"],
+            "Tarn ferry fares rise from May",
+        ),
+        (
+            "Ferry fares to rise in May",
+            ["Where to eat", "Tarn ferry timetable"],
+            "Ferry fares to rise in May",
+        ),
+        (None, ["Ferry fares to rise"], None),
+    ],
+)
+def test_visible_title(title, h1s, expected):
+    assert visible_title(title, h1s, SITES) == expected
+
+
+def test_the_visible_headline_is_the_title():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {
+        "title": "Tarn ferry summer timetable 2025: dates, fares | Harbour Weekly",
+        "site_name": "Harbour Weekly",
+        "headlines": ["Harbour Weekly", "Ferry returns to its summer timetable"],  # logo, story
+    }
+    art = clean(RawDocument("h.html", "h.html", "", "html", text=text, meta=meta))
+    assert art.title == "Ferry returns to its summer timetable"
+    meta["headlines"] = ["Harbour Weekly"]
+    art = clean(RawDocument("h.html", "h.html", "", "html", text=text, meta=meta))
+    assert art.title == "Tarn ferry summer timetable 2025: dates, fares"
+
+
+_PAGE = (
+    '<html><head><script type=\'application/ld+json\'>{{"@type": "NewsArticle", "headline": '
+    '"Ferry returns", "author": {{"@type": "Person", "name": "{author}"}}}}</script>'
+    "</head><body><h1>Ferry returns</h1><div class='byline'>By <a rel='author' href='/jo'>"
+    "Jo Penrose</a></div><p>The ferry will run to its summer timetable from Monday, the "
+    "operator said on Tuesday, after a winter of repairs to the slipway.</p></body></html>"
+)
+
+
+def test_the_byline_over_metadata_authors_the_page_never_shows(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(_PAGE.format(author="Kerys Lanyon"))  # the account that posted it
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Jo Penrose"]
+    page.write_text(_PAGE.format(author="Jo Penrose") + "<!-- -->")
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Jo Penrose"]
+    page.write_text(_PAGE.format(author="Ansel Marrow").replace("operator said", "Marrow said"))
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Ansel Marrow"]  # shown on the page: the metadata's

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.clean.page import clean
 from archive.readers import files as readers
 from archive.readers.decoding import decode_bytes, repair_mojibake
 from archive.readers.files import (
@@ -125,6 +126,22 @@ def test_html_page_text_and_metadata():
     )
     assert meta["description"].startswith("Engineers work through the night")
     assert any("Ben Birchall/PA" in c for c in meta["captions"])
+
+
+def test_a_rows_title_over_the_pages_headline(tmp_path):
+    page = (
+        "<html><body><h1>Ferry returns to its summer timetable</h1><p>The ferry will run to "
+        "its summer timetable from Monday, the operator said on Tuesday.</p></body></html>"
+    )
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        json.dumps({"html": page, "title": "Summer ferry timetable"})
+        + "\n"
+        + json.dumps({"html": page})
+        + "\n"
+    )
+    given, found = (clean(d).title for d in read_path(str(rows)))
+    assert (given, found) == ("Summer ferry timetable", "Ferry returns to its summer timetable")
 
 
 def test_jsonl_rows_with_per_line_errors():

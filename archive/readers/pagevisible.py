@@ -1,0 +1,178 @@
+"""What the visible part of a saved web page says about its story, where the extracted text
+leaves it out: the elements the page marks as its byline, the lines that read as a byline
+("By Jane Roe", "Posted on March 2, 2025 by Jane Roe", a "By" label with the name in the next
+element), the page's headlines (its ``<h1>`` elements), and whether the authors the metadata
+names are shown on the page at all.
+
+Comments, related stories and other furniture name people too ("Jane Roe says:", the bylines
+of the stories linked under the article): what sits in such a block is left out, and only the
+first marked byline, with the marks next to it, is the story's. These are texts as written;
+:mod:`archive.clean` reads the names in them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# elements a page marks as its byline: rel="author" links, schema.org microdata, byline classes
+_BYLINE_XPATH = (
+    "//a[@rel='author'] | //*[@itemprop='author'] | "
+    "//*[contains(@class, 'byline') or contains(@data-testid, 'byline') or "
+    "contains(@class, 'author-name') or contains(@class, 'author__name')]"
+)
+# blocks that are not the story: comments and replies, lists of other stories, page furniture
+# (a class or id word: "comment-author", "post-comments", "related-stories"; the page's
+# ``<body>`` is not looked at, whose classes describe the page: "comments-open")
+_FURNITURE = re.compile(
+    r"(?i)^(?:[\w-]*[-_])?(?:comments?|commentlist|repl(?:y|ies)|related|recommended|credits?|captions?)(?:[-_][\w-]*)?$"
+)
+_FURNITURE_TAGS = {"aside", "footer", "nav", "figure", "figcaption"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "select", "option", "button"}
+# "By", "| By", "Posted by", "Written by", "Posted on March 2, 2025 by": a byline's lead
+_BY_LEAD = re.compile(
+    r"(?i)^[\s|•·/\-–—]*(?:(?:posted|written|published|words|story|text|reported)"
+    r"(?:\s+on\s+[^|]{3,40}?)?\s+)?by\s*:?(?:\s+|$)(?P<rest>.*)$",
+    re.S,
+)
+
+# where the names of a byline end: a date or time after them ("By Jo Roe 11 February 2020",
+# "By Jo Roe/June 12, 2020", "By Jo Roe Thursday, November 9, 2023 4:41AM")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+_DATE_TAIL = re.compile(
+    r"\s*[/,|•·–—-]?\s*(?:\d|" + _WEEKDAY + r"|" + _MONTH + r"(?:\s*,)?\s+\d).*$", re.S
+)
+
+
+def as_byline(text: str) -> str | None:
+    """ "By NAMES" for a text that reads as a byline ("Posted on March 2, 2025 by Jo Roe" ->
+    "By Jo Roe"; "By Jo Roe 11 February 2020" -> "By Jo Roe"), else None."""
+    m = _BY_LEAD.match(text)
+    rest = _DATE_TAIL.sub("", m["rest"]).strip(" -–—|/,") if m else ""
+    return f"By {rest}" if rest and len(rest) <= 200 else None
+
+
+def _text(el) -> str:
+    """EL's text in the page's order, its words joined by single spaces (scripts, styles and
+    comments inside left out; each element's text apart from the next: "Open Progress" "Why
+    ..." are not glued)."""
+    parts: list[str] = []
+    stack: list = [(el, True)]  # (an element and whether its text is read) or a text
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        node, shown = item
+        if shown:
+            parts.append(node.text or "")
+        for child in reversed(node):  # each child's text, then the text after it
+            if shown and child.tail:
+                stack.append(child.tail)
+            hidden = not isinstance(child.tag, str) or child.tag in _SKIP_TAGS
+            stack.append((child, shown and not hidden))
+    return " ".join(" ".join(parts).split())
+
+
+def _skipped(node, top) -> bool:
+    """Whether NODE is inside a script, style or the like, below TOP."""
+    while node is not None:
+        if isinstance(node.tag, str) and node.tag in _SKIP_TAGS:
+            return True
+        if node is top:
+            return False
+        node = node.getparent()
+    return False
+
+
+def _in_furniture(el) -> bool:
+    """Whether EL sits in a comment, a list of related stories, an aside, a footer or a nav."""
+    for node in [el, *el.iterancestors()]:
+        if not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            continue
+        if node.tag in _FURNITURE_TAGS and node is not el:
+            return True
+        if any(
+            _FURNITURE.match(w) for w in f"{node.get('class', '')} {node.get('id', '')}".split()
+        ):
+            return True
+    return False
+
+
+def _within(el, block) -> bool:
+    return block is el or any(a is block for a in el.iterancestors())
+
+
+def marked_bylines(tree, most: int = 4) -> list[str]:
+    """The texts of the elements TREE marks as bylines or authors (the names in their links
+    when they have some), at most MOST, as written: what the visible byline says when the
+    extracted text leaves it out. Only the first mark that says something counts, with the
+    marks in the same block (two levels up): later marks are other stories' bylines or an
+    author box; marks in comments and lists of other stories are left out."""
+    out: list[str] = []
+    block = None
+    for el in tree.xpath(_BYLINE_XPATH)[:40]:
+        if (
+            _in_furniture(el)
+            or el.tag in _SKIP_TAGS
+            or (block is not None and not _within(el, block))
+        ):
+            continue
+        names = el.xpath(".//*[@itemprop='name']") or el.xpath(".//a") or [el]
+        texts = [_text(node) for node in names]
+        texts = [as_byline(t) or t for t in texts if 2 < len(t) <= 200]
+        if texts and block is None:
+            parents = list(el.iterancestors())[:2]
+            block = parents[-1] if parents else el
+        out += [t for t in texts if t not in out]
+        if len(out) >= most:
+            break
+    return out[:most]
+
+
+def byline_lines(tree, most: int = 2) -> list[str]:
+    """The page's lines that read as a byline, as "By NAMES...": an element whose own text
+    starts with "By" ("By <a>Jane Roe</a>", "Posted on March 2, 2025 by Jane Roe"), or a "By"
+    label alone followed by the name in the next element; outside comments and lists of other
+    stories, at most MOST, in the page's order."""
+    out: list[str] = []
+    body = tree.find(".//body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or not (el.text or "").strip():
+            continue
+        m = _BY_LEAD.match(el.text)
+        if not m or _skipped(el, None) or _in_furniture(el):
+            continue
+        text = _text(el)
+        lead = _BY_LEAD.match(text)
+        if lead and not lead["rest"]:  # a "By" label: the name is the page's next text
+            following = el.xpath("following::text()[normalize-space()][1]")
+            text = f"By {following[0]}" if following else ""
+        line = as_byline(" ".join(text.split()))
+        if line and line not in out:
+            out.append(line)
+        if len(out) >= most:
+            break
+    return out
+
+
+def headlines(tree, most: int = 4) -> list[str]:
+    """The texts of the page's ``<h1>`` elements (outside scripts), at most MOST."""
+    out = []
+    for el in tree.iter("h1"):
+        text = _text(el)
+        if text and not _skipped(el, None):
+            out.append(text)
+        if len(out) >= most:
+            break
+    return out
+
+
+def unseen(tree, names: list[str]) -> bool:
+    """Whether none of NAMES (authors the page's metadata gives) is shown on the page: the last
+    word of each is no word of the page's visible text (a content system's account that posted
+    the story, not the reporters its byline names)."""
+    body = tree.find(".//body")
+    words = set(re.findall(r"\w+", _text(body if body is not None else tree).casefold()))
+    lasts = [re.findall(r"\w+", n.casefold())[-1:] for n in names]
+    return bool(lasts) and all(last and last[0] not in words for last in lasts)
