@@ -69,13 +69,18 @@ def _with_page_source(doc: RawDocument) -> RawDocument:
     """DOC with the outlet and agency its page names (provenance.page_source) as its ``source``
     and ``wire``, unless the document gives them itself (a JSON Lines row)."""
     meta = doc.meta
-    if meta.get("source") or not any(meta.get(k) for k in ("publisher", "site_name", "sitename")):
+    if meta.get("source") or not _site_names(meta):
         return doc
     outlet, agency = page_source(meta)
     meta = dict(meta, source=outlet) if outlet else dict(meta)
     if agency and not meta.get("wire"):
         meta["wire"] = agency
     return replace(doc, meta=meta)
+
+
+def _site_names(meta: dict) -> list[str]:
+    """The names the page's metadata gives its site (publisher, og:site_name, trafilatura's)."""
+    return [str(meta[k]) for k in ("publisher", "site_name", "sitename") if meta.get(k)]
 
 
 def _key(name: str) -> str:
@@ -104,7 +109,7 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
     metadata names (``authors_unseen``), the page's byline comes first."""
     authors: list[str] = []
     lines = list(meta.get("byline_lines") or ())  # "By ..." lines of the page
-    site = {_key(str(meta[k])) for k in ("publisher", "site_name", "sitename") if meta.get(k)}
+    site = {_key(name) for name in _site_names(meta)}
     groups = [
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
         meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
@@ -165,8 +170,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     source, url = source_of(doc, found)
 
     title = meta.get("title") or found.post_title or found.title
-    sites = [str(meta[k]) for k in ("publisher", "site_name", "sitename") if meta.get(k)]
-    sites += [source.name] if source else []
+    sites = _site_names(meta) + ([source.name] if source else [])
     title = visible_title(title, list(meta.get("headlines") or ()), sites)
     if title:
         title = strip_site_suffix(" ".join(str(title).split()), source.name if source else None)

@@ -74,13 +74,11 @@ def _text(el) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _skipped(node, top) -> bool:
-    """Whether NODE is inside a script, style or the like, below TOP."""
+def _skipped(node) -> bool:
+    """Whether NODE is inside a script, style or the like."""
     while node is not None:
         if isinstance(node.tag, str) and node.tag in _SKIP_TAGS:
             return True
-        if node is top:
-            return False
         node = node.getparent()
     return False
 
@@ -141,7 +139,7 @@ def byline_lines(tree, most: int = 2) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or not (el.text or "").strip():
             continue
         m = _BY_LEAD.match(el.text)
-        if not m or _skipped(el, None) or _in_furniture(el):
+        if not m or _skipped(el) or _in_furniture(el):
             continue
         text = _text(el)
         lead = _BY_LEAD.match(text)
@@ -161,7 +159,7 @@ def headlines(tree, most: int = 4) -> list[str]:
     out = []
     for el in tree.iter("h1"):
         text = _text(el)
-        if text and not _skipped(el, None):
+        if text and not _skipped(el):
             out.append(text)
         if len(out) >= most:
             break
