@@ -18,13 +18,22 @@ def test_a_verb_of_manner_after_a_quote_reports_it(nlp):
         "The council met on Monday.\n\n"
         '"We will not back down on this," Maria Lopez barked.\n\n'
         '"Why now?" laughed Councillor Tom Reed.\n\n'
+        '"This is wonderful!" beamed Carla Mendes of Dayton.\n\n'
+        '"Get out of my office," Lopez snapped and a guard led the reporter away.\n\n'
         '"We know." Lopez walked out.'
     )
-    specs = [("Maria Lopez", ["Lopez"], "f"), ("Tom Reed", ["Councillor Tom Reed"], "m")]
+    specs = [
+        ("Maria Lopez", ["Lopez"], "f"),
+        ("Tom Reed", ["Councillor Tom Reed"], "m"),
+        ("Carla Mendes", [], "f"),
+    ]
     quotes, people = run(body, specs, nlp)
     assert who(by_text(quotes, "back down"), people) == "Maria Lopez"
     assert by_text(quotes, "back down").cue == "barked"
     assert who(by_text(quotes, "Why now"), people) == "Tom Reed"
+    # the subject may go on after the name ("of Dayton"); the verb may go on with "and"
+    assert who(by_text(quotes, "wonderful"), people) == "Carla Mendes"
+    assert who(by_text(quotes, "Get out"), people) == "Maria Lopez"
     # a full stop inside the marks ends the quote's sentence: the next verb reports nothing
     assert all(q.cue != "walked" for q in quotes)
 
@@ -249,3 +258,21 @@ def test_a_fragment_in_the_clause_of_a_reporting_verb_is_the_speakers(nlp):
         RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
     )
     assert not [r for r in ex.quotes if "undesirable" in r.text]
+
+
+def test_a_quote_the_parser_hangs_on_the_speakers_name_is_still_reported(nlp):
+    """The parser may hang the quoted clause on the name after it (a ccomp of "Quintero"): the
+    cue of that name's clause reports the quote; only a quote inside the subject's own phrase,
+    after the name ("X, who rates the stock "neutral," said"), is blocked."""
+    body = (
+        "The singer Marta Quintero campaigns for Paul Okafor.\n\n"
+        "“That’s a legitimate concern, because they’re very passionate and very principled,” "
+        "Quintero, 69, told CNN Monday when asked about concerns that Okafor’s supporters would "
+        "not support Brandt if he loses the nomination."
+    )
+    quotes, people = run(
+        body, [("Marta Quintero", ["Quintero"], "f"), ("Paul Okafor", [], "m")], nlp
+    )
+    q = by_text(quotes, "legitimate concern")
+    assert who(q, people) == "Marta Quintero"
+    assert q.cue == "told"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from archive.extract.people.cluster import Mention, canonical, cluster
 from archive.extract.people.credits import credit_ranges
 from archive.extract.people.mentions import find_people
 from archive.names import parts as pn
@@ -626,3 +627,52 @@ def test_a_name_after_an_outlets_possessive_in_one_span(nlp):
     names = set(by_name(run(nlp, text)))
     assert "Sean Hannity" in names and not any("News" in n for n in names), names
     assert not any("Corporation" in n or "Herald" in n for n in names), names
+
+
+def test_a_relative_called_by_first_name_does_not_take_the_bare_surname(nlp):
+    """A family member the article calls by first name ("Tommy") does not take the bare
+    surname ("Mr. Halvorsen") from the person it calls by surname, however often the first
+    name comes up."""
+    text = (
+        "Mark Halvorsen, the candidate, rarely talks about his older brother, Tommy Halvorsen.\n\n"
+        "Tommy was the charming one. Tommy loved flying. Tommy left the family firm at 25, "
+        "and Tommy never came back.\n\n"
+        "Tommy struggled, Mr. Halvorsen said. Tommy drank, and Tommy died young.\n\n"
+        "Mr. Halvorsen said he had learned from him."
+    )
+    people = by_name(run(nlp, text))
+    mark = people["Mark Halvorsen"]
+    starts = [m.start for m in mark.mentions]
+    assert text.index("Halvorsen said he") in starts
+    assert text.index("Halvorsen said. Tommy") in starts
+    # without a title, the first name counts: a less formal article calls its subject both
+    # "Nora" and "Brandt"
+    text = (
+        "Nora Brandt has a new doctor. Her husband, Walter Brandt, chose him. Brandt is a "
+        "surgeon.\n\n"
+        "Nora was tired. Nora saw the doctor in May, and Nora was well again by June.\n\n"
+        "Brandt said she was grateful."
+    )
+    people = by_name(run(nlp, text))
+    assert text.index("Brandt said") in [m.start for m in people["Nora Brandt"].mentions]
+
+
+def test_a_name_inside_an_organisation_name_does_not_take_the_bare_surname():
+    """A full name that is part of an organisation's ("the Nora Brandt Foundation") does not
+    make that person the one a bare surname in the same paragraph means."""
+    body = (
+        "Helen Brandt is running for governor.\n\n"
+        "She sits on the board of the Nora Brandt Foundation. Mrs. Brandt said the gift was legal."
+    )
+
+    def at(text, after=0, title=""):
+        start = body.index(text, after)
+        return Mention(start, start + len(text), text, title=title)
+
+    mentions = [
+        at("Helen Brandt"),
+        at("Nora Brandt"),
+        at("Brandt", body.index("Mrs."), title="Mrs. "),
+    ]
+    people = {canonical(p): p for p in cluster(mentions, body)}
+    assert [m.text for m in people["Helen Brandt"].mentions] == ["Helen Brandt", "Brandt"]

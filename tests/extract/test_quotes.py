@@ -919,6 +919,24 @@ def test_apostrophes_inside_words_stay_apostrophes_next_to_double_ones():
     assert texts(folded) == ["it's the voters' choice"]
 
 
+def test_three_apostrophes_are_a_single_mark_and_a_double_one(nlp):
+    """''...'...''' : a quote inside a quote that ends with it; the quote keeps its speaker."""
+    from archive.extract.quotes.marks import fold_double_apostrophes
+
+    body = (
+        "Nora Amberley spoke on Monday.\n\n"
+        "''I tell the banks, 'Nobody here cares,''' Mr. Amberley said. "
+        "''He told me, '''Go home,' they said.''"
+    )
+    folded = fold_double_apostrophes(body)
+    assert len(folded) == len(body)
+    assert "cares,'\"  Mr." in folded and "me,  \"'Go" in folded
+    quotes, people = run(body, [("Nora Amberley", ["Mr. Amberley", "Amberley"])], nlp)
+    q = by_text(quotes, "I tell the banks")
+    assert q.text == "I tell the banks, 'Nobody here cares,'"
+    assert who(q, people) == "Nora Amberley"
+
+
 def test_a_quote_signed_with_a_dash_is_the_signers(nlp):
     body = (
         "We asked readers what they made of the debate.\n\n"

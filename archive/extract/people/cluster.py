@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from archive.extract.people.lexicon import STRONG_ORG_WORDS
 from archive.names.firstnames import first_name_gender, same_first_name
 from archive.names.fold import fold_word
 from archive.names.titles import title_info
@@ -113,10 +114,15 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
     it in the same paragraph, or in the paragraph before when introduced there (with a title, or
     opening the sentence: "Sen. Ron Johnson of Wisconsin said ..."); else the one the article is
     about (most mentions so far, then the first introduced): a relative named in passing ("a photo
-    of his wife, Heidi Cruz") does not take the bare surname away from the article's subject."""
+    of his wife, Heidi Cruz") or by first name ("Freddy", not counted for a titled "Mr. Trump")
+    does not take the surname away from the article's subject."""
     recent = []
     for i, p in enumerate(cands):
-        full = [x for x in p.mentions if x.start < m.start and is_full_name(x.text)]
+        full = [
+            x
+            for x in p.mentions
+            if x.start < m.start and is_full_name(x.text) and not _names_a_thing(x, body)
+        ]
         if full:
             last = max(full, key=lambda x: x.start)
             recent.append((last.start, i, last))
@@ -128,9 +134,35 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
     return min(
         cands,
         key=lambda p: (
-            -sum(x.start < m.start for x in p.mentions),
+            -sum(
+                x.start < m.start
+                and not (m.title and _first_name_only(p, x))
+                and not _names_a_thing(x, body)
+                for x in p.mentions
+            ),
             min(x.start for x in p.mentions),
         ),
+    )
+
+
+_THING_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _names_a_thing(x: Mention, body: str) -> bool:
+    """The name is part of an organisation's ("the Jane Doe Foundation", "Doe Center"): it does
+    not put the person in the paragraph."""
+    nxt = _THING_AFTER.match(body, x.end)
+    return bool(nxt) and nxt.group(1).lower() in STRONG_ORG_WORDS
+
+
+def _first_name_only(p: Person, x: Mention) -> bool:
+    """X names P by the first name alone ("Freddy"): how an article that calls its subject
+    "Mr. Trump" names a relative, so it does not count toward who a titled surname is (a bare
+    "Clinton" may be the "Hillary" of a less formal article)."""
+    return (
+        bool(p.first_key)
+        and not is_full_name(x.text)
+        and fold_word(x.text) == fold_word(p.first_key)
     )
 
 

@@ -113,9 +113,10 @@ class CueFinder:
                 if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
                     break  # a co-ordinated clause with its own subject is not reported by its head
                 if not self.in_quote[cur] and is_cue(v, cur) and self.art.same_para(cur, qa):
-                    if prev not in inside and v.toks[prev].dep in SUBJ_DEPS:
+                    if prev not in inside and v.toks[prev].dep in SUBJ_DEPS and prev < qa:
                         # the quote sits inside the speaker's own noun phrase ("X, who rates the
-                        # stock "neutral," said ..."): the cue reports something else
+                        # stock "neutral," said ..."): the cue reports something else (a quote
+                        # before the subject the parser hung on it reports nothing of it)
                         blocked = True
                         break
                     return CueSearch(self._outermost(cur))
@@ -244,7 +245,9 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
         # inverted: '"...," laughed Senator Reed.'
         s = finder.subject_of(k)
         if s is not None and k < s <= k + 4 and toks[s].pos == "PROPN":
-            return k if s + 1 < len(toks) and toks[s + 1].text in (".", ",", ";") else None
+            # the subject may go on: "laughed Senator Reed of Ohio."
+            end = v.subtree(s)[-1] + 1
+            return k if end < len(toks) and toks[end].text in (".", ",", ";") else None
         return None
     subj = k
     while k < len(toks) and k - subj < 4 and _name_word(finder, k):
@@ -259,7 +262,8 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
     nxt = k + 1
     if nxt < len(toks) and toks[nxt].pos == "ADV":
         nxt += 1
-    if nxt < len(toks) and toks[nxt].text not in (".", ",", ";", "!"):
+    # the clause ends, or another joins it ('Lopez snapped and a guard led her away')
+    if nxt < len(toks) and toks[nxt].text not in (".", ",", ";", "!") and toks[nxt].pos != "CCONJ":
         return None
     if finder.subject_of(k) not in range(subj, k):
         return None

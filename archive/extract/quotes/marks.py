@@ -72,13 +72,18 @@ def fold_double_apostrophes(body: str) -> str:
     n = len(body)
     for m in _TWO_APOSTROPHES.finditer(body):
         i = m.start()
-        if i > 0 and body[i - 1] == "'":
+        # three marks: a single one inside the pair ("...all,'" then '' closes; '' then "'Hey")
+        triple = i > 0 and body[i - 1] == "'"
+        if triple and i > 1 and body[i - 2] == "'":
             continue
-        prev = body[i - 1] if i > 0 else " "
+        before = i - 1 if triple else i  # where the run of marks starts
+        prev = body[before - 1] if before > 0 else " "
         nxt = body[i + 2] if i + 2 < n else " "
         if (prev.isspace() or prev in "([{—–-") and (nxt.isalnum() or nxt in "‘$."):
-            chars[i], chars[i + 1] = " ", STRAIGHT_DOUBLE
+            # opening: the pair comes first, the single mark after it opens a quote inside
+            chars[before], chars[before + 1] = " ", STRAIGHT_DOUBLE
         elif not prev.isspace() and (nxt.isspace() or nxt in _RIGHT_OK):
+            # closing: the single mark closes the quote inside, the pair last
             chars[i], chars[i + 1] = STRAIGHT_DOUBLE, " "
     return "".join(chars)
 
