@@ -100,7 +100,8 @@ class QuoteRecord:
     # how the speaker was found: "cue" (a reporting verb of its own), "signature" (""..." ― X"),
     # "account" ("by his own account"), "colon" (after "X said:" or "X put it:"), "paragraph"
     # (the sentence before it in its paragraph), "follow" (the previous quote's), "group" (another
-    # paragraph of the same quote), "echo" (words of an attributed quote), "repeat"; None: none
+    # paragraph of the same quote), "echo" (words of an attributed quote), "repeat", "clause" (a
+    # fragment in the clause of a named subject with no reporting verb); None: none
     how: str | None = None
     # how likely the speaker is right, in [0, 1] (archive.extract.quotes.confidence); None when
     # not computed

@@ -276,3 +276,20 @@ def test_a_quote_the_parser_hangs_on_the_speakers_name_is_still_reported(nlp):
     q = by_text(quotes, "legitimate concern")
     assert who(q, people) == "Marta Quintero"
     assert q.cue == "told"
+
+
+def test_a_fragment_in_the_clause_of_a_named_subject_is_theirs(nlp):
+    """No reporting verb, but the fragment is what a named person does with words ('Lopez
+    supports "appropriate pay raises"'): hers. Not when the clause is passive or its subject is
+    no person ('the plan offers "real relief"')."""
+    body = (
+        "Senator Maria Lopez spoke to the union on Monday.\n\n"
+        'Lopez supports "appropriate pay raises" for workers and opposes "arbitrary pay freezes" '
+        "in the budget.\n\n"
+        'The plan offers "real relief" to families. Lopez was described as "tireless" by aides.'
+    )
+    quotes, people = run(body, [("Maria Lopez", ["Lopez"], "f")], nlp)
+    raises = by_text(quotes, "appropriate pay raises")
+    assert who(raises, people) == "Maria Lopez" and raises.how == "clause"
+    assert who(by_text(quotes, "arbitrary pay freezes"), people) == "Maria Lopez"
+    assert all(q.speaker is None for q in quotes if q.text in ("real relief", "tireless"))

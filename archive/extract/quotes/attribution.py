@@ -79,7 +79,12 @@ class Attributor:
             return None
         cue = found.token
         if cue is None:
-            return self._signature(quote) or self._account_phrase(quote) or self._speech_noun(quote)
+            return (
+                self._signature(quote)
+                or self._account_phrase(quote)
+                or self._speech_noun(quote)
+                or self._clause_subject(quote)
+            )
         view = self.article.view
         sp = quote.span
         open_tok, close_tok = quote.open_tok, quote.close_tok
@@ -88,6 +93,40 @@ class Attributor:
         if speaker.kind == SpeakerKind.NONE:
             return None
         return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
+
+    def _clause_subject(self, quote: QuoteTokens) -> Attribution | None:
+        """A fragment in small letters inside the clause of a named person who does something
+        with words but by no reporting verb ('Roe supports "appropriate pay raises"', 'Roe fired
+        back that the plan was "a disgrace"'): that person's words."""
+        view = self.article.view
+        sp = quote.span
+        body = self.article.body
+        text = body[sp.start : sp.end]
+        if not view.parsed or not text[:1].islower() or quote.first >= quote.stop:
+            return None
+        inside = range(quote.first, quote.stop)
+        k = next((t for t in inside if view.head(t) is None or view.head(t) not in inside), None)
+        steps = 0
+        while k is not None and steps < 10:
+            k = view.head(k)
+            steps += 1
+            if k is None or self.article.in_quote[k]:
+                return None
+            t = view.toks[k]
+            if t.pos in ("VERB", "AUX"):
+                if view.children(k, "nsubjpass", "auxpass"):
+                    return None
+                subj = view.children(k, "nsubj")
+                if subj:
+                    s = subj[0]
+                    if self.article.in_quote[s]:
+                        return None
+                    anchor = view.toks[quote.open_tok].idx
+                    speaker = self.speakers.subject(s, anchor)
+                    if speaker.kind != SpeakerKind.PERSON:
+                        return None
+                    return Attribution(speaker, None, None, None, "clause")
+        return None
 
     def signed(self, sp: MarkedSpan) -> int | None:
         """Where the signature of a quote signed with a dash starts (""..." ― Jane Roe": the

@@ -28,7 +28,18 @@ from archive.kinds import QuoteKind, SpeakerKind
 from archive.records import QuoteRecord
 
 WEIGHTS = Path(__file__).parent / "data" / "confidence.json"
-HOWS = ("cue", "signature", "account", "colon", "paragraph", "follow", "group", "echo", "repeat")
+HOWS = (
+    "cue",
+    "signature",
+    "account",
+    "colon",
+    "paragraph",
+    "follow",
+    "group",
+    "echo",
+    "repeat",
+    "clause",
+)
 _PRONOUNS = frozenset({*PRONOUN_GENDER, *PLURAL_PRONOUNS, "i", "it", "his", "hers", "their"})
 # the names of the features, in the order of the weights (the file records them and is refused
 # when they differ)
