@@ -3,6 +3,7 @@ metadata that two public test sets ship, and whether the same pages saved as tex
 
     .venv/bin/python benchmarks/pages.py GIT_DIR [GIT_DIR ...] [--txt] [--jobs 2] [--keep DIR]
                                          [--detail] [--json OUT] [--root CHECKOUT]
+                                         [--photographers GOLD]
 
 Each GIT_DIR is a snapshot the fetch tool gives (its git directory; nothing of it is committed):
 
@@ -19,12 +20,18 @@ title as first line), ingested by ``archive ingest -q -j JOBS`` into a new SQLit
 exported (``archive export --format jsonl``). Scores, per set: outlet accuracy (pages with a
 known outlet; names compared folded, without "The" and ".com", one a prefix of the other
 counts), authors P/R/F1 (micro, names folded, over the pages with an author field), photographers
-F1 where the set knows them (neither does: n/a), title accuracy (folded, equal). The gold is the
-sets' own and is kept as it is, mistakes included. With ``--txt``: the .html/.txt pairs linked
-(``duplicate_of`` of one names the other), and the false links (an article linked to one of
-another page). ``--detail`` prints every miss. ``--root`` measures the archive of another
-checkout (a worktree of an earlier revision: the "before" figures); ``--rescore`` scores the
-databases a ``--keep`` folder already holds.
+F1 where the set knows them (neither does: n/a), title accuracy (folded, equal).
+
+``--photographers GOLD`` (``benchmarks/photographers.json``, hand-made: see benchmarks/README.md)
+adds a third set: the news pages of both snapshots that GOLD names (``SET:PATH`` -> the names of
+the people credited for the story's photos; ``[]`` for a page that credits none or only an
+agency), ingested on their own, scored by photographers P/R/F1 (micro, names folded).
+
+The gold of the two sets is their own and is kept as it is, mistakes included. With ``--txt``:
+the .html/.txt pairs linked (``duplicate_of`` of one names the other), and the false links (an
+article linked to one of another page). ``--detail`` prints every miss. ``--root`` measures the
+archive of another checkout (a worktree of an earlier revision: the "before" figures);
+``--rescore`` scores the databases a ``--keep`` folder already holds.
 """
 
 from __future__ import annotations
@@ -182,6 +189,17 @@ def _first_names(pages: list[dict]) -> dict[str, str]:
     return {p["name"]: first.setdefault(p["html"], p["name"]) for p in pages}
 
 
+def _count(key: str, page: dict, rec: dict, counts: tuple, detail: bool) -> tuple[int, int, int]:
+    """COUNTS (true positives, false positives, false negatives) with the names under KEY of a
+    page and of its record added (names folded); ``--detail`` prints a page that differs."""
+    gold = {fold(a) for a in page[key]}
+    ours = {fold(a) for a in rec[key]}
+    tp, fp, fn = counts
+    if detail and gold != ours:
+        print(f"  {key} {page['name']}: {sorted(ours)} != {sorted(gold)}")
+    return tp + len(gold & ours), fp + len(ours - gold), fn + len(gold - ours)
+
+
 def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) -> dict:
     """The figures of one set (see the module docstring)."""
     out = {"set": name, "pages": len(pages)}
@@ -204,11 +222,7 @@ def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) 
         if detail and not ok:
             print(f"  title {page['name']}: {rec['title']!r} != {page['title']!r}")
         if page["authors"] is not None:
-            gold = {fold(a) for a in page["authors"]}
-            ours = {fold(a) for a in rec["authors"]}
-            tp, fp, fn = tp + len(gold & ours), fp + len(ours - gold), fn + len(gold - ours)
-            if detail and gold != ours:
-                print(f"  authors {page['name']}: {sorted(ours)} != {sorted(gold)}")
+            tp, fp, fn = _count("authors", page, rec, (tp, fp, fn), detail)
     p, r, f = _prf(tp, fp, fn)
     out.update(
         outlet=outlet_ok / outlet_n if outlet_n else None,
@@ -220,6 +234,41 @@ def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) 
         title=title_ok / len(pages) if pages else None,
     )
     return out
+
+
+def photo_pages(gold: dict[str, list[str]], git_dirs: dict[str, str]) -> list[dict]:
+    """The pages GOLD names ("newspaper4k:tests/data/html/x.html"), read from the snapshots
+    GIT_DIRS (set name -> git directory), with their photographers."""
+    wanted: dict[str, list[str]] = {}
+    for key in gold:
+        set_name, _, path = key.partition(":")
+        wanted.setdefault(set_name, []).append(path)
+    pages = []
+    for set_name, paths in wanted.items():
+        if set_name not in git_dirs:
+            raise SystemExit(f"--photographers: no snapshot of {set_name} given")
+        files = _files(git_dirs[set_name], paths)
+        for path in paths:
+            stem = re.sub(r"[^\w.-]+", "_", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            pages.append(
+                {
+                    "name": f"{set_name[:4]}_{stem[:80]}",
+                    "html": files[path],
+                    "photographers": gold[f"{set_name}:{path}"],
+                }
+            )
+    return pages
+
+
+def score_photographers(pages: list[dict], records: dict[str, dict], detail: bool) -> dict:
+    """Photographers P/R/F1 (micro, names folded) of the --photographers set."""
+    tp = fp = fn = 0
+    first = _first_names(pages)
+    for page in pages:
+        rec = records.get(first[page["name"]] + ".html") or {"photographers": []}
+        tp, fp, fn = _count("photographers", page, rec, (tp, fp, fn), detail)
+    p, r, f = _prf(tp, fp, fn)
+    return {"set": "photographers", "pages": len(pages), "names": tp + fn, "p": p, "r": r, "f1": f}
 
 
 def links(name: str, pages: list[dict], records: list[dict]) -> dict:
@@ -245,6 +294,30 @@ def links(name: str, pages: list[dict], records: list[dict]) -> dict:
     }
 
 
+def _ingest_export(
+    root: Path, scratch: Path, name: str, pages: list[dict], args: argparse.Namespace
+) -> list[dict]:
+    """Write PAGES into SCRATCH/NAME, ingest them into SCRATCH/NAME.db (unless --rescore finds
+    it) with the archive of ROOT, and return the export's records."""
+    folder = scratch / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        (folder / f"{page['name']}.html").write_bytes(page["html"])
+        if args.txt and name != "photographers":
+            (folder / f"{page['name']}.txt").write_text(_page_text(page), encoding="utf-8")
+    db = scratch / f"{name}.db"
+    if not (args.rescore and db.exists()):
+        if db.exists():
+            db.unlink()
+        print(f"{name}: {len(pages)} pages, ingesting", file=sys.stderr)
+        _archive(root, "ingest", str(folder), "-q", "-j", str(args.jobs), db=db)
+    return [
+        json.loads(line)
+        for line in _archive(root, "export", "--format", "jsonl", db=db).split("\n")
+        if line.strip()
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("git_dirs", nargs="+", metavar="GIT_DIR")
@@ -255,10 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", metavar="OUT", help="write the figures as JSON")
     ap.add_argument("--root", default=str(ROOT), help="the checkout whose archive runs")
     ap.add_argument("--rescore", action="store_true", help="score the --keep folder's databases")
+    ap.add_argument("--photographers", metavar="GOLD", help="score photographers against GOLD")
     args = ap.parse_args(argv)
     root = Path(args.root).resolve()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="pages-"))
     results = []
+    snapshots: dict[str, str] = {}
     for git_dir in args.git_dirs:
         if _has(git_dir, "tests/data/metadata"):
             name, pages = newspaper4k(git_dir)
@@ -267,27 +342,26 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"{git_dir}: neither newspaper4k nor trafilatura", file=sys.stderr)
             return 2
-        folder = scratch / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for page in pages:
-            (folder / f"{page['name']}.html").write_bytes(page["html"])
-            if args.txt:
-                (folder / f"{page['name']}.txt").write_text(_page_text(page), encoding="utf-8")
-        db = scratch / f"{name}.db"
-        if not (args.rescore and db.exists()):
-            if db.exists():
-                db.unlink()
-            print(f"{name}: {len(pages)} pages, ingesting", file=sys.stderr)
-            _archive(root, "ingest", str(folder), "-q", "-j", str(args.jobs), db=db)
-        exported = [
-            json.loads(line)
-            for line in _archive(root, "export", "--format", "jsonl", db=db).split("\n")
-            if line.strip()
-        ]
+        snapshots[name] = git_dir
+        if args.photographers:
+            continue  # only the pages the gold names
+        exported = _ingest_export(root, scratch, name, pages, args)
         result = score(name, pages, {r["file"]: r for r in exported}, args.detail)
         if args.txt:
             result["duplicates"] = links(name, pages, exported)
         results.append(result)
+    if args.photographers:
+        gold = json.loads(Path(args.photographers).read_text(encoding="utf-8"))
+        pages = photo_pages(gold, snapshots)
+        exported = _ingest_export(root, scratch, "photographers", pages, args)
+        result = score_photographers(pages, {r["file"]: r for r in exported}, args.detail)
+        print(
+            f"photographers: {result['pages']} pages, {result['names']} names: P / R / F1 "
+            f"{result['p']:.3f} / {result['r']:.3f} / {result['f1']:.3f}"
+        )
+        if args.json:
+            Path(args.json).write_text(json.dumps([result], indent=2))
+        return 0
     print("| set | pages | outlet | authors P / R / F1 | photographers F1 | title |")
     print("|---|---|---|---|---|---|")
     for r in results:

@@ -261,7 +261,7 @@ def _role_byline(line: str) -> Byline | None:
 _PAREN_CREDIT = re.compile(r"\(([^()]{2,160})\)\s*$|\[([^\[\]]{2,160})\]\s*$")
 # "... REUTERS/Rebecca Cook/File Photo", "Rebecca Cook/Reuters", "AP Photo/Evan Vucci"
 _SLASH_CREDIT = re.compile(
-    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*"
+    r"(?:^|(?<=[.!?”\"’)])\s+|\s+\|\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*"
     r"(?:\s*/\s*[A-Z][\w'’.&\- ]{0,60}?){1,3})\s*$"
 )
 _LABEL_ALT = "|".join(
@@ -271,16 +271,24 @@ _LABEL_ALT = "|".join(
 )
 # "... Photograph: Ben Birchall/PA", "... PHOTO: Arif Ali/AFP", "Image: Name"
 # (the last label of the line: "Image: Residents photographed the damage. Pic: Helen Marchetti")
+# ("Credit...Name/Agency": the label and the credit apart by an ellipsis)
 _LABEL_CREDIT = re.compile(
-    r"^(?:.*(?:\s|(?<=[a-z])))?(?:" + _LABEL_ALT + r")\s*(?:by)?\s*:\s*(.{2,120}?)\s*$"
+    r"^(?:.*(?:\s|(?<=[a-z.])))?(?:"
+    + _LABEL_ALT
+    + r")\s*(?:by)?\s*(?::|\.\.\.|…)\s*(.{2,120}?)\s*$"
 )
 # a line that is only a credit: "Image source, Getty Images", "Photo credit, Name/Agency"
 _SOURCE_CREDIT = re.compile(
     r"(?i)^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:]\s*(.{2,120}?)\s*$"
 )
 _GETTY = re.compile(
-    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:/\s*)?(?:[A-Z]\w+\s+)?"
-    r"(?:via\s+)?Getty Images)\s*$"
+    r"(?:^|(?<=[.!?”\"’)])\s+)((?:[A-Z][\w'’.\-]*\s+){0,4}(?:[A-Z][\w'’.\-]*\s*[—–]\s*)?"
+    r"(?:/\s*)?(?:[A-Z]\w+\s+)?(?:via\s+)?Getty Images)\s*$"
+)
+# "Photo by Jane Roe / AFP", "Screenshot by Jane Roe/Outlet": a credit that says who took it
+_BY_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"’)])\s+)(?:Photo(?:graph)?s?|PHOTO|Image|Picture|Pic|Illustration|"
+    r"Screenshot|Video)\s+by\s+([A-Z][^()]{2,118}?)\s*$"
 )
 
 
@@ -319,7 +327,7 @@ def photo_credit(line: str) -> str | None:
     m = _COPYRIGHT_CREDIT.search(line)
     if m:
         return m.group(1).strip()
-    for pattern in (_LABEL_CREDIT, _SLASH_CREDIT, _GETTY):
+    for pattern in (_LABEL_CREDIT, _BY_CREDIT, _SLASH_CREDIT, _GETTY):
         m = pattern.search(line)
         if m:
             credit = m.group(1).strip()
@@ -336,30 +344,59 @@ def photo_credit(line: str) -> str | None:
 
 _CREDIT_NOISE = re.compile(
     r"(?i)^(?:(?:AP|AFP|Reuters|EPA|Pool|File|Handout|Getty)\s+)?(?:pool\s+)?(?:photo(?:graph)?s?"
-    r"|pictures?|images?)"
+    r"|pictures?|images?|fotos?|bild|illustration|screenshot)"
     r"(?:\s+by|\s*:)?\s+|^(?:courtesy(?:\s+of)?|photographer|credit|by|file)[:\s]\s*"
 )
+_AFFILIATION = re.compile(r"\s*,\s*")
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")  # "Sipa USA", "ONE Esports": an organisation's name
 
 
 def credit_parts(credit: str) -> tuple[list[str], list[OutletInfo]]:
-    """Person names and known outlets/agencies named in a photo credit."""
+    """Person names and known outlets/agencies named in a photo credit. A credit's person is
+    written as a person's name ("Jane Roe", "J. Scott Roe") and begins with a first name or an
+    initial, unless the credit says who took it ("Photo by ..."): "Riot Games", "Tom's
+    Hardware", "Sipa USA" are no people. What follows a person after a comma is the person's
+    affiliation ("Jane Roe, Redonda Restoration Programme"), not another photographer."""
     names: list[str] = []
     orgs: list[OutletInfo] = []
-    for part in re.split(r"\s*[/,;|]\s*|\s+via\s+|\s+for\s+", credit):
-        part = part.strip(" .()")
-        prev = None
-        while part and part != prev:
-            prev, part = part, _CREDIT_NOISE.sub("", part).strip(" .")
-        if not part:
-            continue
-        info = canonical_outlet(part) or canonical_outlet(
-            re.sub(r"(?i)\s+(photos?|images?|pictures?)$", "", part)
-        )
-        if info:
-            orgs.append(info)
-        elif looks_like_person(_uncap(part)):
-            names.append(_uncap(part))
+    candidates: list[str] = []
+    segments = _AFFILIATION.split(credit)
+    for k, segment in enumerate(segments):
+        for part in re.split(r"\s*[/;|—–]\s*|\s+via\s+|\s+for\s+", segment):
+            part = part.strip(" .()\u200b")
+            prev = None
+            while part and part != prev:
+                prev, part = part, _CREDIT_NOISE.sub("", part).strip(" .")
+            if not part:
+                continue
+            info = canonical_outlet(part) or canonical_outlet(
+                re.sub(r"(?i)\s+(photos?|images?|pictures?|files?)$", "", part)
+            )
+            if info:
+                orgs.append(info)
+            elif (k == 0 or not candidates) and _person_like(part):
+                candidates.append(_uncap(part))
+    # a credit that says who took it, or names a known agency or outlet with the name ("Ayodeji
+    # Ola / Reuters"), credits a person; else the name must begin as a person's does
+    said = bool(orgs) or bool(re.search(r"(?i)\bby\s", credit))
+    names = [n for n in candidates if said or _first_name_or_initial(n)]
     return names, orgs
+
+
+def _person_like(part: str) -> bool:
+    """Whether PART of a photo credit is written as a person's name (see credit_parts)."""
+    words = part.split()
+    if any(_ACRONYM.match(w) for w in words) and not part.isupper() or "'s " in part + " ":
+        return False
+    name = _uncap(part)
+    return looks_like_person(name) and not _only_words(name)
+
+
+def _first_name_or_initial(name: str) -> bool:
+    from archive.names.firstnames import is_first_name
+
+    first = name.split()[0]
+    return is_first_name(first.rstrip(".")) or bool(_INITIAL.fullmatch(first))
 
 
 # --- footer credits ---------------------------------------------------------------------------

@@ -283,6 +283,11 @@ CREDIT_LABELS = (
     "Pictures",
     "Image",
     "Images",
+    "Illustration",
+    "Screenshot",
+    "Foto",  # German, Spanish, Italian...
+    "Fotos",
+    "Bild",  # German
     "Credit",
     "Photo credit",
     "Image credit",

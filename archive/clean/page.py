@@ -163,6 +163,8 @@ def clean(doc: RawDocument) -> CleanArticle:
         credit = cr.photo_credit(caption)
         if credit:
             take_credit(found, credit)
+    for line in doc.meta.get("credit_lines") or ():  # the page's credit elements
+        take_credit(found, cr.photo_credit(line) or line)
     for credit in doc.meta.get("photo_credits") or ():  # the page's image metadata
         take_credit(found, credit)
 

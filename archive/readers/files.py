@@ -324,6 +324,9 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
     return (text if re.search(r"[^\W\d_]{2,}", text) else None), meta
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
 def _html_extra_meta(html: str) -> dict[str, Any]:
     """Full publication timestamp and photo captions, which trafilatura does not return, and the
     page's structured data (JSON-LD, OpenGraph: archive.readers.pagemeta), which comes first."""
@@ -331,11 +334,14 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     from lxml.etree import LxmlError
 
     from archive.readers.pagemeta import structured_meta
+    from archive.readers.pagevisible import captions_and_credits
 
     out: dict[str, Any] = {}
     try:
-        tree = lxml.html.fromstring(html)
-    except (LxmlError, ValueError):  # "Document is empty", an encoding declaration in a str
+        # an XML declaration with an encoding ("<?xml ... encoding='utf-8'?>", XHTML pages) is
+        # refused in a str: the text is decoded already, the declaration says nothing more
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (LxmlError, ValueError):  # "Document is empty"
         return out
     stamp = tree.xpath(
         "//meta[@property='article:published_time' or @name='article:published_time' or "
@@ -346,10 +352,11 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     if canonical and canonical[0].startswith("http"):
         out["url"] = canonical[0].strip()
-    captions = [" ".join(c.text_content().split()) for c in tree.xpath("//figcaption")]
-    captions = [c for c in captions if c]
+    captions, credits = captions_and_credits(tree)
     if captions:
         out["captions"] = captions
+    if credits:
+        out["credit_lines"] = credits
     out.update(structured_meta(tree))
     return out
 

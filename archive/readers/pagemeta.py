@@ -13,7 +13,8 @@ Keys (each only when the page has it): ``title`` (JSON-LD headline, else og:titl
 of JSON-LD authors that are people, else article:author tags that are names, not links),
 ``author_orgs`` (organisations named as authors: an agency among them is the wire),
 ``published_at`` (JSON-LD datePublished, else article:published_time), ``photo_credits`` (the
-credit lines of the article's JSON-LD images: creditText, creator, author, copyrightHolder),
+credit lines of the article's JSON-LD images and of the page's own ``ImageObject`` objects:
+creditText, creator, author, copyrightHolder),
 and what the visible page says (:mod:`archive.readers.pagevisible`): ``byline_marks`` (the
 texts of elements marked as bylines), ``byline_lines`` (lines that read as a byline, "By ...")
 and ``headlines`` (the texts of its ``<h1>`` elements); ``authors_unseen`` (true when the
@@ -108,9 +109,12 @@ def _people_and_orgs(graph: _Graph, value: Any) -> tuple[list[str], list[str]]:
 
 
 def _credits(graph: _Graph, story: dict) -> list[str]:
-    """The credit lines of the story's images."""
+    """The credit lines of the story's images and of the page's images of their own (an
+    ``ImageObject`` script next to each photo of the story)."""
     out = []
-    for image in graph.resolve(story.get("image")) + graph.resolve(story.get("associatedMedia")):
+    images = graph.resolve(story.get("image")) + graph.resolve(story.get("associatedMedia"))
+    images += [n for n in graph.nodes if _types(n) == {"ImageObject"} and n not in images]
+    for image in images:
         if not isinstance(image, dict):
             continue
         for key in ("creditText", "creator", "author", "copyrightHolder"):

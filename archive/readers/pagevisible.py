@@ -1,8 +1,8 @@
 """What the visible part of a saved web page says about its story, where the extracted text
 leaves it out: the elements the page marks as its byline, the lines that read as a byline
 ("By Jane Roe", "Posted on March 2, 2025 by Jane Roe", a "By" label with the name in the next
-element), the page's headlines (its ``<h1>`` elements), and whether the authors the metadata
-names are shown on the page at all.
+element), the page's headlines (its ``<h1>`` elements), its photo captions and credits, and
+whether the authors the metadata names are shown on the page at all.
 
 Comments, related stories and other furniture name people too ("Jane Roe says:", the bylines
 of the stories linked under the article): what sits in such a block is left out, and only the
@@ -152,6 +152,60 @@ def byline_lines(tree, most: int = 2) -> list[str]:
         if len(out) >= most:
             break
     return out
+
+
+# a photo's caption or credit: <figcaption>, <figure><cite>, and elements whose class says so
+# ("image__caption", "wp-caption-text", "Figure-credit", "caption__credit", "media-credit")
+_CAPTION_XPATH = (
+    "//figcaption | //figure//cite | //*[contains(@class, 'caption') or contains(@class, "
+    "'Caption') or contains(@class, 'credit') or contains(@class, 'Credit') or contains(@class, "
+    "'photographer')]"
+)
+_CREDIT_CLASS = re.compile(r"(?i)(?:^|[-_])(?:credits?|photographer|copyright)(?:$|[-_])")
+_CAPTION_CLASS = re.compile(r"(?i)(?:^|[-_])caption(?:s|-?text)?(?:$|[-_])")
+# blocks of other stories and page furniture (a caption in a figure is no furniture here)
+_NOT_STORY = re.compile(
+    r"(?i)^(?:[\w-]*[-_])?(?:comments?|commentlist|repl(?:y|ies)|related|recommended|teasers?"
+    r"|promo|newsletter)(?:[-_][\w-]*)?$"
+)
+
+
+def _in_other_block(el) -> bool:
+    """Whether EL sits in a comment, a list of other stories, a footer or a nav (an
+    ``<aside>`` may be a photo of the story set beside the text)."""
+    for node in el.iterancestors():
+        if not isinstance(node.tag, str) or node.tag in ("body", "html"):
+            continue
+        words = f"{node.get('class', '')} {node.get('id', '')}".split()
+        if node.tag in ("footer", "nav") or any(_NOT_STORY.match(w) for w in words):
+            return True
+    return False
+
+
+def captions_and_credits(tree, most: int = 60) -> tuple[list[str], list[str]]:
+    """(the texts of the page's photo captions, the texts of its photo credit elements), as
+    written, outside comments, lists of other stories and page furniture, at most MOST of
+    each: a caption ends with its credit or not ("Protesters in Lima. Jane Roe/AP"), a credit
+    element is only the credit ("Photograph: Jane Roe/Getty Images"). The texts of an
+    element's children are apart ("... in Lima." "Jane Roe/AP" are not glued)."""
+    captions: list[str] = []
+    credits: list[str] = []
+    for el in tree.xpath(_CAPTION_XPATH):
+        if not isinstance(el.tag, str) or _skipped(el) or _in_other_block(el):
+            continue
+        text = _text(el)
+        if not text or len(text) > 400:
+            continue
+        classes = el.get("class", "").split()
+        if el.tag == "cite" or any(_CREDIT_CLASS.search(w) for w in classes):
+            out = credits
+        elif el.tag == "figcaption" or any(_CAPTION_CLASS.search(w) for w in classes):
+            out = captions
+        else:
+            continue
+        if text not in out and len(out) < most:
+            out.append(text)
+    return captions, credits
 
 
 def headlines(tree, most: int = 4) -> list[str]:
