@@ -105,6 +105,12 @@ def _domain_like(name: str) -> bool:
     return bool(re.fullmatch(r"[\w.-]+\.[a-z]{2,}", name.strip().lower()))
 
 
+def _headline_like(name: str, title) -> bool:
+    """NAME is the story's headline, or as long as one: no site's name."""
+    fold = " ".join(str(title or "").split()).casefold()
+    return bool(name) and (name.casefold() == fold or len(name.split()) > 8)
+
+
 def page_source(meta: dict) -> tuple[str | None, str | None]:
     """(outlet, agency) named by a saved page's own metadata: the JSON-LD publisher, else
     og:site_name, else the site name the extractor guessed (``publisher``, ``site_name``,
@@ -118,6 +124,8 @@ def page_source(meta: dict) -> tuple[str | None, str | None]:
         value = " ".join(str(meta.get(key) or "").split())
         # the brand before a tagline ("WSVN 7News | Miami News, Weather, Sports")
         value = re.split(r"\s+(?:[|–—]|-{1,2})\s+", value)[0].strip()
+        if key == "sitename" and _headline_like(value, meta.get("title")):
+            continue  # the extractor's guess took the headline for the site's name
         if value and value.lower() not in HOSTING and not PHOTO_CREDIT.search(value):
             names.append(value)
     site = outlet_from_domain(str(meta["url"])) if meta.get("url") else None

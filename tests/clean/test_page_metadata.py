@@ -45,6 +45,15 @@ def test_structured_page():
             ("Harbour Weekly", None),
         ),
         ({"sitename": "harbourweekly.example"}, ("harbourweekly.example", None)),
+        # the extractor's guess of the site's name is the headline: no outlet from it
+        (
+            {
+                "sitename": "Student halls too full to be safe",
+                "title": "Student halls too full to be safe",
+            },
+            (None, None),
+        ),
+        ({"sitename": "Council votes to close the old harbour bridge for good"}, (None, None)),
     ],
 )
 def test_page_source(meta, expected):
