@@ -258,6 +258,15 @@ def test_a_fragment_in_the_clause_of_a_reporting_verb_is_the_speakers(nlp):
         RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
     )
     assert not [r for r in ex.quotes if "undesirable" in r.text]
+    # nor when a relative clause gives the term to someone else
+    body = (
+        "Jane Roe spoke on Monday. Roe said she would call on the council to create the kind of "
+        "\u201cfree parking zone\u201d that the mayor is proposing."
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert not [r for r in ex.quotes if r.text == "free parking zone"]
 
 
 def test_a_quote_the_parser_hangs_on_the_speakers_name_is_still_reported(nlp):

@@ -676,3 +676,16 @@ def test_a_name_inside_an_organisation_name_does_not_take_the_bare_surname():
     ]
     people = {canonical(p): p for p in cluster(mentions, body)}
     assert [m.text for m in people["Helen Brandt"].mentions] == ["Helen Brandt", "Brandt"]
+
+
+def test_a_person_named_by_surname_alone_who_speaks_is_a_person(nlp):
+    """A one-word name needs a title or a role to be a person, or to be reported speaking:
+    "Sanders said" (the name tagged a person there) is somebody."""
+    text = (
+        "California has become a second home for the Vermont senator. In May, Sanders held "
+        'rallies in the state.\n\n"We will win," Sanders said Thursday at a rally.'
+    )
+    people = by_name(run(nlp, text))
+    assert [m.text for m in people["Sanders"].mentions] == ["Sanders", "Sanders"]
+    # a name that only does other things is not enough
+    assert run(nlp, "In May, Sanders held rallies in the state. Sanders is running hard.") == []

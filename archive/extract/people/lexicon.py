@@ -276,3 +276,6 @@ ROLE_STOP_WORDS = frozenset({"who", "whom", "whose", "which", "that", "when", "w
 # --- pronouns -----------------------------------------------------------------------------------
 PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
+# verbs whose subject, tagged a person, is one even when named by one word only ("Sanders said");
+# word forms (the pipeline runs no lemmatizer)
+SPEAKING_VERBS = frozenset({"say", "says", "said", "saying", "tell", "tells", "told", "telling"})

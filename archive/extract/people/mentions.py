@@ -49,9 +49,10 @@ from dataclasses import dataclass
 from archive.extract.people.accept import accepted_forms
 from archive.extract.people.article import Article
 from archive.extract.people.candidates import find_candidates
-from archive.extract.people.cluster import Person, aliases, canonical, cluster
+from archive.extract.people.cluster import Mention, Person, aliases, canonical, cluster
 from archive.extract.people.credits import drop_credited_mentions
 from archive.extract.people.gender import Sentences, gender
+from archive.extract.people.lexicon import SPEAKING_VERBS
 from archive.extract.people.roles import is_org_role, person_roles
 from archive.extract.people.scan import scan, scan_forms
 from archive.kinds import PersonRole
@@ -65,13 +66,29 @@ class _Found:
     person: Person
     roles: list[str]
 
-    @property
-    def supported(self) -> bool:
-        """Mentioned, and named in full, titled or given a role somewhere (step 5)."""
+    def supported(self, doc) -> bool:
+        """Mentioned, and named in full, titled, given a role or reported as speaking ("Sanders
+        said", the name tagged a person there) somewhere (step 5)."""
         p = self.person
         if not p.mentions:
             return False
-        return bool(p.full_forms or any(m.title for m in p.mentions) or self.roles)
+        return bool(
+            p.full_forms
+            or any(m.title for m in p.mentions)
+            or self.roles
+            or any(_speaks(doc, m) for m in p.mentions)
+        )
+
+
+def _speaks(doc, m: Mention) -> bool:
+    """The mention, tagged PERSON, is the subject of "say" or "tell"."""
+    if m.label != "PERSON":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lower_ in SPEAKING_VERBS
 
 
 def find_people(
@@ -87,7 +104,7 @@ def find_people(
     people = cluster(scan(art, search, surnames), body)
     drop_credited_mentions(art.body, people, art.exclude)
     found = [_Found(p, [r for r in person_roles(art, p) if not is_org_role(r)]) for p in people]
-    keep = [i for i, f in enumerate(found) if f.supported]
+    keep = [i for i, f in enumerate(found) if f.supported(doc)]
     sentences = Sentences.of(doc, people, keep)
     out: list[PersonEntity] = []
     for i in sorted(keep, key=lambda i: people[i].mentions[0].start):

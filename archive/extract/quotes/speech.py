@@ -154,6 +154,8 @@ def is_not_speech(
         end = mark_end(sp)
         if _TERM_AFTER.match(body, end):  # a “clean zone” ..., a term used by host cities
             return True
+        if view.parsed and rec.text[:1].islower() and _term_of_another(view, sp):
+            return True
         if _reported_words(view, sp, rec, cue_tok):
             return False
         if _TERM_BEFORE.search(body[max(0, mark - 40) : mark]):
@@ -180,6 +182,33 @@ def _reported_words(view: TextView, sp: MarkedSpan, rec: QuoteRecord, cue_tok: i
             return False  # a co-ordinated clause with a subject of its own
         k, steps = view.head(k), steps + 1
     return k == cue_tok
+
+
+def _term_of_another(view: TextView, sp: MarkedSpan) -> bool:
+    """The fragment is given to someone by a relative clause of its own ('the "free economic
+    zone" that the administration is proposing', 'the kind of "deal" that the mayor wants'):
+    their term, not the words of the sentence's speaker."""
+    k = view.token_at(sp.start)
+    if k >= len(view.toks):
+        return False
+    head = k  # the fragment's own head word
+    while (up := view.head(head)) is not None and sp.start <= view.toks[up].idx < sp.end:
+        head = up
+    nouns = [head]  # and the nouns it is "of" ('the kind of "free economic zone" that ...')
+    while view.toks[nouns[-1]].dep == "pobj" and len(nouns) < 4:
+        prep = view.head(nouns[-1])
+        noun = view.head(prep) if prep is not None else None
+        if noun is None or view.toks[noun].pos not in ("NOUN", "PROPN"):
+            break
+        nouns.append(noun)
+    # the relative clause has the term for its object ("that" ... proposes) and a subject that
+    # is no pronoun ('the "deal" that he signed' may be his)
+    return any(
+        any(view.toks[o].lower in ("that", "which") for o in view.children(r, "dobj"))
+        and any(view.toks[s].pos != "PRON" for s in view.children(r, "nsubj"))
+        for n in nouns
+        for r in view.children(n, "relcl")
+    )
 
 
 def _title_like(text: str) -> bool:
