@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from archive.clean.dates import parse_date
 from archive.clean.lexicon import CREDIT_LABELS, CREDIT_WORDS, NON_NAME
 from archive.clean.outlets import OutletInfo, canonical_outlet
+from archive.names.firstnames import is_first_name
 from archive.names.lexicon import BYLINE_PARTICLES, SUFFIXES
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
@@ -393,8 +394,6 @@ def _person_like(part: str) -> bool:
 
 
 def _first_name_or_initial(name: str) -> bool:
-    from archive.names.firstnames import is_first_name
-
     first = name.split()[0]
     return is_first_name(first.rstrip(".")) or bool(_INITIAL.fullmatch(first))
 

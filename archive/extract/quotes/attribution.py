@@ -121,7 +121,8 @@ class Attributor:
                     s = subj[0]
                     if self.article.in_quote[s]:
                         return None
-                    anchor = view.toks[quote.open_tok].idx
+                    o = quote.open_tok
+                    anchor = view.toks[o].idx if o < len(view.toks) else sp.start
                     speaker = self.speakers.subject(s, anchor)
                     if speaker.kind != SpeakerKind.PERSON:
                         return None
