@@ -32,8 +32,9 @@ from typing import Hashable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from archive.names.firstnames import same_first_name
+from archive.names.firstnames import first_name_gender, same_first_name
 from archive.names.fold import consonant_skeleton, fold_word
+from archive.names.titles import strip_titles, title_info
 from archive.names.tokens import given_names, is_initial, name_parts, surname
 from archive.records import PersonEntity
 
@@ -72,6 +73,38 @@ def _parse(name: str) -> _Name | None:
     first = real_given[0]
     middles = tuple(fold_word(g)[:1] for g in given[given.index(first) + 1 :])
     return _Name(fold_word(first), middles, sur_key, sur)
+
+
+def title_sex(names: Iterable[str]) -> str | None:
+    """The sex ("m"/"f") the titles of these names tell ("Mr. Obama", "Mrs. Laura Chen"); None
+    when none tells one or they disagree."""
+    found = set()
+    for n in names:
+        n = (n or "").strip()
+        bare = strip_titles(n)
+        if bare != n:
+            g = title_info(n[: len(n) - len(bare)])[0]
+            if g:
+                found.add(g)
+    return found.pop() if len(found) == 1 else None
+
+
+def sex_of(names: Iterable[str]) -> str | None:
+    """The sex of a person known by these names: their titles', else the one a full name's first
+    name clearly has ("Michelle Obama": "f"); None when unknown or contradictory."""
+    names = [n for n in names if n]
+    g = title_sex(names)
+    if g:
+        return g
+    found = set()
+    for n in names:
+        p = _parse(n)
+        if p is not None and p.full:
+            given = next((w for w in given_names(n) if not is_initial(w)), "")
+            sex = first_name_gender(given)
+            if sex in ("m", "f"):
+                found.add(sex)
+    return found.pop() if len(found) == 1 else None
 
 
 def person_key(name: str) -> str:

@@ -16,7 +16,7 @@ from typing import Iterable
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from archive.names.identity import best_match, person_key, surname_key
+from archive.names.identity import best_match, person_key, surname_key, title_sex
 from archive.records import Extraction, PersonEntity
 from archive.store import surnames
 from archive.store.models import Article, ArticlePerson, Mention, Person, PersonAlias
@@ -139,7 +139,8 @@ def write_people(session: Session, article: Article, ex: Extraction) -> list[int
     for ent in ex.people:
         bare = surnames.bare_surname(_forms(ent))
         if bare:  # known here by surname only: whoever owns that surname now
-            pid = surnames.owner(session, bare, create_name=ent.name[:ALIAS_MAX])
+            sex = title_sex(_forms(ent))
+            pid = surnames.owner(session, bare, sex=sex, create_name=ent.name[:ALIAS_MAX])
             view.add_aliases(session, pid, ent)
         else:
             pid = resolve_person(session, view, ent)

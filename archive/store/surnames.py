@@ -21,7 +21,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from archive.names.identity import _parse, surname_key
+from archive.names.identity import _parse, sex_of, surname_key, title_sex
 from archive.store import statement_groups
 from archive.store.models import ArticlePerson, Mention, Person, PersonAlias, Quote, Statement
 
@@ -45,12 +45,27 @@ def bare_surname(names) -> str:
     return ""
 
 
-def full_people(session: Session, key: str) -> list[int]:
-    """Ids of the people with a full name of this surname."""
+def _full_aliases(session: Session, key: str) -> dict[int, list[str]]:
+    """The people with a full name of this surname, each with their names of that surname."""
+    out: dict[int, list[str]] = {}
     rows = session.execute(
         select(PersonAlias.person_id, PersonAlias.alias).where(PersonAlias.surname_key == key)
     )
-    return sorted({pid for pid, alias in rows if is_full(alias)})
+    for pid, alias in rows:
+        out.setdefault(pid, []).append(alias)
+    return {pid: names for pid, names in out.items() if any(is_full(a) for a in names)}
+
+
+def full_people(
+    session: Session, key: str, sex: str | None = None, people: dict | None = None
+) -> list[int]:
+    """Ids of the people with a full name of this surname (of that sex or of none known, when
+    ``sex`` is given: "Mr. Obama" is no "Michelle Obama"); ``people``: their
+    :func:`_full_aliases`, when already read."""
+    people = _full_aliases(session, key) if people is None else people
+    return sorted(
+        pid for pid, names in people.items() if sex is None or sex_of(names) in (None, sex)
+    )
 
 
 def surname_people(session: Session, key: str) -> list[int]:
@@ -88,11 +103,14 @@ def _full_articles(session: Session, pid: int) -> int:
     )
 
 
-def owner_of(session: Session, key: str) -> int | None:
-    """Who a bare-surname mention belongs to now: the one full-named person of the surname, or
-    the one who clearly leads several (LEAD_ARTICLES, LEAD_FACTOR); else the surname person
-    (None when there is none yet). A function of the articles held, not of their order."""
-    full = full_people(session, key)
+def owner_of(
+    session: Session, key: str, sex: str | None = None, people: dict | None = None
+) -> int | None:
+    """Who a bare-surname mention belongs to now: the one full-named person of the surname (of
+    the sex its title tells, if it tells one), or the one who clearly leads several
+    (LEAD_ARTICLES, LEAD_FACTOR); else the surname person (None when there is none yet). A
+    function of the articles held, not of their order."""
+    full = full_people(session, key, sex, people)
     if len(full) == 1:
         return full[0]
     if len(full) > 1:
@@ -104,9 +122,11 @@ def owner_of(session: Session, key: str) -> int | None:
     return bare[0] if bare else None
 
 
-def owner(session: Session, key: str, *, create_name: str | None = None) -> int | None:
+def owner(
+    session: Session, key: str, *, sex: str | None = None, create_name: str | None = None
+) -> int | None:
     """:func:`owner_of`, making the surname person (named ``create_name``) when there is none."""
-    pid = owner_of(session, key)
+    pid = owner_of(session, key, sex)
     if pid is not None or create_name is None:
         return pid
     person = Person(name=create_name, key=key)
@@ -117,18 +137,41 @@ def owner(session: Session, key: str, *, create_name: str | None = None) -> int 
 
 def rebind(session: Session, key: str) -> set[int]:
     """Move every bare-surname link of this surname (``article_people.bare_key``) that is not
-    with its owner to the owner; returns the people touched. Cheap when nothing moved: one
-    index look-up for links away from the owner."""
-    target = owner_of(session, key)
-    stray_q = select(ArticlePerson).where(ArticlePerson.bare_key == key)
-    if target is not None:
-        stray_q = stray_q.where(ArticlePerson.person_id != target)
-    stray = list(session.execute(stray_q.order_by(ArticlePerson.id)).scalars())
-    if (
-        target is None
-        and stray
-        and all(is_surname_person(session, link.person_id) for link in stray)
-    ):
+    with its owner to the owner (the owner of its sex, when the link's titles tell one and the
+    owners differ by sex); returns the people touched. Cheap when nothing moved: one index
+    look-up for links away from the owner."""
+    people = _full_aliases(session, key)
+    targets = {sex: owner_of(session, key, sex, people) for sex in (None, "m", "f")}
+    links_q = select(ArticlePerson).where(ArticlePerson.bare_key == key)
+    groups: dict[int | None, list[ArticlePerson]] = {}
+    if len(set(targets.values())) == 1:
+        target = targets[None]
+        if target is not None:
+            links_q = links_q.where(ArticlePerson.person_id != target)
+        groups[target] = list(session.execute(links_q.order_by(ArticlePerson.id)).scalars())
+    else:
+        for link in session.execute(links_q.order_by(ArticlePerson.id)).scalars():
+            target = targets[title_sex(link.aliases or [])]
+            if link.person_id != target:
+                groups.setdefault(target, []).append(link)
+    touched: set[int] = set()
+    for target, stray in groups.items():
+        touched |= _move_to(session, key, target, stray)
+    if not touched:
+        return set()
+    session.flush()
+    for pid in sorted(touched):
+        refresh_aliases(session, pid)
+    drop_if_orphan(session, touched)
+    return touched
+
+
+def _move_to(
+    session: Session, key: str, target: int | None, stray: list[ArticlePerson]
+) -> set[int]:
+    """Move the links to the target; to the surname person of ``key`` (made when there is none)
+    when there is no target. Returns the people touched."""
+    if target is None and stray and all(is_surname_person(session, x.person_id) for x in stray):
         target = min(link.person_id for link in stray)  # they are where they belong
         stray = [link for link in stray if link.person_id != target]
     if not stray:
@@ -143,10 +186,6 @@ def rebind(session: Session, key: str) -> set[int]:
     for link in stray:
         touched.add(link.person_id)
         move_link(session, link, target)
-    session.flush()
-    for pid in sorted(touched):
-        refresh_aliases(session, pid)
-    drop_if_orphan(session, touched)
     return touched
 
 

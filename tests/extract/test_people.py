@@ -689,3 +689,20 @@ def test_a_person_named_by_surname_alone_who_speaks_is_a_person(nlp):
     assert [m.text for m in people["Sanders"].mentions] == ["Sanders", "Sanders"]
     # a name that only does other things is not enough
     assert run(nlp, "In May, Sanders held rallies in the state. Sanders is running hard.") == []
+
+
+def test_a_titled_surname_of_the_other_sex_is_not_the_only_namesake(nlp):
+    """ "Mr. Halvorsen" in an article whose only full Halvorsen is a woman ("the first lady,
+    Margaret Halvorsen") is someone else, and so are the untitled forms that go with him."""
+    text = (
+        "President Halvorsen is rolling out a new message this week.\n\n"
+        '"Our progress is on the ballot," Mr. Halvorsen said on Saturday at a dinner in Denver.\n\n'
+        "The campaign plans to use Mr. Halvorsen and the first lady, Margaret Halvorsen, as much "
+        "as possible in the coming weeks."
+    )
+    people = by_name(run(nlp, text))
+    assert set(people) == {"Halvorsen", "Margaret Halvorsen"}, set(people)
+    assert people["Halvorsen"].gender == "m"
+    starts = [m.start for m in people["Halvorsen"].mentions]
+    assert text.index("Halvorsen said") in starts and text.index("Halvorsen is") in starts
+    assert [m.text for m in people["Margaret Halvorsen"].mentions] == ["Margaret Halvorsen"]

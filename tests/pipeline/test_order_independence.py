@@ -256,3 +256,34 @@ def test_without_a_clear_lead_a_bare_surname_stays_apart_in_any_order(tmp_path):
         "Melania Trump": [],
         "Trump": ["the wall will be built soon"],
     }
+
+
+MR = dict(
+    body='Mr. Obama said "our progress is on the ballot" on Saturday.',
+    people=[{"name": "Obama", "aliases": ["Mr. Obama"]}],
+    quotes=[{"text": "our progress is on the ballot", "speaker": "Obama"}],
+)
+
+
+def test_a_titled_surname_never_goes_to_a_namesake_of_the_other_sex_in_any_order(tmp_path):
+    """ "Mr. Obama" is no "Michelle Obama", however alone she is; once a Barack Obama is known
+    the quote is his, whichever article came first."""
+    for sub in ("a", "b", "c"):
+        (tmp_path / sub).mkdir()
+    snaps = _all_orders(tmp_path / "a", [MR, MICHELLE])
+    for other in snaps[1:]:
+        assert not differences(snaps[0], other)
+    assert snaps[0]["_people"] == {"Obama": ["our progress is on the ballot"], "Michelle Obama": []}
+    snaps = _all_orders(tmp_path / "b", [MR, MICHELLE, BARACK])
+    for other in snaps[1:]:
+        diff = differences(snaps[0], other)
+        assert not diff, "\n".join(diff)
+    assert snaps[0]["_people"] == {
+        "Barack Obama": ["our progress is on the ballot"],
+        "Michelle Obama": [],
+    }
+    # an untitled bare surname still goes to the one Obama there is
+    snaps = _all_orders(tmp_path / "c", [BARE, MICHELLE])
+    assert snaps[0]["_people"] == {
+        "Michelle Obama": ["the economy is growing faster than anyone expected"]
+    }

@@ -82,10 +82,25 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
                 break
         else:
             people.append(Person([m], given, sk))
+    # a titled surname whose title's sex is no full name's of that surname ("Mr. Obama" in an
+    # article that names only "Michelle Obama") is someone else: placed first, so that the
+    # untitled forms can go to that person too
+    others = [m for m in singles if _of_another_sex(m, people)]
+    for m in others:
+        sk = fold_word(m.text.replace(" ", ""))
+        known = next((p for p in people if p.sur_key == sk and not p.full_forms), None)
+        if known is None:
+            people.append(Person([m], "", sk))
+        else:
+            known.mentions.append(m)
     for m in singles:
+        if any(m is x for x in others):
+            continue
         sk = fold_word(m.text.replace(" ", ""))
         gender = title_info(m.title)[0] if m.title else None
         cands = [p for p in people if p.sur_key == sk and p.full_forms]
+        if cands and others:
+            cands += [p for p in people if p.sur_key == sk and not p.full_forms]
         if gender and len(cands) > 1:
             cands = [p for p in cands if _gender_of(p) in (None, gender)] or cands
         if not cands:
@@ -104,6 +119,17 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
     for p in people:
         p.mentions.sort(key=lambda m: m.start)
     return people
+
+
+def _of_another_sex(m: Mention, people: list[Person]) -> bool:
+    """M's title tells a sex ("Mr.", "Mrs.") and every person named in full with M's surname is
+    of the other one (by title or a clearly gendered first name)."""
+    gender = title_info(m.title)[0] if m.title else None
+    if not gender:
+        return False
+    sk = fold_word(m.text.replace(" ", ""))
+    full = [p for p in people if p.sur_key == sk and p.full_forms]
+    return bool(full) and all(_gender_of(p) not in (None, gender) for p in full)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
