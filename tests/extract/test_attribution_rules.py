@@ -302,3 +302,18 @@ def test_a_fragment_in_the_clause_of_a_named_subject_is_theirs(nlp):
     assert who(raises, people) == "Maria Lopez" and raises.how == "clause"
     assert who(by_text(quotes, "arbitrary pay freezes"), people) == "Maria Lopez"
     assert all(q.speaker is None for q in quotes if q.text in ("real relief", "tireless"))
+
+
+def test_a_blank_line_ends_a_sentence_so_a_dateline_is_no_speaker(nlp):
+    """The parser joins paragraphs without a full stop into one sentence ("... (all times
+    EDT):", "7 p.m."), and the dateline then becomes the subject of the next paragraph's verb."""
+    body = (
+        "DENVER (AP) — The Latest on the U.S. Senate race (all times MDT):\n\n"
+        "7 p.m.\n\n"
+        "Maria Lopez is once again questioning the integrity of the U.S. voting system, "
+        "encouraging her supporters to visit polling locations on Election Day to make sure "
+        "everything is “on the level.”"
+    )
+    q, name = pipeline_quote(body, "on the level", nlp)
+    assert name == "Maria Lopez" and q.speaker_text == "Maria Lopez"
+    assert [t.is_sent_start for t in nlp("One\n\nTwo\nthree")] == [True, False, True, False, False]
