@@ -317,3 +317,27 @@ def test_a_blank_line_ends_a_sentence_so_a_dateline_is_no_speaker(nlp):
     q, name = pipeline_quote(body, "on the level", nlp)
     assert name == "Maria Lopez" and q.speaker_text == "Maria Lopez"
     assert [t.is_sent_start for t in nlp("One\n\nTwo\nthree")] == [True, False, True, False, False]
+
+
+def test_a_participle_hung_inside_a_reported_clause_about_a_thing_speaks_for_the_reporter(nlp):
+    """ "X said the ruling has "kept us safe" before claiming ...", "X pushed back, saying that
+    the bill had ... and arguing that ...": the parser hangs the participle in the reported
+    clause, whose subject (a thing) claims and argues nothing."""
+    body = (
+        "Maria Lopez spoke on Monday.\n\n"
+        "Maria Lopez said the court’s deadlock has “kept us safe” on Twitter before claiming "
+        "that open borders are “tearing American families apart.”\n\n"
+        "Tom Reed pushed back on those claims Thursday, saying that the bill had the correct "
+        "security components but was waylaid by voter mistrust - and arguing that he and Lopez "
+        'shared "almost all the same views on immigration."'
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    marked = {q.text: q for q in ex.quotes if q.kind != "indirect"}
+    for text, speaker in [
+        ("tearing American families apart.", "Maria Lopez"),
+        ("almost all the same views on immigration.", "Tom Reed"),
+    ]:
+        q = marked[text]
+        assert q.speaker_kind == "person" and ex.people[q.speaker].name == speaker, q

@@ -6,6 +6,7 @@ hyphenated role taken for a second subject; a participle hung on the reported cl
 from __future__ import annotations
 
 from archive.extract.quotes.article import SUBJ_DEPS
+from archive.extract.quotes.lexicon import ORG_WORDS, PERSON_HEADS, PERSON_SUFFIX, UNNAMED_HEADS
 from archive.extract.quotes.text import TextView
 from archive.extract.quotes.verbs import is_cue
 
@@ -38,6 +39,9 @@ def subject_of(v: TextView, cue: int) -> int | None:
     # a noun's clause ('Sanders said the process could be "messy," adding'; 'Carson rejected
     # the notion that ..., saying') reports for the reporter, not for that clause's subject
     participle = t.tag == "VBG" and t.dep in ("advcl", "xcomp")
+    # "... before claiming", "..., saying that the bill had X and arguing": a participle hung
+    # inside a reported clause whose subject is a thing speaks for the reporter too
+    hung = t.tag == "VBG" and t.dep in ("pcomp", "conj")
     while cur is not None and steps < 6:
         kids = v.children(cur, *SUBJ_DEPS)
         if len(kids) > 1:
@@ -47,6 +51,10 @@ def subject_of(v: TextView, cue: int) -> int | None:
             kids = [k for k in kids if v.toks[k].pos == "PROPN"] or kids
         if participle and cur != cue and _inner_clause(v, cur):
             cur = _clause_owner(v, cur)
+            steps += 1
+            continue
+        if kids and hung and cur != cue and _a_thing(v, kids[0]) and _reported_clause(v, cur):
+            cur = v.head(cur)
             steps += 1
             continue
         if kids:
@@ -135,6 +143,24 @@ def _inner_clause(v, k: int) -> bool:
     if h is None:
         return False
     return (dep == "ccomp" and bool(is_cue(v, h))) or dep in ("acl", "relcl")
+
+
+def _reported_clause(v, k: int) -> bool:
+    """Verb ``k`` heads a clause reported by a verb of speech ("said the bill had")."""
+    h = v.head(k)
+    return h is not None and v.toks[k].dep == "ccomp" and bool(is_cue(v, h))
+
+
+def _a_thing(v, k: int) -> bool:
+    """Token ``k`` is a common noun for no person nor body of people ("the bill", "the
+    deadlock"; not "supporters", "the committee"): it claims and argues nothing."""
+    t = v.toks[k]
+    if t.pos != "NOUN" or t.ent in ("NORP", "ORG", "PERSON"):
+        return False
+    word = t.lower[:-1] if t.lower.endswith("s") else t.lower
+    return not (
+        {t.lower, word} & (UNNAMED_HEADS | PERSON_HEADS | ORG_WORDS) or PERSON_SUFFIX.search(word)
+    )
 
 
 def _clause_owner(v, k: int) -> int | None:
