@@ -91,7 +91,8 @@ def normalise_newlines(text: str) -> str:
 
 # UTF-8 text that was once decoded as cp1252: "â€™" for "’", "Ã©" for "é", "Â£" for "£".
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d"
-_CONT = "[\u00a0-\u00bf" + _CP1252_HIGH + "]"
+# (and C1 controls: the bytes 0x80-0x9f read as Latin-1, "Ã\x83Â§", as twice-encoded text has)
+_CONT = "[\u0080-\u009f\u00a0-\u00bf" + _CP1252_HIGH + "]"
 _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
@@ -133,6 +134,11 @@ def repair_mojibake(text: str) -> str:
     found too."""
     if _COMBINING.search(text):
         text = _recompose(text)
-    if not _MOJIBAKE.search(text):
-        return text
-    return _MOJIBAKE.sub(_unmojibake, text)
+    for _ in range(3):  # text encoded twice ("FranÃ\x83Â§ois") is repaired twice
+        if not _MOJIBAKE.search(text):
+            break
+        fixed = _MOJIBAKE.sub(_unmojibake, text)
+        if fixed == text:
+            break
+        text = fixed
+    return text

@@ -81,6 +81,15 @@ def test_repair_mojibake_after_unicode_normalisation():
     assert repair_mojibake("Jose\u0301 Marti\u0301") == "José Martí"
 
 
+def test_repair_mojibake_of_text_encoded_twice():
+    # "ç" read as Latin-1 twice over ("Ã§" -> "Ã\x83Â§"), then decomposed as above
+    assert repair_mojibake("President Fran\u00c3\u0083\u00c2\u00a7ois Hollande") == (
+        "President François Hollande"
+    )
+    assert repair_mojibake("FranA\u0303\u0083A\u0302\u00a7ois") == "François"
+    assert repair_mojibake("\u00c3 and \u0083 alone") == "\u00c3 and \u0083 alone"
+
+
 @pytest.mark.parametrize(
     "name, reason",
     [
