@@ -341,3 +341,24 @@ def test_a_participle_hung_inside_a_reported_clause_about_a_thing_speaks_for_the
     ]:
         q = marked[text]
         assert q.speaker_kind == "person" and ex.people[q.speaker].name == speaker, q
+
+
+def test_a_verb_after_a_whole_quoted_sentence_that_reports_its_own_clause(nlp):
+    """'"... The abusive culture." Gov. Tom Reed said he would have fired him': the verb after
+    the quote reports the clause it has, so the quote stays with the speaker before it."""
+    body = (
+        "The mayor's aide was charged on Tuesday. Maria Lopez and Tom Reed both criticized her.\n\n"
+        '"It\'s a very sad development," Lopez told reporters outside a restaurant in Dayton. '
+        '"This is the consequence of the culture of the Walsh campaign. The abusive culture." '
+        "Ohio Gov. Tom Reed said he would have fired the aide if such an incident had happened "
+        "in his campaign."
+    )
+    _, name = pipeline_quote(body, "consequence of the culture", nlp)
+    assert name == "Maria Lopez"
+    # the verb with nothing of its own reports the quote
+    body = (
+        "Maria Lopez and Tom Reed met on Monday.\n\n"
+        '"It\'s a very sad development," Lopez said. "The abusive culture." Tom Reed said so too.'
+    )
+    _, name = pipeline_quote(body, "abusive culture", nlp)
+    assert name == "Tom Reed"

@@ -57,6 +57,8 @@ class CueFinder:
             order = (self.before,)  # 'He directed "a reorganization." Critics called it ...'
         for fn in order:
             cue = fn(quote.close_tok) if fn == self.after else fn(quote.open_tok)
+            if cue is not None and fn == self.after and self._reports_its_own(cue, quote):
+                continue
             if cue is not None:
                 return CueSearch(cue)
         return CueSearch(bare_verb_after(self, quote))
@@ -71,6 +73,14 @@ class CueFinder:
         toks = self.view.toks
         k = quote.close_tok
         return k < len(toks) and toks[k].text[:1].isupper()
+
+    def _reports_its_own(self, cue: int, quote: QuoteTokens) -> bool:
+        """The quote is a whole sentence and the verb after it has a clause of its own ('"... The
+        abusive culture." Gov. John Kasich said he would have fired him'): it reports that."""
+        v = self.view
+        return self._ends_sentence(quote) and any(
+            c > cue and not self.in_quote[c] for c in v.children(cue, "ccomp")
+        )
 
     def text_of(self, cue: int) -> str:
         """The cue as reported: the verb as written, "according to", "quoted as saying"."""
