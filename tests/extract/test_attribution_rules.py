@@ -362,3 +362,58 @@ def test_a_verb_after_a_whole_quoted_sentence_that_reports_its_own_clause(nlp):
     )
     _, name = pipeline_quote(body, "abusive culture", nlp)
     assert name == "Tom Reed"
+
+
+def _marked(body: str, nlp) -> tuple[dict, list]:
+    """The quotes of ``body`` in quotation marks by text, and the people (the whole pipeline)."""
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    return {q.text: q for q in ex.quotes if q.kind != "indirect"}, ex.people
+
+
+def _named(q, people) -> str | None:
+    return people[q.speaker].name if q.speaker_kind == "person" else None
+
+
+def test_the_object_that_an_infinitive_is_about_speaks(nlp):
+    """ "That prompted Reed to make a joke and call Lopez "very flexible"", "a win that led her
+    to declare ...": the object of the verb is the infinitive's subject (not when the verb is
+    one of speech: "urged Reed to tell Lopez ..." is a request of the subject's)."""
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez and Tom Reed debated in Dayton on Tuesday night before a large crowd.\n\n"
+        'At one point, Lopez coached Reed to "breathe, breathe." That prompted Tom Reed to make a '
+        'joke about yoga and call Lopez "very flexible," a nod to her changes of position.\n\n'
+        "Lopez won the county by a wide margin, a strong win that led her to declare that the "
+        "nomination was “in sight.”"
+    )
+    quotes, people = _marked(body, nlp)
+    assert _named(quotes["very flexible,"], people) == "Tom Reed"
+    assert _named(quotes["in sight."], people) == "Maria Lopez"
+
+
+def test_a_participle_after_an_it_clause_speaks_for_the_name_of_the_clause_before(nlp):
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez and Jane Roe spoke in Dayton on Tuesday night before a large crowd.\n\n"
+        "It was a potent one-two punch by the two women, as Mrs. Lopez echoed the criticism, "
+        "saying the governor ''reminds us every day that he is not in it for the people.''"
+    )
+    quotes, people = _marked(body, nlp)
+    (q,) = [q for t, q in quotes.items() if t.startswith("reminds us")]
+    assert _named(q, people) == "Maria Lopez"
+
+
+def test_no_speaker_from_an_infinitive_of_a_noun(nlp):
+    """'officials professing a "sincere religious belief" to deny services': "to deny" belongs
+    to the noun; it reports nothing."""
+    body = (
+        "A long night.\n\n"
+        "Judge Tom Reed issued an injunction blocking a law that would have allowed officials "
+        'professing a "sincere religious belief" to deny services to couples.'
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert not [q for q in ex.quotes if q.cue == "deny"], ex.quotes

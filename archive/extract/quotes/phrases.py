@@ -31,6 +31,8 @@ from archive.kinds import SpeakerKind
 
 _POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}  # the object that speaks: "led her to say"
+
 
 class PhraseResolver:
     """Resolves the noun phrases of one article to speakers."""
@@ -60,6 +62,8 @@ class PhraseResolver:
                 return Speaker(SpeakerKind.PERSON, pi, self.art.mention_text(pi, tk.idx, tk.end))
         if t.lower in SUBJECT_PRONOUNS:
             return self.pronouns.resolve(t.lower, min(anchor, t.idx), t.text)
+        if t.lower in _OBJECT_PRONOUNS and t.dep == "dobj":  # "led her to declare"
+            return self.pronouns.resolve(_OBJECT_PRONOUNS[t.lower], min(anchor, t.idx), t.text)
         if t.lower in PLURAL_PRONOUNS or t.lower in ("i", "you"):
             return Speaker(SpeakerKind.UNNAMED, None, t.text)
         if t.lower == "it":

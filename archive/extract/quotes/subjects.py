@@ -6,7 +6,14 @@ hyphenated role taken for a second subject; a participle hung on the reported cl
 from __future__ import annotations
 
 from archive.extract.quotes.article import SUBJ_DEPS
-from archive.extract.quotes.lexicon import ORG_WORDS, PERSON_HEADS, PERSON_SUFFIX, UNNAMED_HEADS
+from archive.extract.quotes.lexicon import (
+    ORG_WORDS,
+    PERSON_HEADS,
+    PERSON_SUFFIX,
+    REPORTED_REQUEST_VERBS,
+    REPORTED_SPEECH_VERBS,
+    UNNAMED_HEADS,
+)
 from archive.extract.quotes.text import TextView
 from archive.extract.quotes.verbs import is_cue
 
@@ -59,6 +66,10 @@ def subject_of(v: TextView, cue: int) -> int | None:
             continue
         if kids:
             s = kids[0]
+            if participle and cur != cue and v.toks[s].lower in _EXPLETIVE:
+                near = _clause_before(v, cur, cue)
+                if near is not None:
+                    return near  # 'It was a punch, as Mrs. Clinton echoed it, saying "..."'
             if v.toks[s].lower in _RELATIVE:
                 rel = _relative_clause(v, cur)
                 if rel is not None:
@@ -75,6 +86,9 @@ def subject_of(v: TextView, cue: int) -> int | None:
         nh = v.head(cur)
         if nh is None:
             return None
+        obj = _controller(v, cur, nh) if dep == "xcomp" else None
+        if obj is not None:
+            return obj  # 'That prompted Rubio to make a joke and call Trump "very flexible"'
         if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
             if not (cur == cue and _set_off_from_an_object(v, cue, nh)):
                 return nh
@@ -98,6 +112,17 @@ def subject_of(v: TextView, cue: int) -> int | None:
 
 
 _RELATIVE = frozenset({"who", "which", "that"})
+_EXPLETIVE = frozenset({"it", "this", "that"})
+
+
+def _clause_before(v, verb: int, cue: int) -> int | None:
+    """The proper-name subject of the nearest clause of ``verb`` before the participle ``cue``
+    (an "as"/"when" clause: "as Mrs. Clinton echoed the criticism, saying")."""
+    for c in sorted((c for c in v.children(verb, "advcl") if c < cue), reverse=True):
+        subj = [k for k in v.children(c, "nsubj") if v.toks[k].pos == "PROPN"]
+        if subj:
+            return subj[0]
+    return None
 
 
 def _relative_clause(v, verb: int) -> int | None:
@@ -143,6 +168,34 @@ def _inner_clause(v, k: int) -> bool:
     if h is None:
         return False
     return (dep == "ccomp" and bool(is_cue(v, h))) or dep in ("acl", "relcl")
+
+
+def _controller(v, verb: int, head: int) -> int | None:
+    """The object of ``head`` that is the subject of its infinitive ``verb`` ("prompted Rubio to
+    call", "asked her to say"), None when there is none ("promised to say": the subject's)."""
+    if not any(v.toks[c].lower == "to" for c in v.children(verb, "aux")):
+        return None
+    if v.toks[head].lower.startswith("promis") or is_cue(v, head) or _requests(v, head):
+        return None  # "urged Sessions to tell Trump ...": the request is the subject's
+    objs = [c for c in v.children(head, "dobj") if c < verb]
+    if not objs:
+        return None
+    o = v.toks[objs[0]]
+    # a person ("Rubio", "her", "lawmakers"), not a means ("used a crude expression to say")
+    person = (o.pos == "PROPN" and o.ent in ("PERSON", "")) or (
+        o.pos == "PRON" and o.lower in ("him", "her", "them", "us", "me")
+    )
+    if o.pos == "NOUN" and not _a_thing(v, objs[0]):
+        person = bool(
+            {o.lower, o.lower.rstrip("s")} & (UNNAMED_HEADS | PERSON_HEADS)
+            or PERSON_SUFFIX.search(o.lower.rstrip("s"))
+        )
+    return objs[0] if person else None
+
+
+def _requests(v, k: int) -> bool:
+    """Verb ``k`` asks for something ("urged", "asked"): what follows is its subject's words."""
+    return REPORTED_SPEECH_VERBS.get(v.toks[k].lower) in REPORTED_REQUEST_VERBS
 
 
 def _reported_clause(v, k: int) -> bool:

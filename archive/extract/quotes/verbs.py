@@ -30,6 +30,8 @@ def is_cue(view: TextView, i: int) -> str | None:
         return None  # a word of a compound: "the self-described Islamic State"
     if base in _NAMING and t.dep == "acl" and t.tag == "VBN":
         return None  # a thing named: 'a class called "Perception"', 'a group dubbed "X"'
+    if t.dep == "acl" and t.tag == "VB":
+        return None  # an infinitive of a noun: 'a "sincere religious belief" to deny services'
     if base == "call" and nxt in NOT_CUE_AFTER_CALL:
         return None
     if base in CUE_PARTICLES and nxt != CUE_PARTICLES[base]:
