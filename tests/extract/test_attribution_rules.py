@@ -417,3 +417,25 @@ def test_no_speaker_from_an_infinitive_of_a_noun(nlp):
         RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
     )
     assert not [q for q in ex.quotes if q.cue == "deny"], ex.quotes
+
+
+def test_a_verb_that_reports_with_back_and_a_claim_that_is_its_owners(nlp):
+    """ "Lopez shot back, "..."" / "fired back": verbs that report only with their particle;
+    "making an issue of Reed's claim that the mayor "founded the gang"": the claimant's words,
+    not those of the verb that governs the noun ("blamed")."""
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez and Tom Reed debated in Dayton on Tuesday night before a large crowd.\n\n"
+        "After Tom Reed criticized the mayor during the debate, Lopez shot back, “I suppose I "
+        "could have stayed home, but I chose to run.”\n\n"
+        "Lopez on Thursday blamed the media for making an issue out of Tom Reed’s claim that the "
+        "mayor “founded the gang,” saying they were nitpicking.\n\n"
+        "Reed shot a video in May. Lopez fired back in March, attacking Reed for “the greed, the "
+        "showing off” of his campaign."
+    )
+    quotes, people = _marked(body, nlp)
+    (q,) = [q for t, q in quotes.items() if t.startswith("I suppose")]
+    assert _named(q, people) == "Maria Lopez" and q.cue == "shot"
+    assert _named(quotes["founded the gang,"], people) == "Tom Reed"
+    (q,) = [q for t, q in quotes.items() if t.startswith("the greed")]
+    assert _named(q, people) == "Maria Lopez"

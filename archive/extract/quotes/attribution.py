@@ -15,7 +15,7 @@ from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
-from archive.extract.quotes.documents import document_owner, is_speech_noun
+from archive.extract.quotes.documents import claimant, document_owner, is_speech_noun
 from archive.extract.quotes.lexicon import POSSESSIVE_TO_SUBJECT, SPEECH_NOUN_LINKS
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.medium import Media
@@ -74,6 +74,9 @@ class Attributor:
         """The quote's own attribution: its cue and the cue's speaker, else a phrase crediting the
         words ("by his own account"); None when neither names anyone. ``after_first``: look for
         the cue after the quote first (it opens a sentence or is a full one)."""
+        claim = self._claim(quote)
+        if claim is not None:
+            return claim
         found = self.cues.find(quote, after_first)
         if found.blocked:
             return None
@@ -186,6 +189,20 @@ class Attributor:
         pron = POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
         speaker = self.pronouns.resolve(pron, m.start(), surface)
         if speaker.kind != SpeakerKind.PERSON:
+            return None
+        return Attribution(speaker, None, None, None, "account")
+
+    def _claim(self, quote: QuoteTokens) -> Attribution | None:
+        """A quote in the "that" clause of someone's claim ("blamed the media for Trump's claim
+        that Obama "founded ISIS""): the claimant's words, whatever verb governs the noun."""
+        view = self.article.view
+        if not view.parsed or quote.first >= quote.stop:
+            return None
+        owner = claimant(view, quote.first, quote.stop)
+        if owner is None or self.article.in_quote[owner]:
+            return None
+        speaker = self.phrases.resolve_owner(owner, view.toks[quote.open_tok].idx)
+        if speaker.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
             return None
         return Attribution(speaker, None, None, None, "account")
 

@@ -7,6 +7,8 @@ issued it."""
 from __future__ import annotations
 
 from archive.extract.quotes.lexicon import (
+    CLAIM_NOUNS,
+    CUE_FORMS,
     DOCUMENT_NOUNS,
     SPEECH_NOUN_PREPS,
     SPEECH_NOUN_VERBS,
@@ -26,6 +28,32 @@ def is_document(v: TextView, k: int) -> bool:
     """Token ``k`` is a common noun of speech or of a work ("statement", "ad", "study")."""
     t = v.toks[k]
     return t.pos == "NOUN" and t.lower in DOCUMENT_NOUNS
+
+
+def claimant(v: TextView, first: int, stop: int) -> int | None:
+    """The possessor of the noun of speech whose "that" clause holds the quoted tokens
+    [first, stop) ("Trump's claim that Obama "founded ISIS"": Trump), None when there is none.
+    """
+    inside = range(first, stop)
+    k = next((t for t in inside if v.head(t) is None or v.head(t) not in inside), None)
+    prev, steps = k, 0
+    while k is not None and steps < 4:
+        k = v.head(k)
+        steps += 1
+        if k is None or k == prev:
+            return None
+        t = v.toks[k]
+        if t.pos == "NOUN":
+            if t.lower not in CLAIM_NOUNS or v.toks[prev].dep not in ("acl", "ccomp"):
+                return None
+            if not any(v.toks[c].lower == "that" for c in v.children(prev, "mark")):
+                return None
+            owners = [c for c in v.children(k, "poss") if v.toks[c].pos in ("PROPN", "PRON")]
+            return owners[0] if owners else None
+        if t.pos not in ("VERB", "AUX") or t.lower in CUE_FORMS:
+            return None  # (a verb of speech on the way reports the quote itself)
+        prev = k
+    return None
 
 
 def document_owner(v: TextView, k: int) -> int | None:

@@ -31,7 +31,9 @@ _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "dub": ("dub", "dubs", "dubbed", "dubbing"),
     "testify": ("testify", "testifies", "testified", "testifying"),
     "cry": ("cried",),
-    "hit": ("hit out",),
+    "hit": ("hit", "hits", "hitting"),  # with its particle only (CUE_PARTICLES)
+    "shoot": ("shoot", "shoots", "shot", "shooting"),
+    "fire": ("fire", "fires", "fired", "firing"),
     "hold": ("held",),  # a court "held that ..."
     "slam": ("slam", "slams", "slammed", "slamming"),
     "marvel": ("marvel", "marvels", "marvelled", "marveled", "marvelling", "marveling"),
@@ -117,7 +119,12 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
 # "call on/for/off ...": no reporting verb
 NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "for", "off", "in", "up", "out", "back"})
 # verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
-CUE_PARTICLES = {"point": "out"}
+CUE_PARTICLES = {
+    "point": ("out",),
+    "hit": ("back", "out"),  # "hit back", "hit out at"
+    "shoot": ("back",),  # 'Hillary shot back, "..."'
+    "fire": ("back",),
+}
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = frozenset({"tell"})
 # weak cues: only count when the quote is their complement (never by mere adjacency)
@@ -259,6 +266,12 @@ SPEECH_NOUNS = frozenset(
 tweets email e-mail emails note letter slogan mantra motto retort verdict warning explanation
 argument pitch refrain quip plea vow promise assessment conclusion question post filing release
 memo appeal petition complaint affidavit testimony declaration""".split()
+)
+# nouns whose "that" clause is their possessor's words ("Trump's claim that Obama "founded
+# ISIS"", "her insistence that ...")
+CLAIM_NOUNS = SPEECH_NOUNS | frozenset(
+    """claim claims assertion assertions accusation accusations allegation allegations charge
+contention suggestion insistence argument declaration pledge boast prediction denial""".split()
 )
 # works that speak for their author as the subject of a reporting verb ("an ad calling", "a study
 # by X found", "his book argues") but whose quoted words after a comma or a colon are mostly a

@@ -34,7 +34,7 @@ def is_cue(view: TextView, i: int) -> str | None:
         return None  # an infinitive of a noun: 'a "sincere religious belief" to deny services'
     if base == "call" and nxt in NOT_CUE_AFTER_CALL:
         return None
-    if base in CUE_PARTICLES and nxt != CUE_PARTICLES[base]:
+    if base in CUE_PARTICLES and nxt not in CUE_PARTICLES[base]:
         return None
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
         return None
