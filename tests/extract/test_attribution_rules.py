@@ -439,3 +439,24 @@ def test_a_verb_that_reports_with_back_and_a_claim_that_is_its_owners(nlp):
     assert _named(quotes["founded the gang,"], people) == "Tom Reed"
     (q,) = [q for t, q in quotes.items() if t.startswith("the greed")]
     assert _named(q, people) == "Maria Lopez"
+
+
+def test_a_possessors_noun_in_apposition_and_a_sentence_that_only_adds(nlp):
+    """'"...," exhorted Lopez's introducer, actress Jane Roe': the introducer speaks, not the
+    possessor; 'Reed stated that the report "was not good." Adding, "..."': a sentence of only
+    a participle goes on with the subject of the sentence before."""
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez spoke at a rally in Dayton on Tuesday night before a large crowd.\n\n"
+        'Then there was the most obvious change of all: "It is about time that we had a woman '
+        'running this state," exhorted Lopez’s introducer, actress Jane Roe.\n\n'
+        "Later in the show, Tom Reed stated of the scandal that the report “was not good.” "
+        "Adding, “Now, like with all such scandals, what they do is never that bad.”\n\n"
+        "Noting that he studied law, Tom Reed said he weighs “every side of it.”"
+    )
+    quotes, people = _marked(body, nlp)
+    (q,) = [q for t, q in quotes.items() if t.startswith("It is about time")]
+    assert _named(q, people) == "Jane Roe"
+    (q,) = [q for t, q in quotes.items() if t.startswith("Now, like")]
+    assert _named(q, people) == "Tom Reed"
+    assert _named(quotes["every side of it."], people) == "Tom Reed"

@@ -80,7 +80,7 @@ class SpeakerFinder:
             ):
                 after.append(k)
                 k += 1
-            sp = self._speaker_in(after, anchor)
+            sp = self._owned_speaker(after, anchor) or self._speaker_in(after, anchor)
             if sp is not None:
                 return sp
         # 'X said: "..."' -> the nearest speaker before the cue in its sentence
@@ -126,6 +126,23 @@ class SpeakerFinder:
         if sp is not None:
             return sp
         return Speaker(SpeakerKind.NONE)
+
+    def _owned_speaker(self, after: list[int], anchor: int) -> Speaker | None:
+        """'"...," exhorted Lopez's introducer, actress Jane Roe': the person in apposition to the
+        noun a name possesses, not the possessor."""
+        v = self.view
+        if not v.parsed:
+            return None
+        for k in after:
+            if v.toks[k].dep != "poss":
+                continue
+            head = v.head(k)
+            for ap in v.children(head, "appos") if head is not None else []:
+                sp = self.phrases.resolve(ap, anchor)
+                if sp.kind == SpeakerKind.PERSON:
+                    return sp
+            return None
+        return None
 
     def subject(self, s: int, anchor: int) -> Speaker:
         """Who the subject of a cue at token ``s`` is: the owner of a document ("X issued a

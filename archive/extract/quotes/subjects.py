@@ -38,6 +38,13 @@ def subject_of(v: TextView, cue: int) -> int | None:
                 kids = v.children(q, *deps)
                 if kids:
                     return kids[0]
+    if (
+        t.tag == "VBG"
+        and v.head(cue) is None
+        and v.sent_range(cue)[0] == cue
+        and not v.children(cue, *SUBJ_DEPS)
+    ):
+        return _previous_subject(v, cue)  # '... said the report "wasn't good." Adding, "..."'
     for agent in v.children(cue, "agent"):  # passive: 'as described by Director Jane Roe'
         for p in v.children(agent, "pobj"):
             return p
@@ -122,6 +129,23 @@ def _clause_before(v, verb: int, cue: int) -> int | None:
         subj = [k for k in v.children(c, "nsubj") if v.toks[k].pos == "PROPN"]
         if subj:
             return subj[0]
+    return None
+
+
+def _previous_subject(v, k: int) -> int | None:
+    """The named (or he/she) subject of the main verb of the sentence before token ``k``'s, in
+    the same paragraph; None when there is none."""
+    a = v.sent_range(k)[0]
+    if a == 0:
+        return None
+    pa, pb = v.sent_range(a - 1)
+    if "\n" in v.body[v.toks[pb - 1].end : v.toks[a].idx]:
+        return None
+    for r in range(pa, pb):
+        if v.head(r) is None:
+            for s in v.children(r, "nsubj"):
+                if v.toks[s].pos == "PROPN" or v.toks[s].lower in ("he", "she"):
+                    return s
     return None
 
 
