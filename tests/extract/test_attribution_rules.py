@@ -460,3 +460,21 @@ def test_a_possessors_noun_in_apposition_and_a_sentence_that_only_adds(nlp):
     (q,) = [q for t, q in quotes.items() if t.startswith("Now, like")]
     assert _named(q, people) == "Tom Reed"
     assert _named(quotes["every side of it."], people) == "Tom Reed"
+
+
+def test_no_day_and_no_function_word_is_a_speaker(nlp):
+    """'Tuesday at Baldwin College, after winning Ohio, Gov. Tom Reed (R-OH), said': the parser
+    makes the day a second subject; '... opposes "pay freezes" and recalled the freeze': what is
+    left between the quote and the verb ("and") is nobody."""
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez spoke at a rally in Dayton on Tuesday night before a large crowd.\n\n"
+        "Tuesday at Baldwin College in Berea, OH, after winning Ohio in the primary, Gov. Tom "
+        "Reed (R-OH), said, “I am getting ready to rent a covered wagon.”\n\n"
+        'Maria Lopez supports "appropriate pay raises," opposes "across-the-board pay freezes" '
+        "and recalled the freeze on pay rates."
+    )
+    quotes, people = _marked(body, nlp)
+    assert _named(quotes["I am getting ready to rent a covered wagon."], people) == "Tom Reed"
+    q = quotes["across-the-board pay freezes"]
+    assert q.speaker_text != "and" and q.speaker_kind != "unnamed", q

@@ -16,7 +16,11 @@ from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
 from archive.extract.quotes.documents import claimant, document_owner, is_speech_noun
-from archive.extract.quotes.lexicon import POSSESSIVE_TO_SUBJECT, SPEECH_NOUN_LINKS
+from archive.extract.quotes.lexicon import (
+    NO_SPEAKER_WORDS,
+    POSSESSIVE_TO_SUBJECT,
+    SPEECH_NOUN_LINKS,
+)
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.medium import Media
 from archive.extract.quotes.phrases import PhraseResolver
@@ -47,6 +51,14 @@ _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
 _CROSS_HEAD = re.compile(r"[^―—–\n]+(?:―|—|–|--?)\s*\.?\s*")  # the text and a closing dash
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}")  # "President ", "Sen. " before the name
 _SIGNATURE_TAIL = re.compile(r"\s*(?:[,(][^.!?\"“”]{0,80})?[.)\s]*")
+
+
+def _function_words(speaker: Speaker) -> bool:
+    """An unnamed speaker whose words are only function words ("and", "that would")."""
+    if speaker.kind != SpeakerKind.UNNAMED or not speaker.text:
+        return False
+    words = re.findall(r"[\w'’-]+", speaker.text.lower())
+    return all(w in NO_SPEAKER_WORDS for w in words)
 
 
 class Attributor:
@@ -95,6 +107,8 @@ class Attributor:
         speaker = self.speakers.of_cue(cue, close_tok if cue >= close_tok else None, anchor)
         if speaker.kind == SpeakerKind.NONE:
             return None
+        if _function_words(speaker):  # a misparse's leftover: the clause may still say who
+            return self._clause_subject(quote)
         return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
 
     def _clause_subject(self, quote: QuoteTokens) -> Attribution | None:

@@ -245,6 +245,13 @@ SUBJECT_FOLLOWERS = frozenset(
     previously told said says added could can did does might may""".split()
 )
 
+# words that make no speaker on their own ("and", "that would", "to": what is left of a misparse)
+NO_SPEAKER_WORDS = frozenset(
+    """with and that but while as when meanwhile however also of to after before because if
+    which who where has had have was is were are will would again later earlier then could can
+    did does might may or nor so yet the a an this these those it its""".split()
+)
+
 # --- quotes that are no speech -------------------------------------------------------------------
 
 # small words of a title ("The Lord of the Rings")
