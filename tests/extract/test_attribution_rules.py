@@ -478,3 +478,14 @@ def test_no_day_and_no_function_word_is_a_speaker(nlp):
     assert _named(quotes["I am getting ready to rent a covered wagon."], people) == "Tom Reed"
     q = quotes["across-the-board pay freezes"]
     assert q.speaker_text != "and" and q.speaker_kind != "unnamed", q
+
+
+def test_words_in_quotation_marks_that_someones_statement_is_about(nlp):
+    """ "Lopez mocked Reed's remarks about "a wall of steel"": Reed's words."""
+    body = (
+        "A long night.\n\n"
+        "Maria Lopez and Tom Reed debated in Dayton on Tuesday night before a large crowd.\n\n"
+        "Lopez mocked Reed’s remarks about “a wall of steel” on Monday."
+    )
+    quotes, people = _marked(body, nlp)
+    assert _named(quotes["a wall of steel"], people) == "Tom Reed"  # not the mocker's words

@@ -32,8 +32,8 @@ def is_document(v: TextView, k: int) -> bool:
 
 def claimant(v: TextView, first: int, stop: int) -> int | None:
     """The possessor of the noun of speech whose "that" clause holds the quoted tokens
-    [first, stop) ("Trump's claim that Obama "founded ISIS"": Trump), None when there is none.
-    """
+    [first, stop) ("Trump's claim that Obama "founded ISIS"": Trump), or that they are "about"
+    ("his remarks about "rapists""); None when there is none."""
     inside = range(first, stop)
     k = next((t for t in inside if v.head(t) is None or v.head(t) not in inside), None)
     prev, steps = k, 0
@@ -44,12 +44,19 @@ def claimant(v: TextView, first: int, stop: int) -> int | None:
             return None
         t = v.toks[k]
         if t.pos == "NOUN":
-            if t.lower not in CLAIM_NOUNS or v.toks[prev].dep not in ("acl", "ccomp"):
+            if t.lower not in CLAIM_NOUNS:
                 return None
-            if not any(v.toks[c].lower == "that" for c in v.children(prev, "mark")):
+            about = v.toks[prev].lower == "about"  # "Trump's statement about "thousands of ...""
+            if not about and (
+                v.toks[prev].dep not in ("acl", "ccomp")
+                or not any(v.toks[c].lower == "that" for c in v.children(prev, "mark"))
+            ):
                 return None
             owners = [c for c in v.children(k, "poss") if v.toks[c].pos in ("PROPN", "PRON")]
             return owners[0] if owners else None
+        if t.pos == "ADP" and t.lower == "about" and t.dep == "prep" and steps == 1:
+            prev = k
+            continue
         if t.pos not in ("VERB", "AUX") or t.lower in CUE_FORMS:
             return None  # (a verb of speech on the way reports the quote itself)
         prev = k
