@@ -212,10 +212,7 @@ def _controller(v, verb: int, head: int) -> int | None:
         o.pos == "PRON" and o.lower in ("him", "her", "them", "us", "me")
     )
     if o.pos == "NOUN" and not _a_thing(v, objs[0]):
-        person = bool(
-            {o.lower, o.lower.rstrip("s")} & (UNNAMED_HEADS | PERSON_HEADS)
-            or PERSON_SUFFIX.search(o.lower.rstrip("s"))
-        )
+        person = _person_word(o.lower)
     return objs[0] if person else None
 
 
@@ -236,10 +233,17 @@ def _a_thing(v, k: int) -> bool:
     t = v.toks[k]
     if t.pos != "NOUN" or t.ent in ("NORP", "ORG", "PERSON"):
         return False
-    word = t.lower[:-1] if t.lower.endswith("s") else t.lower
-    return not (
-        {t.lower, word} & (UNNAMED_HEADS | PERSON_HEADS | ORG_WORDS) or PERSON_SUFFIX.search(word)
-    )
+    return not (_person_word(t.lower) or {t.lower, _singular(t.lower)} & ORG_WORDS)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def _person_word(word: str) -> bool:
+    """A common noun for a person or people ("aide", "supporters", "the winner")."""
+    one = _singular(word)
+    return bool({word, one} & (UNNAMED_HEADS | PERSON_HEADS) or PERSON_SUFFIX.search(one))
 
 
 def _clause_owner(v, k: int) -> int | None:
