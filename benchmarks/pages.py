@@ -1,5 +1,6 @@
-"""Saved web pages as they come: outlet, authors, photographers and title against the expected
-metadata that two public test sets ship, and whether the same pages saved as text are linked.
+"""Saved web pages as they come: outlet, authors, photographers, title and date against the
+expected metadata that public test sets ship or a hand-checked gold gives, and whether the same
+pages saved as text are linked.
 
     .venv/bin/python benchmarks/pages.py GIT_DIR [GIT_DIR ...] [--txt] [--jobs 2] [--keep DIR]
                                          [--detail] [--json OUT] [--root CHECKOUT]
@@ -13,6 +14,10 @@ Each GIT_DIR is a snapshot the fetch tool gives (its git directory; nothing of i
 * ``github:adbar/trafilatura``: the pages of ``tests/eval`` and ``tests/cache`` that
   ``tests/evaldata.json`` gives a title for (and an author: "" for none) and whose ``<html
   lang>`` is English; the outlet where it gives a ``sitename``.
+* ``github:mozilla/readability``: the pages of ``test/test-pages`` that the hand-checked gold
+  ``benchmarks/readability.json`` names (76 English saved pages: news sites, blogs, docs), with
+  its title, authors, outlet and publication date (the UTC date; null where not checked). It
+  adds a date accuracy (the first ten characters of ``published_at``).
 
 The set is written into a scratch folder (the pages as .html; with ``--txt`` also each page's
 text as .txt: newspaper4k's own text files, trafilatura's extraction for the other set, with the
@@ -159,6 +164,29 @@ def trafilatura_pages(git_dir: str) -> tuple[str, list[dict]]:
     return "trafilatura", pages
 
 
+def readability_pages(git_dir: str) -> tuple[str, list[dict]]:
+    """The pages of mozilla/readability's ``test/test-pages`` that the hand-checked gold
+    ``benchmarks/readability.json`` names (English, real saved pages), with that gold: the
+    set's own expected metadata is what Readability.js extracts, bylines with dates in them
+    ("by Lucas Nolan22 Dec 2016651") and titles with the site's name, so it is not the gold."""
+    gold = json.loads((ROOT / "benchmarks" / "readability.json").read_text(encoding="utf-8"))
+    files = _files(git_dir, [f"test/test-pages/{name}/source.html" for name in gold])
+    pages = []
+    for name, item in sorted(gold.items()):
+        pages.append(
+            {
+                "name": name,
+                "html": files[f"test/test-pages/{name}/source.html"],
+                "text": None,
+                "title": item["title"],
+                "authors": item["authors"],
+                "outlet": item["outlet"],
+                "date": item["date"],
+            }
+        )
+    return "readability", pages
+
+
 def _page_text(page: dict) -> str:
     if page["text"]:
         return page["text"]
@@ -203,7 +231,7 @@ def _count(key: str, page: dict, rec: dict, counts: tuple, detail: bool) -> tupl
 def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) -> dict:
     """The figures of one set (see the module docstring)."""
     out = {"set": name, "pages": len(pages)}
-    outlet_ok = outlet_n = title_ok = tp = fp = fn = 0
+    outlet_ok = outlet_n = title_ok = title_n = date_ok = date_n = tp = fp = fn = 0
     first = _first_names(pages)
     for page in pages:
         rec = records.get(first[page["name"]] + ".html")
@@ -217,10 +245,18 @@ def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) 
             outlet_ok += ok
             if detail and not ok:
                 print(f"  outlet {page['name']}: {rec['source']!r} != {page['outlet']!r}")
-        ok = fold(rec["title"]) == fold(page["title"])
-        title_ok += ok
-        if detail and not ok:
-            print(f"  title {page['name']}: {rec['title']!r} != {page['title']!r}")
+        if page["title"] is not None:
+            title_n += 1
+            ok = fold(rec["title"]) == fold(page["title"])
+            title_ok += ok
+            if detail and not ok:
+                print(f"  title {page['name']}: {rec['title']!r} != {page['title']!r}")
+        if page.get("date"):
+            date_n += 1
+            ok = (rec.get("published_at") or "")[:10] == page["date"]
+            date_ok += ok
+            if detail and not ok:
+                print(f"  date {page['name']}: {rec.get('published_at')!r} != {page['date']!r}")
         if page["authors"] is not None:
             tp, fp, fn = _count("authors", page, rec, (tp, fp, fn), detail)
     p, r, f = _prf(tp, fp, fn)
@@ -231,7 +267,9 @@ def score(name: str, pages: list[dict], records: dict[str, dict], detail: bool) 
         authors_r=r,
         authors_f1=f,
         photographers_f1=None,  # neither set says who took the photos
-        title=title_ok / len(pages) if pages else None,
+        title=title_ok / title_n if title_n else None,
+        date=date_ok / date_n if date_n else None,
+        date_n=date_n,
     )
     return out
 
@@ -339,8 +377,10 @@ def main(argv: list[str] | None = None) -> int:
             name, pages = newspaper4k(git_dir)
         elif _has(git_dir, "tests/evaldata.json"):
             name, pages = trafilatura_pages(git_dir)
+        elif _has(git_dir, "test/test-pages"):
+            name, pages = readability_pages(git_dir)
         else:
-            print(f"{git_dir}: neither newspaper4k nor trafilatura", file=sys.stderr)
+            print(f"{git_dir}: not newspaper4k, trafilatura or readability", file=sys.stderr)
             return 2
         snapshots[name] = git_dir
         if args.photographers:
@@ -362,13 +402,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             Path(args.json).write_text(json.dumps([result], indent=2))
         return 0
-    print("| set | pages | outlet | authors P / R / F1 | photographers F1 | title |")
-    print("|---|---|---|---|---|---|")
+    print("| set | pages | outlet | authors P / R / F1 | photographers F1 | title | date |")
+    print("|---|---|---|---|---|---|---|")
     for r in results:
         outlet = f"{r['outlet']:.3f} ({r['outlet_n']})" if r["outlet"] is not None else "n/a"
+        date = f"{r['date']:.3f} ({r['date_n']})" if r["date"] is not None else "n/a"
         print(
             f"| {r['set']} | {r['pages']} | {outlet} | {r['authors_p']:.3f} / "
-            f"{r['authors_r']:.3f} / {r['authors_f1']:.3f} | n/a | {r['title']:.3f} |"
+            f"{r['authors_r']:.3f} / {r['authors_f1']:.3f} | n/a | {r['title']:.3f} | {date} |"
         )
     for r in results:
         if "duplicates" in r:

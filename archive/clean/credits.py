@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.clean.dates import parse_date
-from archive.clean.lexicon import CREDIT_LABELS, CREDIT_WORDS, NON_NAME
+from archive.clean.lexicon import CREDIT_LABELS, CREDIT_WORDS, NAME_MONTHS, NON_NAME
 from archive.clean.outlets import OutletInfo, canonical_outlet
 from archive.names.firstnames import is_first_name
 from archive.names.lexicon import BYLINE_PARTICLES, SUFFIXES
@@ -39,7 +39,7 @@ def looks_like_person(name: str) -> bool:
             return False
         if len(tok) > 1 and tok.rstrip(".").isupper():
             return False  # acronym ("KSL", "AP")
-        if low.rstrip(".") in NON_NAME:
+        if low.rstrip(".") in NON_NAME and not (low in NAME_MONTHS and i < len(tokens) - 1):
             return False
         caps += 1
     if caps < 2 or _INITIAL.fullmatch(tokens[-1]):
@@ -424,7 +424,7 @@ def contributed_names(line: str) -> list[str] | None:
     if not m or len(line.split()) > 40:
         return None
     names: list[str] = []
-    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
+    for part in re.split(_NAMES_SPLIT, m["names"]):
         part = _PLACE_TAIL.sub("", _ROLE_PREFIX.sub("", part.strip(" .")))
         owner = re.match(
             r"^(.{2,40}?)['’]s\s+(?=[A-Z])", part
@@ -436,10 +436,12 @@ def contributed_names(line: str) -> list[str] | None:
     return names or None
 
 
-# "Associated Press writers Ellen Knickmeyer ..." -> "Ellen Knickmeyer ..."
+# "Associated Press writers Ellen Knickmeyer ..." -> "Ellen Knickmeyer ..."; "AP Aerospace Writer"
 _ROLE_PREFIX = re.compile(
-    r"^.{0,60}?\b(?:writers?|reporters?|correspondents?|journalists?|photographers?)\s+(?=[A-Z])"
+    r"^.{0,60}?\b(?i:writers?|reporters?|correspondents?|journalists?|photographers?)\s+(?=[A-Z])"
 )
+# between the names of a credit: "A, B and C", "A in Kyiv, Ukraine, and B", "A & B"
+_NAMES_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
 def reporting_by(line: str) -> tuple[list[str], bool] | None:
@@ -456,7 +458,7 @@ def reporting_by(line: str) -> tuple[list[str], bool] | None:
         if m["role"].lower() == "editing":
             editing = True
             continue
-        for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m["names"]):
+        for part in re.split(_NAMES_SPLIT, m["names"]):
             part = _PLACE_TAIL.sub("", part.strip(" .()"))
             if looks_like_person(part):
                 names.append(part)

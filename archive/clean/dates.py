@@ -36,7 +36,7 @@ _MONTHS = {
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _ISO = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?\s?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 _SLASH = re.compile(r"\b(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b")
 # a year may run into the time in scraped text: "July 22, 20255:00 AM ET"

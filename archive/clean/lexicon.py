@@ -271,6 +271,9 @@ NON_NAME = {
     Than The To For With From After Over Into Under About Says Finds Warns Amid Against By
     """.split()
 }
+# months that are given names too ("Laura June Topolsky", "April Ryan"): a name's word unless
+# it ends the name, where it is the date after a byline ("Jo Roe June 3")
+NAME_MONTHS = {"april", "june", "august"}
 # labels before a photo credit ("Photograph: Name/Agency")
 CREDIT_LABELS = (
     "Photograph",

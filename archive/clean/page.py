@@ -56,6 +56,7 @@ from archive.clean.provenance import (
     page_source,
     source_of,
     strip_site_suffix,
+    title_brand,
     visible_title,
     wire_of,
 )
@@ -172,6 +173,7 @@ def clean(doc: RawDocument) -> CleanArticle:
     source, url = source_of(doc, found)
 
     title = meta.get("title") or found.post_title or found.title
+    source = title_brand(meta.get("title_tag") or title, source) or source
     sites = _site_names(meta) + ([source.name] if source else [])
     title = visible_title(title, list(meta.get("headlines") or ()), sites)
     if title:

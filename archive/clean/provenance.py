@@ -5,6 +5,7 @@ the author list."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from archive.clean.found import Found
 from archive.clean.lexicon import HOSTING, PHOTO_CREDIT, STAFF
@@ -43,12 +44,16 @@ def drop_short_forms(names: list[str]) -> list[str]:
 
 
 _SUFFIX = re.compile(r"^(.+?)\s+(?:[|–—-]|--)\s+(.+)$")
+_LAST_SUFFIX = re.compile(r"^(.+)\s+(?:[|–—-]|--)\s+(.+)$")
 
 
 def strip_site_suffix(title: str, source: str | None) -> str:
     """TITLE without the site's name after it ("Storm closes bridge | Valley Courier", "... --
     Valley Courier - News, Sport and Weather")."""
     site = (source or "").strip().lower()
+    last = _LAST_SUFFIX.match(title)  # "Friday Facts #9 - 0.17 in sight | Factorio"
+    if site and last and last[2].strip().lower() == site:
+        title = last[1]
     m = _SUFFIX.match(title)
     while m and (
         canonical_outlet(m[2].split(" | ")[-1])
@@ -57,6 +62,25 @@ def strip_site_suffix(title: str, source: str | None) -> str:
         title = m[1]
         m = _SUFFIX.match(title)
     return title.strip()
+
+
+def title_brand(title: str | None, source: OutletInfo | None) -> OutletInfo | None:
+    """The brand the title's suffix gives a site known only by its domain ("... - Breitbart" on
+    breitbart.com, "Storm closes bridge | Valley Courier" on valleycourier.com): the suffix
+    whose letters are the domain's name; None when there is none."""
+    if not title or not source or source.known or not source.domain:
+        return None
+    if source.name != source.domain and not _domain_like(source.name):
+        return None  # a name of its own already ("Foo News" from foo-news.com)
+    m = _SUFFIX.match(" ".join(title.split()))
+    if not m:
+        return None
+    brand = m[2].split(" | ")[-1].strip()
+    letters = re.sub(r"\W|_", "", brand.casefold())
+    labels = [re.sub(r"\W|_", "", p) for p in source.domain.lower().split(".")]
+    if len(letters) < 3 or letters not in labels[:-1] or letters in HOSTING:
+        return None  # a hosting platform's name is the platform's, not the site's
+    return replace(source, name=brand)
 
 
 def _words(text: str) -> list[str]:
@@ -73,9 +97,13 @@ def visible_title(title: str | None, headlines: list[str], sites: list[str]) -> 
     section label, a dek run into it) gives way to TITLE; of several, only one that shares most
     of its words with TITLE counts (the others are the page's section headings)."""
     site_keys = [set(_words(s)) for s in sites if _words(s)]
+    # the labels of a site known by its domain: "Silicon Exposed" on siliconexposed.blogspot.com
+    labels = {p for s in sites if _domain_like(s) for p in s.lower().split(".")}
     cands = []
     for h in dict.fromkeys(headlines):
         w = _words(h)
+        if "".join(w) in labels:
+            continue
         if 2 <= len(w) <= 40 and not canonical_outlet(h) and not _domain_like(h):
             if not any(set(w) <= k or set(w[: len(k)]) == k for k in site_keys):
                 cands.append(h)

@@ -313,8 +313,10 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
         value = get(attr)
         if value:
             meta[key] = value.strip() if isinstance(value, str) else value
+    if _year_guess(html, meta.get("published_at")):
+        del meta["published_at"]
     if get("author"):
-        meta["authors"] = split_authors(get("author"))
+        meta["authors"] = _as_written(split_authors(get("author")), html)
     extra = _html_extra_meta(html)
     if extra.get("authors") and meta.get("authors"):  # the page's own first, these if not names
         meta["extracted_authors"] = meta["authors"]
@@ -322,6 +324,30 @@ def html_main_text(html: str) -> tuple[str | None, dict[str, Any]]:
     text = normalise_newlines(text or "").strip()
     # markup debris ("<", "]]>") is not article text
     return (text if re.search(r"[^\W\d_]{2,}", text) else None), meta
+
+
+def _as_written(names: list[str], page: str) -> list[str]:
+    """The extractor's author NAMES as the PAGE writes them (pagevisible.as_written)."""
+    import html as entities
+
+    from archive.readers.pagevisible import as_written
+
+    text = entities.unescape(page)
+    return list(dict.fromkeys(n for n in (as_written(name, text) for name in names) if n))
+
+
+def _year_guess(html: str, date: Any) -> bool:
+    """Whether DATE, trafilatura's date of the page, is January 1st of a year its extensive
+    search guessed from a number in the page (a copyright line, "1998" in a namespace URL, a
+    CSS escape "\\2026"): the page's own markup and text do not give that date."""
+    if not isinstance(date, str) or not date.endswith("-01-01"):
+        return False
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True) != date
+    except (ValueError, TypeError):
+        return True
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -349,6 +375,9 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     )
     if stamp and stamp[0].strip():
         out["published_at"] = stamp[0].strip()
+    title_tag = " ".join((tree.findtext(".//title") or "").split())
+    if title_tag:
+        out["title_tag"] = title_tag  # "Headline - Brand": the brand a bare domain lacks
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     if canonical and canonical[0].startswith("http"):
         out["url"] = canonical[0].strip()

@@ -174,22 +174,48 @@ def _from_opengraph(items: list) -> dict[str, Any]:
     return out
 
 
+# what may wrap a JSON-LD script's object: "<![CDATA[ ... ]]>", "<!-- ... -->", "//" lines
+_SCRIPT_WRAP = re.compile(r"^\s*(?:<!\[CDATA\[|<!--|//[^\n]*\n)+|(?:\]\]>|-->|\s)+$")
+
+
+def _json_ld_items(tree) -> list:
+    """The objects of the page's JSON-LD scripts, each script on its own: one that does not
+    parse (a breadcrumb written with broken entities) is left out, not all of them (extruct
+    drops every script of a page when one fails), and a script wrapped in CDATA is read."""
+    import json
+
+    items: list = []
+    for node in tree.xpath("//script[@type='application/ld+json']"):
+        text = _SCRIPT_WRAP.sub("", node.text_content() or "")
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        items += [d for d in (data if isinstance(data, list) else [data]) if d]
+    return items
+
+
+def _meta_authors(tree) -> list[str]:
+    """The names of the page's ``article:author`` meta tags (as a property or as a name: extruct
+    reads the property only when the page declares its prefix), links left out."""
+    values = tree.xpath("//meta[@property='article:author' or @name='article:author']/@content")
+    return [" ".join(v.split()) for v in values if v.strip() and not _URL.search(v)]
+
+
 def structured_meta(tree) -> dict[str, Any]:
     """The metadata of the page parsed into TREE (an lxml element; see the module docstring)."""
     import extruct
 
     try:
         data = extruct.extract(
-            tree,
-            syntaxes=["json-ld", "opengraph"],
-            uniform=True,
-            errors="ignore",
-            with_og_array=True,
+            tree, syntaxes=["opengraph"], uniform=True, errors="ignore", with_og_array=True
         )
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):  # broken markup
-        return {}
+        data = {}
     og = _from_opengraph(data.get("opengraph") or [])
-    ld = _from_json_ld(data.get("json-ld") or [])
+    if "authors" not in og and _meta_authors(tree):
+        og["authors"] = _meta_authors(tree)
+    ld = _from_json_ld(_json_ld_items(tree))
     out = {**og, **ld}  # JSON-LD first
     cut = re.sub(r"\s*(?:\.\.\.|…)$", "", ld.get("title", ""))
     if cut != ld.get("title", "") and og.get("title", "").startswith(cut):

@@ -84,12 +84,15 @@ def _skipped(node) -> bool:
 
 
 def _in_furniture(el) -> bool:
-    """Whether EL sits in a comment, a list of related stories, an aside, a footer or a nav."""
+    """Whether EL sits in a comment, a list of related stories, an aside, a footer (not the
+    footer of an ``<article>``: the story's) or a nav."""
     for node in [el, *el.iterancestors()]:
         if not isinstance(node.tag, str) or node.tag in ("body", "html"):
             continue
         if node.tag in _FURNITURE_TAGS and node is not el:
-            return True
+            # a story's own footer ("Posted by Jo Roe." under a blog post) is not the page's
+            if not (node.tag == "footer" and any(a.tag == "article" for a in node.iterancestors())):
+                return True
         if any(
             _FURNITURE.match(w) for w in f"{node.get('class', '')} {node.get('id', '')}".split()
         ):
@@ -163,6 +166,11 @@ _CAPTION_XPATH = (
 )
 _CREDIT_CLASS = re.compile(r"(?i)(?:^|[-_])(?:credits?|photographer|copyright)(?:$|[-_])")
 _CAPTION_CLASS = re.compile(r"(?i)(?:^|[-_])caption(?:s|-?text)?(?:$|[-_])")
+# what says an attribute's text holds a photo credit ("Photograph:", "Photo by", "/Getty")
+_CREDIT_WORD = re.compile(
+    r"(?i)\b(?:photo(?:graph)?s?\s*(?::|by\b)|credit\s*:|image\s*:|getty|/\s*AP\b|reuters|"
+    r"afp\b|epa\b)"
+)
 # blocks of other stories and page furniture (a caption in a figure is no furniture here)
 _NOT_STORY = re.compile(
     r"(?i)^(?:[\w-]*[-_])?(?:comments?|commentlist|repl(?:y|ies)|related|recommended|teasers?"
@@ -182,12 +190,31 @@ def _in_other_block(el) -> bool:
     return False
 
 
+def _teaser(el) -> bool:
+    """Whether EL, an image, is the picture of a link to another page (a slideshow, a story;
+    not a link to the full-size image itself) or the poster of a video."""
+    for node in el.iterancestors():
+        if not isinstance(node.tag, str):
+            continue
+        href = (node.get("href") or "").split("?")[0].lower() if node.tag == "a" else ""
+        if href and not re.search(r"\.(?:jpe?g|png|gif|webp|avif)$", href):
+            return True
+        if any(_VIDEO.search(w) for w in node.get("class", "").split()):
+            return True
+    return False
+
+
+_VIDEO = re.compile(r"(?i)(?:^|[-_])video(?:s)?(?:$|[-_])")
+
+
 def captions_and_credits(tree, most: int = 60) -> tuple[list[str], list[str]]:
     """(the texts of the page's photo captions, the texts of its photo credit elements), as
     written, outside comments, lists of other stories and page furniture, at most MOST of
     each: a caption ends with its credit or not ("Protesters in Lima. Jane Roe/AP"), a credit
     element is only the credit ("Photograph: Jane Roe/Getty Images"). The texts of an
-    element's children are apart ("... in Lima." "Jane Roe/AP" are not glued)."""
+    element's children are apart ("... in Lima." "Jane Roe/AP" are not glued). A caption
+    written only in an attribute counts when it names a credit: ``data-caption``, an image's
+    ``alt`` (not the picture of a link to another page: a slideshow's, another story's)."""
     captions: list[str] = []
     credits: list[str] = []
     for el in tree.xpath(_CAPTION_XPATH):
@@ -205,6 +232,16 @@ def captions_and_credits(tree, most: int = 60) -> tuple[list[str], list[str]]:
             continue
         if text not in out and len(out) < most:
             out.append(text)
+    # a caption only in an attribute: data-caption (msn.com), an image's alt text that ends
+    # with its credit ("...: Photograph: Jane Roe/AFP/Getty", "... (Photo by Jane Roe/Getty)")
+    for el in tree.xpath("//*[@data-caption] | //img[@alt]"):
+        text = " ".join((el.get("data-caption") or el.get("alt") or "").split())
+        if not 8 < len(text) <= 1000 or not _CREDIT_WORD.search(text) or _in_other_block(el):
+            continue
+        if _teaser(el):
+            continue
+        if text not in captions and len(captions) < most:
+            captions.append(text)
     return captions, credits
 
 
@@ -228,3 +265,31 @@ def unseen(tree, names: list[str]) -> bool:
     words = set(re.findall(r"\w+", _text(body if body is not None else tree).casefold()))
     lasts = [re.findall(r"\w+", n.casefold())[-1:] for n in names]
     return bool(lasts) and all(last and last[0] not in words for last in lasts)
+
+
+def as_written(name: str, html: str) -> str | None:
+    """NAME, an author as the HTML extractor gives it, in the form the page HTML writes it:
+    the extractor drops the periods of initials ("Nelson D Schwartz" for "Nelson D. Schwartz"),
+    glues the next element's first word to a name ("Jo Roe July" for "<a>Jo Roe</a> <span>July
+    10</span>", "Jo Roe Games Editor"; not "Jo Roe says", a comment's head) and title-cases what
+    the page writes in lower case ("rfcmarkup version", a program's name; "ebb.org"). The
+    page's form of the name, or of its
+    first words when the whole is not written as such and they end an element; None for what
+    the page writes only in lower case; NAME itself when the page does not write it at all
+    (escaped in a script, say)."""
+    words = name.split()
+    if not words:
+        return None
+    for n in range(len(words), 1, -1):
+        if n < len(words) and not words[n][:1].isupper():
+            break  # a phrase goes on in lower case ("Jo Roe says"): not the next element's
+        pattern = r"\.?\s+".join(re.escape(w.rstrip(".")) for w in words[:n]) + r"\.?"
+        end = r"(?!\w)" if n == len(words) else r"(?=\s*<)"
+        m = re.search(r"(?<!\w)" + pattern + end, html)
+        if m:
+            return " ".join(m[0].split())
+    pattern = r"[.\s]+".join(re.escape(w.rstrip(".")) for w in words)
+    m = re.search(r"(?<!\w)" + pattern + r"(?!\w)", html, re.I)
+    if m and m[0] == m[0].lower():
+        return None
+    return name

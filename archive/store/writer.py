@@ -13,6 +13,7 @@ applies again the corrections made by hand that the article concerns
 from __future__ import annotations
 
 import random
+import re
 import time
 from dataclasses import dataclass
 
@@ -180,6 +181,8 @@ class Store:
         if not name:
             return None
         src = session.execute(select(Source).where(Source.name == name)).scalar()
+        if src is None and domain and kind == SourceKind.OUTLET:
+            src = self._named_by_domain(session, name, domain)
         if src is None:
             src = Source(name=name, kind=kind, domain=domain, country_code=country)
             session.add(src)
@@ -193,6 +196,27 @@ class Store:
             if country and (not src.country_code or country < src.country_code):
                 src.country_code = country
         return src
+
+    @staticmethod
+    def _named_by_domain(session: Session, name: str, domain: str) -> Source | None:
+        """The outlet row of DOMAIN when one of the names is only the domain: a page of an
+        unknown site gives its brand ("Breitbart") or only its domain ("breitbart.com"), and
+        both are one outlet (a row known only by its domain takes the brand's name)."""
+        rows = (
+            session.execute(
+                select(Source).where(Source.domain == domain, Source.kind == SourceKind.OUTLET)
+            )
+            .scalars()
+            .all()
+        )
+        labels = {re.sub(r"\W|_", "", p) for p in domain.lower().split(".")}
+        for src in rows:
+            brand, other = (src.name, name) if name == domain else (name, src.name)
+            if other != domain or re.sub(r"\W|_", "", brand.casefold()) not in labels:
+                continue  # a site's brand is its domain's name (a host's sites are apart)
+            src.name = brand
+            return src
+        return None
 
     def _article(self, session: Session, ex: Extraction, original: int | None) -> Article:
         a = ex.article

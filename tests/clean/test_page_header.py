@@ -332,3 +332,27 @@ def test_weather_strip_is_not_the_headline_and_a_long_standfirst_keeps_the_run()
         )
     )
     assert art.title == "River floods force families from homes in market town"
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2015-07-10 09:53:00 -0400", "2015-07-10T13:53:00+00:00"),  # an offset after a space
+        ("2015-07-10T09:53:00-04:00", "2015-07-10T13:53:00+00:00"),
+        ("2017-11-16T14:15+0000", "2017-11-16T14:15:00+00:00"),
+    ],
+)
+def test_iso_times_in_utc(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_contributed_names_with_roles_and_places():
+    line = (
+        "Associated Press Aerospace Writer Jo Penrose in Cape Tarn, Florida, and Ansel Marrow "
+        "in Moscow contributed to this report."
+    )
+    assert cr.contributed_names(line) == ["Jo Penrose", "Ansel Marrow"]
+    assert cr.reporting_by("(Reporting by Jo Penrose in Kyiv, Ukraine, and Ansel Marrow)") == (
+        ["Jo Penrose", "Ansel Marrow"],
+        False,
+    )

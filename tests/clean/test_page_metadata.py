@@ -10,7 +10,7 @@ import pytest
 
 from archive.clean.credits import author_name
 from archive.clean.page import clean
-from archive.clean.provenance import page_source, visible_title
+from archive.clean.provenance import page_source, strip_site_suffix, visible_title
 from archive.readers.files import read_path
 from archive.records import RawDocument
 
@@ -85,6 +85,10 @@ def test_agency_publisher_goes_to_wire():
         ("Author Jo Penrose", "Jo Penrose", None),
         ("Reporter: Jo Penrose", "Jo Penrose", None),
         ("Ansel Marrow said:", None, None),
+        # months that are given names: a name's word, unless they end it (a date after it)
+        ("Laura June Penrose", "Laura June Penrose", None),
+        ("April Marrow", "April Marrow", None),
+        ("Jo Penrose June", None, None),
     ],
 )
 def test_author_names(raw, name, outlet):
@@ -116,6 +120,28 @@ def test_a_persons_copyright_line_is_no_outlet():
         ).source
         == "Harbour Weekly"
     )
+
+
+def test_the_sites_name_after_the_last_separator():
+    assert strip_site_suffix("Ferry notes #9 - 0.17 in sight | Tarn Bugle", "Tarn Bugle") == (
+        "Ferry notes #9 - 0.17 in sight"
+    )
+    assert strip_site_suffix("Ferry notes - winter | Tarn Bugle", "Quay News") == (
+        "Ferry notes - winter | Tarn Bugle"
+    )
+
+
+def test_a_bare_domains_brand_from_the_title():
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"url": "https://www.tarnbugle.com/ferry", "title_tag": "Ferry returns - Tarn Bugle"}
+    art = clean(RawDocument("b.html", "b.html", "", "html", text=text, meta=meta))
+    assert art.source == "Tarn Bugle" and art.source_domain == "tarnbugle.com"
+    meta = {"url": "https://medium.com/@jo/ferry", "title_tag": "Ferry returns - Medium"}
+    art = clean(RawDocument("m.html", "m.html", "", "html", text=text, meta=meta))
+    assert art.source == "medium.com"  # the hosting platform's name is not the site's
+    meta = {"url": "https://www.tarnbugle.com/ferry", "title_tag": "Ferry returns - Quay News"}
+    art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
+    assert art.source == "tarnbugle.com"
 
 
 def test_site_name_tagline_and_title_suffix():
@@ -171,7 +197,7 @@ def test_the_sites_own_name_is_no_author():
     assert _authors_of(meta) == ["Jo Penrose"]
 
 
-SITES = ["Harbour Weekly"]
+SITES = ["Harbour Weekly", "tarnwatch.blogspot.com"]
 
 
 @pytest.mark.parametrize(
@@ -213,6 +239,8 @@ SITES = ["Harbour Weekly"]
             "Ferry fares to rise in May",
         ),
         (None, ["Ferry fares to rise"], None),
+        # the site's name as its domain writes it: a blog's h1 on tarnwatch.blogspot.com
+        ("Ferry fares to rise", ["Tarn Watch"], "Ferry fares to rise"),
     ],
 )
 def test_visible_title(title, h1s, expected):

@@ -75,6 +75,22 @@ def _ld(*objects: dict) -> str:
 _STORY = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Sea wall"}
 
 
+def test_captions_only_in_attributes(tmp_path):
+    body = (
+        "<span class='image' data-caption='Photograph: Ilse Brandvold/AFP/Getty'><img src='a.jpg'"
+        " alt='the sea wall: Photograph: Ilse Brandvold/AFP/Getty'></span>"
+        "<img src='b.jpg' alt='Waves over the wall in March. (Photo by Dara Quill/Getty Images)'>"
+        # the picture of a link to a slideshow, the poster of a video: not the story's photos
+        "<a class='inline-slide' href='/slideshow/storms'><img src='c.jpg' alt='Storms around "
+        "the world. (Photo by Ansel Marrow/AFP via Getty Images)'></a>"
+        "<div class='video-resource'><img src='d.jpg' alt='A flood barrier. (Photo by Kerys "
+        "Lanyon/Getty Images)'></div>"
+        "<a href='/img/e.jpg'><img src='e-small.jpg' alt='The quay. Photo by Jo Penrose/AP'></a>"
+        "<img src='logo.png' alt='Harbour Weekly logo'>"
+    )
+    assert _page(tmp_path, body) == ["Ilse Brandvold", "Dara Quill", "Jo Penrose"]
+
+
 def test_image_objects_of_their_own(tmp_path):
     image = {
         "@context": "https://schema.org",

@@ -81,3 +81,25 @@ def test_a_headline_cut_short_gives_way():
         '<meta property="og:title" content="Ferry fares to rise by a tenth from May">'
     )
     assert meta["title"] == "Ferry fares to rise by a tenth from May"
+
+
+def test_one_broken_json_ld_script_does_not_lose_the_others():
+    meta = _meta(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm closes '
+        'the bridge", "author": {"@type": "Person", "name": "Jo Penrose"}}</script>'
+        '<script type="application/ld+json">{ & #34;@type&# 34;: & #34;BreadcrumbList }'
+        "</script>"
+    )
+    assert meta["title"] == "Storm closes the bridge" and meta["authors"] == ["Jo Penrose"]
+
+
+def test_json_ld_in_cdata_and_article_author_as_a_name():
+    meta = _meta(
+        '<meta name="article:author" content="Ansel Marrow">'
+        '<script type="application/ld+json">\n<![CDATA[\n[{"@type": "NewsArticle", '
+        '"headline": "Quay shops stay open", "datePublished": "2025-01-02T09:53:00-04:00"}]\n]]>'
+        "\n</script>"
+    )
+    assert meta["title"] == "Quay shops stay open"
+    assert meta["published_at"] == "2025-01-02T09:53:00-04:00"
+    assert meta["authors"] == ["Ansel Marrow"]  # extruct reads only a declared property

@@ -1,12 +1,19 @@
 """What the visible page says about its story (archive.readers.pagevisible): the lines that read
 as a byline, the elements marked as bylines (the story's, not the comments' or other stories')
-and the page's headlines; invented pages."""
+and the page's headlines, and an extracted author as the page writes it; invented pages."""
 
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
-from archive.readers.pagevisible import as_byline, byline_lines, headlines, marked_bylines
+from archive.readers.pagevisible import (
+    as_byline,
+    as_written,
+    byline_lines,
+    headlines,
+    marked_bylines,
+)
 
 
 def _tree(body: str):
@@ -41,6 +48,15 @@ def test_bylines_in_comments_and_captions_are_left_out():
         "<span class='credit video-credit'>By Harbour Police</span>"
     )
     assert byline_lines(tree) == []
+
+
+def test_a_storys_own_footer_names_its_author_the_pages_does_not():
+    tree = _tree(
+        "<article><h1>Ferry returns</h1><p>The ferry runs again.</p>"
+        "<footer><p>Posted by Jo Penrose.</p></footer></article>"
+        "<footer id='footer'><p>Posted by Harbour Weekly Team</p></footer>"
+    )
+    assert byline_lines(tree) == ["By Jo Penrose."]
 
 
 def test_as_byline_cuts_the_date_after_the_names():
@@ -80,3 +96,30 @@ def test_headlines_are_not_glued_to_their_labels():
     assert headlines(tree) == ["Open Harbour Why the ferry runs late"]
     tree = _tree("<h1><span><b>Ferry</b> fares</span> rise <!-- no -->again</h1>")
     assert headlines(tree) == ["Ferry fares rise again"]  # in the page's order
+
+
+@pytest.mark.parametrize(
+    "name, page, expected",
+    [
+        # the extractor drops the periods of initials
+        ("Jo R Penrose", "<span>By Jo R. Penrose</span>", "Jo R. Penrose"),
+        # and glues the next element's first words to the name
+        ("Jo Penrose July", "<a>Jo Penrose</a> <span>July 10, 2015</span>", "Jo Penrose"),
+        ("Jo Penrose Games Editor", "<a>Jo Penrose</a><i>Games Editor</i>", "Jo Penrose"),
+        # the words of a name that a page writes as one text stay
+        ("Theresa May", "<p>By Theresa May</p>", "Theresa May"),
+        (
+            "Ansel Marrow says",
+            "<cite><a>Ansel Marrow</a></cite> <span>says:</span>",
+            "Ansel Marrow says",
+        ),
+        ("Jo Penrose June", "<p>Jo Penrose June 3</p>", "Jo Penrose June"),
+        # what the page writes only in lower case is a program or a domain, no name
+        ("Tarnmark Version", '<meta name="creator" content="tarnmark version 1.1">', None),
+        ("Tarn Org", "<a href='http://tarn.org/jo'>Jo</a>", None),
+        # not written on the page at all (escaped in a script): as given
+        ("Kerys Lanyon", "<script>var a = 'Kerys\\u0020Lanyon'</script>", "Kerys Lanyon"),
+    ],
+)
+def test_an_extracted_author_as_the_page_writes_it(name, page, expected):
+    assert as_written(name, page) == expected

@@ -137,6 +137,27 @@ def test_html_page_text_and_metadata():
     assert any("Ben Birchall/PA" in c for c in meta["captions"])
 
 
+_NO_DATE_PAGE = (
+    "<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>"
+    "<p>The ferry will run to its summer timetable from Monday, the operator said on Tuesday, "
+    "after a winter of repairs to the slipway at the harbour.</p><p>Passengers can book from "
+    "the harbour office, the operator added.</p></article><footer><p>Copyright 2019 Harbour "
+    "Weekly.</p><math xmlns='http://www.w3.org/1998/Math/MathML'></math></footer></body></html>"
+)
+
+
+def test_a_year_in_the_page_is_no_publication_date(tmp_path):
+    """htmldate's extensive search makes January 1st of a year it finds anywhere (a copyright
+    line, a namespace URL): the page gives no date, so none is stored."""
+    page = tmp_path / "p.html"
+    page.write_text(_NO_DATE_PAGE)
+    assert "published_at" not in one(page).meta
+    page.write_text(
+        _NO_DATE_PAGE.replace("<title>", '<meta name="date" content="2019-01-01"><title>')
+    )
+    assert one(page).meta["published_at"] == "2019-01-01"  # the page's own: kept
+
+
 def test_a_rows_title_over_the_pages_headline(tmp_path):
     page = (
         "<html><body><h1>Ferry returns to its summer timetable</h1><p>The ferry will run to "

@@ -17,7 +17,7 @@ from archive.records import (
     Span,
 )
 from archive.store import db
-from archive.store.models import Article, Mention, Person, Quote, Statement
+from archive.store.models import Article, Mention, Person, Quote, Source, Statement
 from archive.store.writer import ADDED, REPLACED, UNCHANGED, Store, counts
 
 
@@ -169,3 +169,47 @@ def test_authors_are_people_with_their_own_role(engine):
     rec = next(article_records(engine))
     assert rec["authors"] == ["Sam Writer"]
     assert [p["name"] for p in rec["people"]] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("brand_first", [True, False])
+def test_a_sites_brand_and_its_bare_domain_are_one_outlet(engine, brand_first):
+    """A page of an unknown site names its brand ("Tarn Bugle", from its title) or only its
+    domain: one outlet either way, named by the brand; a host's sites stay apart."""
+    pages = [
+        make(
+            "The ferry returns on Monday.",
+            "a.html",
+            source="Tarn Bugle",
+            source_domain="tarnbugle.com",
+        ),
+        make(
+            "The quay reopens in May.",
+            "b.html",
+            source="tarnbugle.com",
+            source_domain="tarnbugle.com",
+        ),
+        make(
+            "A story on a hosting site.",
+            "c.html",
+            source="Quay Notes",
+            source_domain="tarnhost.com",
+        ),
+        make(
+            "Another story on the host.",
+            "d.html",
+            source="tarnhost.com",
+            source_domain="tarnhost.com",
+        ),
+    ]
+    if not brand_first:
+        pages = [pages[1], pages[0], pages[3], pages[2]]
+    store = Store(engine)
+    for ex in pages:
+        store.save(ex)
+    with db.session_scope(engine) as s:
+        rows = s.execute(
+            select(Article.file_name, Source.name).join(Source, Article.source_id == Source.id)
+        ).all()
+    names = dict(rows)
+    assert names["a.html"] == names["b.html"] == "Tarn Bugle"
+    assert (names["c.html"], names["d.html"]) == ("Quay Notes", "tarnhost.com")
