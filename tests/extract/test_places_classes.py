@@ -140,6 +140,30 @@ CASES = [
         "He met reporters at his home in Port St. Lucie, Florida, then drove to Ft. Myers, Fla.",
         "Port Saint Lucie=US | Fort Myers=US | Florida=US",
     ),
+    (
+        "a common word the model tags as a place is no unknown town",
+        "The team moved to an office on the fifth floor in Building 24, a drab structure in "
+        "Cambridge, Massachusetts, not far from Boston.",
+        "Cambridge=US | Boston=US | !Building",
+    ),
+    (
+        "a name after 'with' is no unknown town (a company, a magazine)",
+        "The notes, shared with Quanta, tell a fuller story, a historian in Boston, "
+        "Massachusetts, said.",
+        "Boston=US | !Quanta",
+    ),
+    (
+        "a company named after a city is no city when only 'and' comes before it",
+        "GoDaddy stepped out of the advertisements and Toyota has announced it will not run "
+        "commercials, a spokesman in Detroit, Michigan, said.",
+        "Detroit=US | Michigan=US | !Toyota",
+    ),
+    (
+        "a company's branch in a country is no place in that country",
+        "This will stay with Yahoo, as will its stakes in Alibaba Group and Yahoo Japan, and "
+        "fighting went on in Eastern Ukraine.",
+        "Eastern Ukraine=UA | !Yahoo Japan",
+    ),
 ]
 
 

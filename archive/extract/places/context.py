@@ -16,6 +16,7 @@ from archive.extract.places.lexicon import (
     FACILITY_BEFORE,
     FEATURE_HEADS,
     FUNCTION_WORDS,
+    JOINING_LOCATIVE,
     LIST_OF_PLACES,
     LOCATIVE,
     METONYMS,
@@ -23,11 +24,11 @@ from archive.extract.places.lexicon import (
     ORG_CONNECT,
     ORG_HEADS,
     SPAN_JOINERS,
-    WEAK_LOCATIVE,
 )
 from archive.extract.places.mention import Mention, clean_name
 from archive.extract.places.runs import NEXT
 from archive.kinds import PlaceKind
+from archive.names.dictionary import is_english_word
 
 MISTAG_MIN_POPULATION = 500_000  # a city this big tagged PERSON/ORG is still the city
 _ORG_TOKEN = re.compile(r"(?:[ \t]|['’]s[ \t])([A-Za-z&][\w&'’.-]*)")
@@ -41,6 +42,38 @@ _LIST_JOIN_BEFORE = re.compile(r"(?:,?[ \t]+(?:and|or)|,)[ \t]+$")
 def after_locative(body: str, start: int) -> bool:
     """A locative ("in", "near", ...) right before ``start``."""
     return bool(LOCATIVE.search(body[max(0, start - 12) : start]))
+
+
+def after_place_locative(body: str, start: int) -> bool:
+    """A locative that says a place follows ("in", "near", "and" in a list of places; not
+    "with", which joins people and companies too: "in an email to Quanta", "shared with
+    Quanta")."""
+    m = LOCATIVE.search(body[max(0, start - 12) : start])
+    return bool(m) and m.group().split()[0].lower() != "with"
+
+
+def country_branch(text: str, g: Gazetteer) -> bool:
+    """TEXT, a name the gazetteer does not know, is a company's branch in a country ("Yahoo
+    Japan", "Santander UK"): its last word is a country and the words before it are no
+    direction or sea ("Northern Japan", "Eastern Ukraine", "Atlantic Canada": a part of it)."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() in _DIRECTIONS:
+        return False
+    cands = g.lookup(words[-1], small=False)
+    return bool(cands) and cands[0].kind == PlaceKind.COUNTRY and cands[0].level == 0
+
+
+_DIRECTIONS = frozenset(
+    "north northern south southern east eastern west western central middle upper lower "
+    "greater rural coastal inner outer northeast northwest southeast southwest atlantic pacific "
+    "arctic mainland continental".split()
+)
+
+
+def common_unknown(text: str, g: Gazetteer) -> bool:
+    """TEXT is one common word the gazetteer knows no place of, not even a small one
+    ("Building 24", "Photos" the app): no unknown place (the model tagged a word)."""
+    return " " not in text.strip() and is_english_word(text) and not g.lookup(text, small=True)
 
 
 def in_org_name(body: str, start: int, end: int) -> bool:
@@ -146,7 +179,7 @@ def qualifier(body: str, end: int, g: Gazetteer) -> Candidate | None:
 def mistagged_place(text: str, g: Gazetteer, before: str, label: str = "PERSON") -> bool:
     """A PERSON/ORG entity that is really a well-known place ("Kyiv", "Crimea", "around
     Shrewsbury"), not a company or person named after a town ("shares of Toyota", "customers
-    to Toyota": a locative word alone does not make an ORG a place)."""
+    to Toyota", "GoDaddy ... and Toyota": a locative word alone does not make an ORG a place)."""
     if not gazetteer.is_place_name(text):
         return False
     cands = g.lookup(text, small=False)
@@ -156,7 +189,9 @@ def mistagged_place(text: str, g: Gazetteer, before: str, label: str = "PERSON")
     if c.level <= 1 or c.population >= MISTAG_MIN_POPULATION or LIST_OF_PLACES.search(before):
         return True
     before = before[-12:]
-    return bool(LOCATIVE.search(before)) and not (label == "ORG" and WEAK_LOCATIVE.search(before))
+    return bool(LOCATIVE.search(before)) and not (
+        label == "ORG" and JOINING_LOCATIVE.search(before)
+    )
 
 
 def tagged_place_often(doc: Any, text: str, body: str, start: int) -> bool:

@@ -8,6 +8,9 @@ import re
 
 from archive.extract.places.context import (
     after_locative,
+    after_place_locative,
+    common_unknown,
+    country_branch,
     facility_context,
     feature_word,
     in_org_name,
@@ -107,7 +110,9 @@ def _place_entity(
             return False
         mentions.append(synthetic(start, end, body, clean_name(text), PlaceKind.OTHER))
         mentions[-1].hint = "landmark"
-    elif not cands and unknown_ok(text):
+    elif not cands and unknown_ok(text) and not common_unknown(text, g):
+        if country_branch(text, g):
+            return False  # "Yahoo Japan": a company's, blocked
         mentions.append(_unknown_place(art, label, text, start, end))
     return True
 
@@ -124,7 +129,8 @@ def _unknown_place(art: Article, label: str, text: str, start: int, end: int) ->
         start, end, text, small or [synthetic_cand(clean_name(text), PlaceKind.CITY, "gpe")]
     )
     m.weak, m.ctx = True, not small
-    m.support = after_locative(body, start) or qualifier_after(body, end, g)
+    near = after_locative(body, start) if small else after_place_locative(body, start)
+    m.support = near or qualifier_after(body, end, g)
     return m
 
 

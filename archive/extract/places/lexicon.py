@@ -112,6 +112,8 @@ LOCATIVE = re.compile(
 )
 # locatives that also introduce companies and people ("sold to Toyota", "talks with Ford")
 WEAK_LOCATIVE = re.compile(r"\bto\s+$", re.I)
+# what joins a company to the words before it as well as a place ("GoDaddy ... and Toyota")
+JOINING_LOCATIVE = re.compile(r"\b(?:to|and|with|between)\s+$", re.I)
 # a building used as a location ("at Paris City Hall")
 FACILITY_BEFORE = re.compile(
     r"\b(?:in|at|inside|outside|near|to|from|into|on)\s+(?:the\s+)?$", re.I
