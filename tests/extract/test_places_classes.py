@@ -164,6 +164,12 @@ CASES = [
         "fighting went on in Eastern Ukraine.",
         "Eastern Ukraine=UA | !Yahoo Japan",
     ),
+    (
+        "a town's name inside a longer name that is no place",
+        "It was the most deadly attack since the Arab Spring in Tunisia, officials in Tunis "
+        "said. Mission Control had to make a quick choice, engineers in Houston, Texas, recalled.",
+        "Tunisia=TN | Houston=US | Texas=US | !Spring | !Mission",
+    ),
 ]
 
 

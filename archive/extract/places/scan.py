@@ -1,7 +1,8 @@
 """The dictionary scan: capitalised token runs of the body matched against the well-known names
 of the gazetteer (countries, first-level regions, cities >= 50,000, curated places). Catches
 places spaCy mis-tags as PERSON/ORG ("Kyiv", "Crimea") and all-caps datelines ("GENEVA —"); a
-place name inside a longer name ("The Moscow Times", "Denzel Washington") is not a mention."""
+place name inside a longer name ("The Moscow Times", "Denzel Washington", "the Arab Spring",
+"Mission Control") is not a mention."""
 
 from __future__ import annotations
 
@@ -75,7 +76,10 @@ def _plausible(
     if not is_tagged:
         prv = PREV.search(body, max(0, start - 40), start)
         if prv and prv.group(1)[0].isupper() and prv.group(1) not in FUNCTION_WORDS:
-            if not is_place_word(prv.group(1), g):
+            # a place before it ("Kenya Uganda"), not the first word of a longer place name
+            # alone ("Arab" of "Arab Republic of Egypt": "the Arab Spring")
+            word = prv.group(1)
+            if not (g.acronym(word) or g.candidates(key(word), small=False)):
                 return False
     if (
         doc is not None
@@ -86,4 +90,48 @@ def _plausible(
     ):
         # a city or region found by scanning alone must at least be tagged as a proper noun
         return False
+    if doc is not None and single and not is_tagged and cands[0].level != 0:
+        if _in_other_entity(doc, start, end):
+            return False  # "the Arab Spring" (an event the model reads as a date)
+        if nxt and _name_goes_on(body, end, nxt, g):
+            return False  # "Mission Control", "Spring Break"
     return True
+
+
+def _in_other_entity(doc, start: int, end: int) -> bool:
+    """Whether [START, END) lies inside a longer entity of the Doc that is a name, not a place
+    or a number ("Zeeland.[14][15" is a CARDINAL of a footnote)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not span[0].ent_type_:
+        return False
+    ent = next((e for e in doc.ents if e.start <= span[0].i < e.end), None)
+    return (
+        ent is not None
+        and ent.label_ not in _NOT_NAMES
+        and (ent.start_char < start or ent.end_char > end)
+    )
+
+
+_NOT_NAMES = frozenset(
+    {"GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"}
+)
+
+
+def _name_goes_on(body: str, end: int, nxt, g) -> bool:
+    """The capitalised word right after a scanned name continues a longer name that is no
+    place: not a place word, a day, a month or the start of a sentence or a line."""
+    word = nxt.group(1)
+    if not word[:1].isupper() or body[end : nxt.start(1)].strip() not in ("",):
+        return False
+    return (
+        not is_place_word(word, g)
+        and word.lower() not in _CALENDAR
+        and word not in FUNCTION_WORDS
+        and not word.isupper()
+    )
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
