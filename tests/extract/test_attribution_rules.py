@@ -489,3 +489,29 @@ def test_words_in_quotation_marks_that_someones_statement_is_about(nlp):
     )
     quotes, people = _marked(body, nlp)
     assert _named(quotes["a wall of steel"], people) == "Tom Reed"  # not the mocker's words
+
+
+def test_a_name_between_commas_before_the_verb_and_a_rank_written_short(nlp):
+    """'The editor I was talking to, Tom Reed, interrupted me to announce, "..."': the name the
+    parser hangs on the relative clause is the subject's (not a clause: ", who backs Lopez,");
+    'said spokesman Navy Capt. Tom Reed': "Navy Capt" is no person."""
+    paragraphs = [
+        "A long night.",
+        "Maria Lopez spoke at a rally in Dayton on Tuesday night before a large crowd.",
+        "The editor I was talking to, Tom Reed, interrupted me in mid-sentence to announce, "
+        "“And there goes the franchise.”",
+        "One of Lopez’s former supporters who still backs Soto, former Colorado Rep. Ann Marsh, "
+        "lives in his district and wrote in an email that the campaign was “tragic in the year "
+        "of the woman.”",
+        "The influential delegate and conservative activist, who backs Lopez, warned of a "
+        "“ferocious” battle ahead.",
+        "“We are already working to accelerate that campaign,” said Pentagon spokesman Navy Capt. "
+        "Carl Dunmore, who was asked about the strategy.",
+    ]
+    quotes, people = _marked("\n\n".join(paragraphs), nlp)
+    named = {text: _named(q, people) for text, q in quotes.items()}
+    assert named["And there goes the franchise."] == "Tom Reed"
+    assert named["tragic in the year of the woman."] == "Ann Marsh"
+    assert named["ferocious"] is None  # the delegate, unnamed
+    assert named["We are already working to accelerate that campaign,"] == "Carl Dunmore"
+    assert all("Capt" not in p.name for p in people)

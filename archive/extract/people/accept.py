@@ -39,6 +39,12 @@ def accept(art: Article, cand: Candidate) -> bool:
     if not shape_ok(text) or art.in_credit(start, end):
         return False
     words = text.split()
+    if (
+        art.body[end : end + 1] == "."
+        and is_title_word(words[-1] + ".")
+        and not is_title_word(words[-1])
+    ):
+        return False  # a title written short ends it: "Navy Capt. Jo Roe" tagged "Navy Capt"
     first_known = len(words) >= 2 and is_first_name(words[0])
     honorific = strong_title = False
     if cand.titled:

@@ -34,6 +34,11 @@ _POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}  # the object that speaks: "led her to say"
 
 
+# what a name set between commas holds none of ("former Colorado Rep. Jo Roe"): the words of a
+# clause or of two people ("who backs Cruz", "steered by Jo Roe", "David and Jeanne Heidler")
+_CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ"})
+
+
 class PhraseResolver:
     """Resolves the noun phrases of one article to speakers."""
 
@@ -46,6 +51,30 @@ class PhraseResolver:
         self.pronouns = pronouns
         self.antecedents = antecedents
         self._described: dict[tuple[str, tuple[str, ...]], set[int]] = {}  # resolve_description
+
+    def _name_before_verb(self, head: int) -> int | None:
+        """The last token of a person's name set between commas right before the verb of the
+        subject HEAD, after the subject's own words ("The editor I was talking to, Tim Grieve,
+        interrupted"; "One of his supporters who backs Soto, former Rep. Jo Roe, wrote"): the
+        parser hangs such a name on the relative clause, not on the subject."""
+        v = self.view
+        verb = v.head(head)
+        if verb is None or verb <= head + 3 or verb - head > 30:
+            return None
+        k = verb - 1
+        while k > head and v.toks[k].pos in ("ADV", "AUX", "PART"):  # ", Jo Roe, also wrote"
+            k -= 1
+        if v.toks[k].text != "," or k - 1 <= head:
+            return None
+        last = k - 1
+        if self.idx.at(v.toks[last].idx, v.toks[last].end) is None:
+            return None
+        for j in range(last - 1, max(head, last - 9), -1):
+            if v.toks[j].text == ",":
+                return last if j > head else None
+            if v.toks[j].pos in _CLAUSE_POS:
+                return None  # a clause, not a name: ", who backs Cruz,", ", steered by Jo Roe,"
+        return None
 
     def resolve(self, head: int, anchor: int) -> Speaker:
         v = self.view
@@ -60,6 +89,11 @@ class PhraseResolver:
             pi = self.idx.at(tk.idx, tk.end)
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, self.art.mention_text(pi, tk.idx, tk.end))
+        k = self._name_before_verb(head) if v.parsed and t.lower not in SUBJECT_PRONOUNS else None
+        if k is not None:
+            tk = v.toks[k]
+            pi = self.idx.at(tk.idx, tk.end)
+            return Speaker(SpeakerKind.PERSON, pi, self.art.mention_text(pi, tk.idx, tk.end))
         if t.lower in SUBJECT_PRONOUNS:
             return self.pronouns.resolve(t.lower, min(anchor, t.idx), t.text)
         if t.lower in _OBJECT_PRONOUNS and t.dep == "dobj":  # "led her to declare"
