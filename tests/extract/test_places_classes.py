@@ -170,6 +170,12 @@ CASES = [
         "said. Mission Control had to make a quick choice, engineers in Houston, Texas, recalled.",
         "Tunisia=TN | Houston=US | Texas=US | !Spring | !Mission",
     ),
+    (
+        "a name after a person's title is the person's",
+        "The monument to Queen Victoria stands in Melbourne, and Gen. Washington once camped "
+        "near Trenton, New Jersey, where President Lincoln later spoke.",
+        "Melbourne=AU | Trenton=US | New Jersey=US | !Washington, D.C. | !Lincoln",
+    ),
 ]
 
 

@@ -52,15 +52,19 @@ def after_place_locative(body: str, start: int) -> bool:
     return bool(m) and m.group().split()[0].lower() != "with"
 
 
-def country_branch(text: str, g: Gazetteer) -> bool:
+def country_branch(text: str, g: Gazetteer, doc: Any) -> bool:
     """TEXT, a name the gazetteer does not know, is a company's branch in a country ("Yahoo
-    Japan", "Santander UK"): its last word is a country and the words before it are no
-    direction or sea ("Northern Japan", "Eastern Ukraine", "Atlantic Canada": a part of it)."""
+    Japan", "RT America"): its last word is a country, the words before it are no direction or
+    sea ("Northern Japan", "Eastern Ukraine", "Atlantic Canada": a part of it) and name an
+    organisation of the article ("Yahoo" tagged ORG; not "Nazi Germany", "White America")."""
     words = text.split()
     if len(words) < 2 or words[0].lower() in _DIRECTIONS:
         return False
     cands = g.lookup(words[-1], small=False)
-    return bool(cands) and cands[0].kind == PlaceKind.COUNTRY and cands[0].level == 0
+    if not (cands and cands[0].kind == PlaceKind.COUNTRY and cands[0].level == 0):
+        return False
+    brand = " ".join(words[:-1])
+    return doc is not None and any(e.label_ == "ORG" and e.text == brand for e in doc.ents)
 
 
 _DIRECTIONS = frozenset(
@@ -72,7 +76,9 @@ _DIRECTIONS = frozenset(
 
 def common_unknown(text: str, g: Gazetteer) -> bool:
     """TEXT is one common word the gazetteer knows no place of, not even a small one
-    ("Building 24", "Photos" the app): no unknown place (the model tagged a word)."""
+    ("Building 24", "Photos" the app): no unknown place (the model tagged a word) unless the
+    text says it is one (entities._said_place: the dictionary has place names too, "Acapulco",
+    "Vegas")."""
     return " " not in text.strip() and is_english_word(text) and not g.lookup(text, small=True)
 
 

@@ -110,11 +110,25 @@ def _place_entity(
             return False
         mentions.append(synthetic(start, end, body, clean_name(text), PlaceKind.OTHER))
         mentions[-1].hint = "landmark"
-    elif not cands and unknown_ok(text) and not common_unknown(text, g):
-        if country_branch(text, g):
+    elif (
+        not cands
+        and unknown_ok(text)
+        and not (common_unknown(text, g) and not _said_place(body, start, end, g))
+    ):
+        if country_branch(text, g, art.doc):
             return False  # "Yahoo Japan": a company's, blocked
         mentions.append(_unknown_place(art, label, text, start, end))
     return True
+
+
+def _said_place(body: str, start: int, end: int, g: Gazetteer) -> bool:
+    """The text says a common word is a place: a region or country qualifies it ("Acapulco,
+    Mexico") or "in", "near", "at", "from" come before it ("on stage in Vegas"), unless a
+    number follows ("in Building 24": a building's)."""
+    if qualifier_after(body, end, g):
+        return True
+    near = re.search(r"\b(?:in|near|at|from|outside|around)\s+$", body[max(0, start - 10) : start])
+    return bool(near) and not re.match(r"\s+\d", body[end : end + 4])
 
 
 def _unknown_place(art: Article, label: str, text: str, start: int, end: int) -> Mention:

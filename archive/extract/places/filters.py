@@ -10,6 +10,7 @@ import re
 
 from archive.extract.places.lexicon import (
     CELESTIAL,
+    KINSHIP,
     LOCATIVE,
     METONYMS,
     NOT_FACILITY_WORDS,
@@ -19,8 +20,10 @@ from archive.extract.places.lexicon import (
 )
 from archive.extract.places.mention import Article, Mention, key
 from archive.kinds import PlaceKind
+from archive.names.titles import is_title_word
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)[ \t]+$")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
 
@@ -56,6 +59,9 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
     k = key(text)
     if k in CELESTIAL or text in TIME_ZONES or NOT_PLACE_DISTRICT.match(text):
         return True
+    title = _TITLE_BEFORE.search(art.body, max(0, m.start - 24), m.start)
+    if title and (is_title_word(title.group(1)) or title.group(1).lower() in KINSHIP):
+        return True  # a person's title or kinship word before it: "Gen. Washington", "Aunt Miranda"
     nxt = _NEXT_WORD.match(art.body, m.end)
     if nxt and key(f"{text} {nxt.group(1)}") in METONYMS:
         return True  # "Wall| Street executives"

@@ -175,6 +175,8 @@ CELESTIAL = frozenset(
     """mars venus jupiter saturn mercury neptune uranus pluto moon sun earth ceres titan europa
     io ganymede callisto enceladus""".split()
 )
+# words for a relative that stand before a first name as a title does ("Aunt Miranda")
+KINSHIP = frozenset("aunt auntie uncle grandma grandpa granny nana cousin".split())
 # time zones written as capitals ("10 p.m. EST")
 TIME_ZONES = frozenset("EST EDT CST CDT MST MDT PST PDT AKST HST GMT BST CET CEST UTC".split())
 # districts that are courts or electoral units, not places: "the Southern District (of New

@@ -11,6 +11,8 @@ from archive.extract.places.gazetteer import Candidate, name_key
 from archive.extract.places.lexicon import FUNCTION_WORDS
 from archive.extract.places.mention import Article, Found, key, mask
 from archive.extract.places.runs import CAP, NEXT, PREV, is_place_word, longest_prominent
+from archive.kinds import PlaceKind
+from archive.names.titles import is_title_word
 
 
 def scan(art: Article, found: Found) -> None:
@@ -79,7 +81,9 @@ def _plausible(
             # a place before it ("Kenya Uganda"), not the first word of a longer place name
             # alone ("Arab" of "Arab Republic of Egypt": "the Arab Spring")
             word = prv.group(1)
-            if not (g.acronym(word) or g.candidates(key(word), small=False)):
+            if not is_place_word(word, g):
+                return False
+            if _town(cands) and not (g.acronym(word) or g.candidates(key(word), small=False)):
                 return False
     if (
         doc is not None
@@ -93,9 +97,19 @@ def _plausible(
     if doc is not None and single and not is_tagged and cands[0].level != 0:
         if _in_other_entity(doc, start, end):
             return False  # "the Arab Spring" (an event the model reads as a date)
-        if nxt and _name_goes_on(body, end, nxt, g):
+        if nxt and _town(cands) and _name_goes_on(body, end, nxt, g):
             return False  # "Mission Control", "Spring Break"
     return True
+
+
+def _town(cands: list[Candidate]) -> bool:
+    """The name's best reading is a town (a city under 100,000): "Spring", "Mission"; a
+    region or a big city is the place before another name too ("Democratic Vermont", "Queens
+    Rep. Joe Crowley", "Houston police")."""
+    return cands[0].kind == PlaceKind.CITY and cands[0].population < TOWN_POPULATION
+
+
+TOWN_POPULATION = 100_000
 
 
 def _in_other_entity(doc, start: int, end: int) -> bool:
@@ -123,6 +137,8 @@ def _name_goes_on(body: str, end: int, nxt, g) -> bool:
     word = nxt.group(1)
     if not word[:1].isupper() or body[end : nxt.start(1)].strip() not in ("",):
         return False
+    if is_title_word(word) or is_title_word(word + "."):
+        return False  # a title after the place: "Dayton Mayor Jo Roe", "Queens Rep."
     return (
         not is_place_word(word, g)
         and word.lower() not in _CALENDAR
