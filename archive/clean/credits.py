@@ -520,6 +520,8 @@ _AUTHOR_LEAD = re.compile(
 _AUTHOR_BIO_TAIL = re.compile(
     r"\s+(?:is|was|has|says|writes|reports|covers|joined|lives|contributed)\b.*$|,\s+(?:who|a|an|the"
     r"|our)\b.*$"
+    # the credits of others after the writer's: "Rob Roe Edited by Jo Penrose", "Photos by ..."
+    r"|[\s,;|]+(?i:edited|editing|photos?|photographs|illustrations?|graphics|video)\s+by\b.*$"
 )
 _COMMENT_HEAD = re.compile(r"(?i)\s(?:says|said|wrote|replied)\s*:?\s*$")
 _CREDENTIALS = re.compile(r",?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|MPH|MBA|RDN?|RN|CFA|DPhil|MSc?|MA)$")
@@ -534,13 +536,14 @@ _ROLE_AFTER = re.compile(r"(?i)\s*(?:[,|–—-]\s*|\s)" + _ROLE_WORDS + "$")
 _ROLE_PART = re.compile(r"(?i)^(?:[\w&.'’-]+\s+){0,3}" + _ROLE_WORDS + "$")
 
 
-def author_name(raw: str) -> tuple[str | None, OutletInfo | None]:
+def author_name(raw: str, declared: bool = False) -> tuple[str | None, OutletInfo | None]:
     """(the person's name, an outlet or agency written with it) for an author as metadata or a
     byline gives it: "Analysis by Jane Roe" -> Jane Roe, "Jane Roe, CNN Senior Writer" -> Jane
     Roe, "JANE ROE Associated Press" -> (Jane Roe, Associated Press), "Jane Roe is a reporter
     for ..." -> Jane Roe, "Jane Roe, PhD" -> Jane Roe; None for what is no person's name (an
     outlet, a role alone, a phrase of the page); None for "Jane Roe says:", the header of a
-    reader's comment."""
+    reader's comment. DECLARED: the page's own markup names RAW its author (a ``<meta
+    name="author">``): two dictionary words are a name then ("Pippin Lee")."""
     if _COMMENT_HEAD.search(raw):
         return None, None
     name = re.sub(r"\s*(?:\S+@\S+\.\w+|(?<!\S)@\w+)", "", re.sub(r"[\"“”«»]", "", raw))
@@ -559,7 +562,7 @@ def author_name(raw: str) -> tuple[str | None, OutletInfo | None]:
     words = name.split()
     if len(words) >= 3 and words[-1] == words[0]:  # "Martin Chikilian Martin is a ..."
         name = " ".join(words[:-1])
-    if not looks_like_person(name) or _only_words(name):
+    if not looks_like_person(name) or (_only_words(name) and not declared):
         return None, outlet
     return name, outlet
 

@@ -235,7 +235,8 @@ DATE_WORDS = re.compile(
 
 
 STAFF = re.compile(
-    r"(?i)^(?:staff|staff writer|staff reporter|editorial staff|news desk|web desk|admin|editor)$"
+    r"(?i)^(?:staff|staff writer|staff reporter|editorial staff|news desk|web desk|admin|editor"
+    r"|no author|unknown(?: author)?|anonymous|none|n/a)$"
 )
 
 
@@ -269,6 +270,7 @@ NON_NAME = {
     Finance Economy Travel Homepage Account Accessibility Help Section Sections Edition Nation
     National International Local Regional Metro Editorial Editorials Letters Columns Features
     Than The To For With From After Over Into Under About Says Finds Warns Amid Against By
+    Developer Developers Engineering Engineers Admin Administrator Webmaster Moderators
     """.split()
 }
 # months that are given names too ("Laura June Topolsky", "April Ryan"): a name's word unless

@@ -88,15 +88,16 @@ def _key(name: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold_name(name)))
 
 
-def _names(raw: str) -> tuple[list[str], OutletInfo | None]:
+def _names(raw: str, declared: frozenset[str] = frozenset()) -> tuple[list[str], OutletInfo | None]:
     """The names in RAW, an author as metadata gives it or a byline of the page ("By A, B and
-    C - Team"), and an outlet or agency written with them."""
+    C - Team"), and an outlet or agency written with them; DECLARED: the keys of the names the
+    page's ``<meta name="author">`` gives."""
     if raw.startswith("By "):
         bl = cr.parse_byline(raw)
         if bl and bl.authors:
             return bl.authors, next(iter(bl.affiliations), None)
     info = canonical_outlet(raw)
-    name, with_name = (None, info) if info else cr.author_name(raw)
+    name, with_name = (None, info) if info else cr.author_name(raw, _key(raw) in declared)
     return ([name] if name else []), with_name
 
 
@@ -111,6 +112,7 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
     authors: list[str] = []
     lines = list(meta.get("byline_lines") or ())  # "By ..." lines of the page
     site = {_key(name) for name in _site_names(meta)}
+    declared = frozenset(_key(name) for name in meta.get("declared_authors") or ())
     groups = [
         [*meta.get("author_orgs", []), *meta_authors(meta.get("authors"))],
         meta_authors(meta.get("extracted_authors")),  # what trafilatura found on the page
@@ -124,7 +126,7 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
         for raw in group:
             if _key(raw) in site and not is_first_name((raw.split() or [""])[0]):
                 continue
-            names, with_name = _names(raw)
+            names, with_name = _names(raw, declared)
             if with_name and with_name.kind == "wire" and not wire:
                 wire = with_name.name
             authors += names

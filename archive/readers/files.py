@@ -375,6 +375,9 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     )
     if stamp and stamp[0].strip():
         out["published_at"] = stamp[0].strip()
+    declared = [" ".join(v.split()) for v in tree.xpath("//meta[@name='author']/@content")]
+    if any(declared):
+        out["declared_authors"] = [v for v in declared if v]  # the page's own author tag
     title_tag = " ".join((tree.findtext(".//title") or "").split())
     if title_tag:
         out["title_tag"] = title_tag  # "Headline - Brand": the brand a bare domain lacks

@@ -89,6 +89,9 @@ def test_agency_publisher_goes_to_wire():
         ("Laura June Penrose", "Laura June Penrose", None),
         ("April Marrow", "April Marrow", None),
         ("Jo Penrose June", None, None),
+        ("Jo Penrose Edited by Ansel Marrow", "Jo Penrose", None),  # the writer, not the editor
+        ("Tarnsoft Developers", None, None),  # a blog's account, no person
+        ("Posted by Tarnsoft Developers", None, None),
     ],
 )
 def test_author_names(raw, name, outlet):
@@ -281,3 +284,24 @@ def test_the_byline_over_metadata_authors_the_page_never_shows(tmp_path):
     page.write_text(_PAGE.format(author="Ansel Marrow").replace("operator said", "Marrow said"))
     (doc,) = list(read_path(str(page)))
     assert clean(doc).authors == ["Ansel Marrow"]  # shown on the page: the metadata's
+
+
+def test_an_author_the_page_declares_may_be_two_words_of_the_dictionary(tmp_path):
+    """'<meta name="author" content="Thistle Moss">': the page's own author tag names a person
+    even when both words are dictionary words; the same words found elsewhere are a phrase."""
+    page = tmp_path / "m.html"
+    page.write_text(
+        '<html><head><title>Ferry returns</title><meta name="author" content="Thistle Moss">'
+        "</head><body><article><h1>Ferry returns</h1><p>The ferry will run to its summer "
+        "timetable from Monday, the operator said on Tuesday, after a winter of repairs to the "
+        "slipway.</p></article></body></html>"
+    )
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == ["Thistle Moss"]
+    page.write_text(page.read_text().replace("Thistle Moss", "No Author"))
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).authors == []  # a placeholder, declared or not
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"authors": ["Location Details"]}
+    art = clean(RawDocument("l.html", "l.html", "", "html", text=text, meta=meta))
+    assert art.authors == []
