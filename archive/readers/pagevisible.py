@@ -273,10 +273,9 @@ def as_written(name: str, html: str) -> str | None:
     glues the next element's first word to a name ("Jo Roe July" for "<a>Jo Roe</a> <span>July
     10</span>", "Jo Roe Games Editor"; not "Jo Roe says", a comment's head) and title-cases what
     the page writes in lower case ("rfcmarkup version", a program's name; "ebb.org"). The
-    page's form of the name, or of its
-    first words when the whole is not written as such and they end an element; None for what
-    the page writes only in lower case; NAME itself when the page does not write it at all
-    (escaped in a script, say)."""
+    page's form of the name, or of its first words when the whole is not written as such and
+    they end an element; None for what the page writes only in lower case; NAME itself when
+    the page does not write it at all (escaped in a script, say)."""
     words = name.split()
     if not words:
         return None
