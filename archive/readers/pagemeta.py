@@ -213,8 +213,8 @@ def structured_meta(tree) -> dict[str, Any]:
     except (ValueError, TypeError, AttributeError, KeyError, IndexError):  # broken markup
         data = {}
     og = _from_opengraph(data.get("opengraph") or [])
-    if "authors" not in og and _meta_authors(tree):
-        og["authors"] = _meta_authors(tree)
+    if "authors" not in og and (names := _meta_authors(tree)):
+        og["authors"] = names
     ld = _from_json_ld(_json_ld_items(tree))
     out = {**og, **ld}  # JSON-LD first
     cut = re.sub(r"\s*(?:\.\.\.|…)$", "", ld.get("title", ""))
