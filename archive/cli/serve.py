@@ -97,20 +97,34 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{sock.getsockname()[1]}/"
     err.print(f"serving {path} at {url} (Ctrl-C to stop)", soft_wrap=True, markup=False)
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, which remembers the signal that stopped it."""
+
+        stopped_by: int | None = None
+
+        def handle_exit(self, sig, frame):
+            self.stopped_by = self.stopped_by or sig
+            super().handle_exit(sig, frame)
+
     config = uvicorn.Config(datasette.app(), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
+    server = Server(config)
     if open_browser:  # the socket already listens: the browser's request waits for the server
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-    # uvicorn stops on SIGINT/SIGTERM, then raises the signal again: Ctrl-C exits 130, SIGTERM 143
+    # uvicorn stops on SIGINT/SIGTERM and raises the signal again, which asyncio may swallow
+    # when the server had already stopped: the signal it caught decides. Ctrl-C exits 130
+    # (also before uvicorn listens for it: KeyboardInterrupt), SIGTERM 143.
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
-        err.print("stopped")
-        raise typer.Exit(130) from None
+        server.stopped_by = server.stopped_by or signal.SIGINT
     finally:
         signal.signal(signal.SIGTERM, previous)
         sock.close()
+    if server.stopped_by is not None:
+        err.print("stopped")
+        raise typer.Exit(143 if server.stopped_by == signal.SIGTERM else 130)
 
 
 def _terminated(signum, frame):
