@@ -153,15 +153,25 @@ _CLUES = [
         + r"\s*\.?$"
     ),
 ]
+_MARK = r"(?:©|\([cC]\))"
+_MARK_RE = re.compile(_MARK)
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?,?\s*" + _NAME
+    rf"^(?=©|\([cC]\)|Copyright|COPYRIGHT)(?:{_MARK}\s*)?(?:(?:Copyright|COPYRIGHT)\s*)?"
+    rf"(?:{_MARK}\s*)?(\d{{4}}\s*)?(?:[-–]\s*\d{{4}}\s*)?,?\s*" + _NAME
 )
 
 
 def copyright_holder(line: str) -> OutletInfo | None:
-    """Holder of a copyright line ("© 2026 The Associated Press. All rights reserved.")."""
+    """Holder of a copyright line ("© 2026 The Associated Press. All rights reserved."). A
+    bare "Copyright" and one word with neither a © nor a year is a heading ("Copyright
+    Notice"), unless the word is a known outlet's name."""
     m = _COPYRIGHT.match(line.strip())
-    return resolve_outlet(m.group(1).strip(" .,")) if m else None
+    if not m:
+        return None
+    name = m.group(2).strip(" .,")
+    if _MARK_RE.search(m.group(0)) is None and not m.group(1) and len(name.split()) < 2:
+        return canonical_outlet(name)
+    return resolve_outlet(name)
 
 
 def outlet_from_text(text: str) -> OutletInfo | None:

@@ -140,6 +140,16 @@ def _authors(meta: dict, found: Found, wire: str | None) -> tuple[list[str], str
     return drop_short_forms(dedupe(authors)), wire
 
 
+def _titled_text(first: str | None, title_tag: str | None, title: str | None) -> bool:
+    """Whether FIRST, the headline line the text starts with, is the page's ``<title>`` and
+    TITLE, the metadata's (an ``<h1>`` that names the site's section: "Allergies Health
+    Center"), is another: where the text and the title element agree, the story's headline."""
+    if not first or not title_tag or not title:
+        return False
+    fold = [" ".join(str(t).split()).casefold() for t in (first, title_tag, title)]
+    return fold[0] == fold[1] != fold[2]
+
+
 def clean(doc: RawDocument) -> CleanArticle:
     """Normalise one document (see the module docstring for the rules)."""
     doc = _with_page_source(doc)
@@ -175,9 +185,12 @@ def clean(doc: RawDocument) -> CleanArticle:
     source, url = source_of(doc, found)
 
     title = meta.get("title") or found.post_title or found.title
-    source = title_brand(meta.get("title_tag") or title, source) or source
+    source = title_brand(meta.get("title_tag") or title, source, url) or source
     sites = _site_names(meta) + ([source.name] if source else [])
     title = visible_title(title, list(meta.get("headlines") or ()), sites)
+    first = found.title or next((ln for ln in lines if ln.strip()), None)
+    if _titled_text(first, meta.get("title_tag"), title):
+        title = first  # the page's <title> is the text's first line: its headline
     if title:
         title = strip_site_suffix(" ".join(str(title).split()), source.name if source else None)
     subtitle = meta.get("subtitle") or found.subtitle

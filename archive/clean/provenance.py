@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from archive.clean.credits import looks_like_person
 from archive.clean.found import Found
 from archive.clean.lexicon import HOSTING, PHOTO_CREDIT, STAFF
 from archive.clean.lines import is_sentence, n_words
 from archive.clean.outlets import (
     OutletInfo,
     canonical_outlet,
+    copyright_holder,
     outlet_from_domain,
     outlet_from_text,
     outlet_prefix,
@@ -43,17 +45,29 @@ def drop_short_forms(names: list[str]) -> list[str]:
     ]
 
 
-_SUFFIX = re.compile(r"^(.+?)\s+(?:[|–—-]|--)\s+(.+)$")
-_LAST_SUFFIX = re.compile(r"^(.+)\s+(?:[|–—-]|--)\s+(.+)$")
+_SUFFIX = re.compile(r"^(.+?)\s+(?:[|–—·-]|--)\s+(.+)$")
+_LAST_SUFFIX = re.compile(r"^(.+)\s+(?:[|–—·-]|--)\s+(.+)$")
+_PREFIX = re.compile(r"^(.+?)(?::|\s+(?:[|–—·-]|--))\s+(.+)$")
+_BRACKETED = re.compile(r"^(.+?)\s*\[([^\[\]]+)\]$")
+# a company's legal name ("Wikimedia Foundation, Inc."): the owner, not the brand its site shows
+_LEGAL = r"(?:inc|llc|ltd|limited|plc|gmbh|corp|corporation|foundation)\b\.?"
+CORPORATE = re.compile(rf"(?i)(?:,\s*|\s){_LEGAL}$")
 
 
 def strip_site_suffix(title: str, source: str | None) -> str:
     """TITLE without the site's name after it ("Storm closes bridge | Valley Courier", "... --
-    Valley Courier - News, Sport and Weather")."""
+    Valley Courier - News, Sport and Weather", "... [Example.net]") or before it ("Valley
+    Courier: Storm closes bridge")."""
     site = (source or "").strip().lower()
+    bracketed = _BRACKETED.match(title)
+    if site and bracketed and bracketed[2].strip().lower() == site:
+        title = bracketed[1]
     last = _LAST_SUFFIX.match(title)  # "Friday Facts #9 - 0.17 in sight | Factorio"
     if site and last and last[2].strip().lower() == site:
         title = last[1]
+    first = _PREFIX.match(title)
+    if site and first and first[1].strip().lower() == site:
+        title = first[2]
     m = _SUFFIX.match(title)
     while m and (
         canonical_outlet(m[2].split(" | ")[-1])
@@ -64,23 +78,61 @@ def strip_site_suffix(title: str, source: str | None) -> str:
     return title.strip()
 
 
-def title_brand(title: str | None, source: OutletInfo | None) -> OutletInfo | None:
-    """The brand the title's suffix gives a site known only by its domain ("... - Breitbart" on
-    breitbart.com, "Storm closes bridge | Valley Courier" on valleycourier.com): the suffix
-    whose letters are the domain's name; None when there is none."""
-    if not title or not source or source.known or not source.domain:
+def _title_brands(title: str) -> list[str]:
+    """The names a page's title may give its site: in brackets at its end ("... [LWN.net]"),
+    after its last separator and after its first one ("... - Breitbart"), before its first
+    ("Silicon Exposed: ...")."""
+    title = " ".join(title.split())
+    out = []
+    if m := _BRACKETED.match(title):
+        out.append(m[2])
+    for pattern in (_LAST_SUFFIX, _SUFFIX):
+        if m := pattern.match(title):
+            out.append(m[2].split(" | ")[-1])
+    if m := _PREFIX.match(title):
+        out.append(m[1])
+    return [b.strip() for b in out if b.strip()]
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W|_", "", text.casefold())
+
+
+def title_brand(
+    title: str | None, source: OutletInfo | None, url: str | None = None
+) -> OutletInfo | None:
+    """The brand the title gives a site known only by its domain ("... - Breitbart" on
+    breitbart.com, "Storm closes bridge | Valley Courier" on valleycourier.com, "Silicon
+    Exposed: ..." on siliconexposed.blogspot.com) or by its owner's legal name ("Wikimedia
+    Foundation, Inc." as publisher of "New Zealand - Wikipedia" on en.wikipedia.org): the
+    name, after or before a separator, whose letters are a label of the domain (of URL for an
+    owner); None when there is none. A hosting platform's name is the platform's, not the
+    site's."""
+    if not title or not source or source.known:
         return None
-    if source.name != source.domain and not _domain_like(source.name):
+    domain = source.domain
+    if not domain:
+        owned = url and CORPORATE.search(source.name)
+        domain = outlet_from_domain(url).domain if owned else None
+        if not domain:
+            return None
+    elif source.name != domain and not _domain_like(source.name):
         return None  # a name of its own already ("Foo News" from foo-news.com)
-    m = _SUFFIX.match(" ".join(title.split()))
-    if not m:
-        return None
-    brand = m[2].split(" | ")[-1].strip()
-    letters = re.sub(r"\W|_", "", brand.casefold())
-    labels = [re.sub(r"\W|_", "", p) for p in source.domain.lower().split(".")]
-    if len(letters) < 3 or letters not in labels[:-1] or letters in HOSTING:
-        return None  # a hosting platform's name is the platform's, not the site's
-    return replace(source, name=brand)
+    labels = [re.sub(r"\W|_", "", p) for p in domain.lower().split(".")][:-1]
+    for brand in _title_brands(title):
+        letters = _letters(brand)
+        if len(letters) >= 3 and letters in labels and letters not in HOSTING:
+            return replace(source, name=brand, domain=domain)
+    return None
+
+
+def title_domain(title: str | None) -> OutletInfo | None:
+    """The site a page without an address or site name names in its title by its domain
+    ("LWN.net Weekly Edition [LWN.net]", "How to bake bread | Example.com")."""
+    for brand in _title_brands(title or "")[:2]:
+        if _domain_like(brand) and (info := outlet_from_domain(brand)):
+            return replace(info, name=brand) if not info.known else info
+    return None
 
 
 def _words(text: str) -> list[str]:
@@ -206,9 +258,35 @@ def _source_base(doc: RawDocument, found: Found) -> tuple[OutletInfo | None, str
             return holder, url
     if dom:
         return dom, url
+    if site := title_domain(meta.get("title_tag")):
+        return site, url
+    if holder := page_copyright(meta.get("copyright_lines") or ()):
+        return holder, url
     if found.byline_outlets:
         return found.byline_outlets[0], url
     return None, url
+
+
+def page_copyright(lines) -> OutletInfo | None:
+    """The owner the page's copyright notices name, the last first ("©2005-2015 WebMD, LLC.
+    All rights reserved." at its foot): the site of a page saved without its address. A
+    person's copyright (a photographer's, a blogger's), a photo agency's or an agency's is not
+    the site's."""
+    for line in reversed(list(lines)):
+        holder = copyright_holder(line) if n_words(line) <= 20 else None
+        if (
+            holder
+            and holder.kind != "wire"
+            and not PHOTO_CREDIT.search(holder.name)
+            and (holder.known or not looks_like_person(holder.name) or _company(holder, line))
+        ):
+            return holder
+    return None
+
+
+def _company(holder: OutletInfo, line: str) -> bool:
+    """Whether LINE gives HOLDER a company's legal form ("Tarn Bugle, LLC"): no person's."""
+    return bool(re.search(rf"(?i){re.escape(holder.name)},?\s+{_LEGAL}", line))
 
 
 def wire_of(doc: RawDocument, found: Found, dateline_agency: str | None) -> str | None:

@@ -360,7 +360,7 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     from lxml.etree import LxmlError
 
     from archive.readers.pagemeta import structured_meta
-    from archive.readers.pagevisible import captions_and_credits
+    from archive.readers.pagevisible import captions_and_credits, copyright_notices
 
     out: dict[str, Any] = {}
     try:
@@ -384,6 +384,9 @@ def _html_extra_meta(html: str) -> dict[str, Any]:
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     if canonical and canonical[0].startswith("http"):
         out["url"] = canonical[0].strip()
+    notices = copyright_notices(tree)
+    if notices:
+        out["copyright_lines"] = notices  # the owner of a page saved without its address
     captions, credits = captions_and_credits(tree)
     if captions:
         out["captions"] = captions

@@ -1,8 +1,8 @@
 """What the visible part of a saved web page says about its story, where the extracted text
 leaves it out: the elements the page marks as its byline, the lines that read as a byline
 ("By Jane Roe", "Posted on March 2, 2025 by Jane Roe", a "By" label with the name in the next
-element), the page's headlines (its ``<h1>`` elements), its photo captions and credits, and
-whether the authors the metadata names are shown on the page at all.
+element), the page's headlines (its ``<h1>`` elements), its photo captions and credits, its
+copyright notices, and whether the authors the metadata names are shown on the page at all.
 
 Comments, related stories and other furniture name people too ("Jane Roe says:", the bylines
 of the stories linked under the article): what sits in such a block is left out, and only the
@@ -251,6 +251,33 @@ def headlines(tree, most: int = 4) -> list[str]:
     for el in tree.iter("h1"):
         text = _text(el)
         if text and not _skipped(el):
+            out.append(text)
+        if len(out) >= most:
+            break
+    return out
+
+
+_NOTICE_XPATH = (
+    "//text()[starts-with(normalize-space(.), '©') or starts-with(normalize-space(.), "
+    "'Copyright') or starts-with(normalize-space(.), '(c)') or starts-with(normalize-space(.), "
+    "'(C)')]"
+)
+
+
+def copyright_notices(tree, most: int = 8) -> list[str]:
+    """The page's copyright notices ("©2005-2015 WebMD, LLC. All rights reserved."), in the
+    page's order, each the text of the element it starts in, at most MOST (the first ones: a
+    photo's at the top, the site's in the footer)."""
+    out: list[str] = []
+    for node in tree.xpath(_NOTICE_XPATH):
+        el = node.getparent()
+        if el is None or _skipped(el):
+            continue
+        if node.is_tail:  # text after a child element: from the notice on
+            text = " ".join(str(node).split())
+        else:
+            text = _text(el)
+        if text and len(text.split()) <= 30 and text not in out:
             out.append(text)
         if len(out) >= most:
             break

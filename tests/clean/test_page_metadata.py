@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.clean.credits import author_name
+from archive.clean.outlets import copyright_holder
 from archive.clean.page import clean
 from archive.clean.provenance import page_source, strip_site_suffix, visible_title
 from archive.readers.files import read_path
@@ -145,6 +146,90 @@ def test_a_bare_domains_brand_from_the_title():
     meta = {"url": "https://www.tarnbugle.com/ferry", "title_tag": "Ferry returns - Quay News"}
     art = clean(RawDocument("q.html", "q.html", "", "html", text=text, meta=meta))
     assert art.source == "tarnbugle.com"
+
+
+_BRANDS = "url, title_tag, publisher, outlet, title"
+
+
+@pytest.mark.parametrize(
+    _BRANDS,
+    [
+        ("https://tarnbugle.blogspot.com/f", "Tarn Bugle: Ferry", None, "Tarn Bugle", "Ferry"),
+        # the owner's legal name is no brand; the brand its title gives on its domain is
+        ("https://tarnbugle.org/f", "Ferry - Tarnbugle", "Tarn Media, Inc.", "Tarnbugle", "Ferry"),
+        (
+            "https://tarnbugle.org/f",
+            "Ferry - Tarnbugle",
+            "Quay News",
+            "Quay News",
+            "Ferry - Tarnbugle",
+        ),
+    ],
+)
+def test_the_brand_before_the_title_and_the_brand_of_an_owners_legal_name(
+    url, title_tag, publisher, outlet, title
+):
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"url": url, "title_tag": title_tag, "title": title_tag, "publisher": publisher}
+    art = clean(RawDocument("b.html", "b.html", "", "html", text=text, meta=meta))
+    assert (art.source, art.title) == (outlet, title)
+
+
+_UNADDRESSED = (
+    "<html><head><title>{title}</title></head><body><h1>{h1}</h1><article><p>The ferry will "
+    "run to its summer timetable from Monday, the operator said on Tuesday, after a winter of "
+    "repairs to the slipway.</p><p>Traders said their takings had fallen by a third since the "
+    "storms closed the harbour in January.</p></article><footer><div class='legal'>{notice}"
+    "</div></footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "title, notice, source",
+    [
+        (
+            "Weekly Edition for May 2 [Tarnbugle.net]",
+            "© 2024, Quayside Holdings, Inc.",
+            "Tarnbugle.net",
+        ),
+        ("Ferry returns", "©2005-2024 Tarn Bugle, LLC. All rights reserved.", "Tarn Bugle"),
+        ("Ferry returns", "Copyright (c) 2024 Harbour Weekly", "Harbour Weekly"),
+        ("Ferry returns", "© Ilse Brandvold", None),  # a person's
+        ("Ferry returns", "© 2024 The Associated Press", None),  # the agency's story
+        ("Ferry returns", "Copyright Notice", None),  # a heading
+    ],
+)
+def test_the_site_of_a_page_saved_without_its_address(tmp_path, title, notice, source):
+    """No address, no site name: the domain its title ends with, else the owner its copyright
+    notice names."""
+    page = tmp_path / "p.html"
+    page.write_text(_UNADDRESSED.format(title=title, h1=title, notice=notice))
+    (doc,) = list(read_path(str(page)))
+    assert clean(doc).source == source
+
+
+def test_copyright_headings_name_no_holder():
+    assert copyright_holder("Copyright Notice") is None
+    assert copyright_holder("Copyright Reuters").name == "Reuters"  # a known outlet
+    assert copyright_holder("(c) Copyright 2015 Tarn Bugle").name == "Tarn Bugle"
+    assert copyright_holder("Copyright (c) 2014 Tarn Trust and the persons named").name == (
+        "Tarn Trust"
+    )
+
+
+def test_the_title_element_that_is_the_texts_first_line():
+    """An ``<h1>`` that names the site's section ("Travel Centre") is no headline when the
+    page's ``<title>`` is the line the text starts with."""
+    text = (
+        "Ferry returns after winter repairs\n\nThe ferry will run to its summer timetable "
+        "from Monday, the operator said."
+    )
+    meta = {"title": "Travel Centre", "title_tag": "Ferry returns after winter repairs"}
+    art = clean(RawDocument("t.html", "t.html", "", "html", text=text, meta=meta))
+    assert art.title == "Ferry returns after winter repairs"
+    meta["title_tag"] = "Travel Centre"
+    art = clean(RawDocument("t.html", "t.html", "", "html", text=text, meta=meta))
+    assert art.title == "Travel Centre"
 
 
 def test_site_name_tagline_and_title_suffix():
