@@ -50,6 +50,8 @@ _ACCOUNT = re.compile(
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
 _CROSS_HEAD = re.compile(r"[^―—–\n]+(?:―|—|–|--?)\s*\.?\s*")  # the text and a closing dash
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.]*\s+){0,2}")  # "President ", "Sen. " before the name
+# a dash that opens a heading, then a name and a colon right before the quote
+_HEADING_TAIL = re.compile(r"\s[-–—]\s+[^:\n]{1,60}:\s*$")
 _SIGNATURE_TAIL = re.compile(r"\s*(?:[,(][^.!?\"“”]{0,80})?[.)\s]*")
 
 
@@ -93,6 +95,8 @@ class Attributor:
         if found.blocked:
             return None
         cue = found.token
+        if cue is not None and cue < quote.open_tok and self._heading_between(cue, quote.span):
+            return None  # the name after the dash speaks (follow_ups: after a colon)
         if cue is None:
             return (
                 self._signature(quote)
@@ -110,6 +114,13 @@ class Attributor:
         if _function_words(speaker):  # a misparse's leftover: the clause may still say who
             return self._clause_subject(quote)
         return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
+
+    def _heading_between(self, cue: int, sp: MarkedSpan) -> bool:
+        """'Pollsters agree - Jane Roe: "..."': a dash between the reporting verb and a colon
+        right before the quote starts a heading of its own; the verb reports nothing here."""
+        body = self.article.body
+        mark = mark_start(sp)
+        return bool(_HEADING_TAIL.search(body, self.article.view.toks[cue].idx, mark))
 
     def _clause_subject(self, quote: QuoteTokens) -> Attribution | None:
         """A fragment in small letters inside the clause of a named person who does something

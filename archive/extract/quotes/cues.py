@@ -10,6 +10,7 @@ the cue's subject in :mod:`archive.extract.quotes.subjects`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
@@ -18,6 +19,8 @@ from archive.extract.quotes.subjects import subject_of
 from archive.extract.quotes.units import QuoteTokens
 from archive.extract.quotes.verbs import is_cue
 
+# a dash that opens or closes an aside ("—", "–" or "--" between spaces; "—" anywhere)
+_ASIDE_DASH = re.compile(r"—|\s(?:–|--)\s")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _AFTER_WORDS = 10  # words between a closing mark and its reporting verb
 _AFTER_APPOSITION = 25  # ... when a name and a description set off by commas come first
@@ -122,7 +125,12 @@ class CueFinder:
             while cur is not None and steps < 15:
                 if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
                     break  # a co-ordinated clause with its own subject is not reported by its head
-                if not self.in_quote[cur] and is_cue(v, cur) and self.art.same_para(cur, qa):
+                if (
+                    not self.in_quote[cur]
+                    and is_cue(v, cur)
+                    and self.art.same_para(cur, qa)
+                    and not self.in_aside(cur, qa)
+                ):
                     if prev not in inside and v.toks[prev].dep in SUBJ_DEPS and prev < qa:
                         # the quote sits inside the speaker's own noun phrase ("X, who rates the
                         # stock "neutral," said ..."): the cue reports something else (a quote
@@ -132,6 +140,20 @@ class CueFinder:
                     return CueSearch(self._outermost(cur))
                 prev, cur, steps = cur, v.head(cur), steps + 1
         return CueSearch(found, blocked=found is None and blocked)
+
+    def in_aside(self, cue: int, qa: int) -> bool:
+        """The cue sits in an aside between dashes or brackets that closes before the quote at
+        token ``qa`` ('If Russia is behind it — as Democrats allege, but Moscow denies — "why
+        not ...?" asked Dunn'): it reports the aside, not the quote."""
+        body, toks = self.body, self.view.toks
+        c, q = toks[cue].idx, toks[qa].idx
+        if c >= q:
+            return False
+        ps = self.art.paragraphs[self.art.para_of(c)][0]
+        before, between = body[ps:c], body[c:q]
+        if len(_ASIDE_DASH.findall(before)) % 2 == 1 and _ASIDE_DASH.search(between):
+            return True
+        return before.rfind("(") > before.rfind(")") and ")" in between
 
     def _outermost(self, cue: int) -> int:
         """Climb from ``cue`` through a chain of reported clauses to the outermost reporting verb
@@ -226,7 +248,7 @@ class CueFinder:
                 if t.text in SENT_FINAL:
                     return None
                 base = is_cue(v, k)
-                if base and base not in WEAK_CUES:
+                if base and base not in WEAK_CUES and not self.in_aside(k, open_tok):
                     return k
                 if t.text[0].isalnum():
                     words += 1

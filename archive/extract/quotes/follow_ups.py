@@ -111,6 +111,13 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
             ):
                 copy_speaker(prev, rec, "follow")
             elif (
+                prev is not None
+                and prev.speaker_kind == SpeakerKind.PERSON
+                and _resumes(att, prev_sp, sp, prev)
+            ):
+                # '"...," Roe said. ¶ Roe is upbeat about the race. ¶ "We will win."'
+                copy_speaker(prev, rec, "follow")
+            elif (
                 rec.kind == QuoteKind.FULL
                 and (speaker := _speaker_before_in_paragraph(att, sp)) is not None
             ):
@@ -125,6 +132,18 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
             apply(rec, attr)
         elif (
             fq.attribution is None
+            and rec.kind == QuoteKind.FULL
+            and prev is not None
+            and prev.speaker_kind == SpeakerKind.PERSON
+            and sp.paragraph == prev_sp.paragraph
+            and _lead_in_only(att, sp)
+            and _follows(att, prev_sp, sp, prev)
+        ):
+            # '"We were not happy," said Roe, head of policy at the council. Now, "there is a
+            # sizable constituency saying this is O.K."'
+            copy_speaker(prev, rec, "follow")
+        elif (
+            fq.attribution is None
             and rec.kind == QuoteKind.PARTIAL
             and prev is not None
             and prev.speaker_kind == SpeakerKind.PERSON
@@ -136,6 +155,59 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
             prev, prev_sp = rec, sp
         elif rec.kind == QuoteKind.FULL:
             prev, prev_sp = None, None
+
+
+def _resumes(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:
+    """``sp`` is a paragraph that is only a quote, and the one paragraph between it and the
+    previous quote is about that quote's speaker: it quotes nothing, it reports nobody else, the
+    speaker is the subject of one of its clauses and no other person is."""
+    art = att.article
+    view, body = art.view, art.body
+    if sp.paragraph != prev_sp.paragraph + 2 or not view.parsed:
+        return False
+    ps, pe = art.paragraphs[sp.paragraph]
+    if body[ps : mark_start(sp)].strip() or body[mark_end(sp) : pe].strip(" .,"):
+        return False
+    ms, me = art.paragraphs[sp.paragraph - 1]
+    if me - ms > 400 or ms < mark_end(prev_sp):
+        return False
+    toks = list(view.tokens_in(ms, me))
+    if not toks or any(art.in_quote[k] for k in toks):
+        return False
+    subjects = set()
+    for m in art.idx.between(ms, me):
+        for k in view.tokens_in(m[0], m[1]):
+            if art.is_subject(k) and not _about_a_noun(view, k):
+                subjects.add(m[2])
+    if subjects != {prev.speaker}:
+        return False
+    for k in toks:
+        if is_cue(view, k):
+            for c in view.children(k, "nsubj", "nsubjpass"):
+                t = view.toks[c]
+                if t.pos != "PRON" and art.idx.at(t.idx, t.end) is None:
+                    return False  # someone else reports ("Aides said ...")
+    return True
+
+
+def _lead_in_only(att: Attributor, sp: MarkedSpan) -> bool:
+    """Before the quote, its sentence holds only a short lead-in of the reporter's ending in a
+    comma ("Now,", "Instead,", "Unless rivals quit the race,"): no person named, no reporting
+    verb, at most 12 words."""
+    art = att.article
+    view, body = art.view, art.body
+    mark = mark_start(sp)
+    last = _last_non_space(body, mark)
+    if last < 0 or body[last] != "," or not view.parsed:
+        return False
+    k = view.token_at(mark)
+    if k == 0 or k >= len(view.toks):
+        return False
+    a, _ = view.sent_range(k - 1)
+    lo = max(view.toks[a].idx, art.paragraphs[sp.paragraph][0])
+    if len(body[lo:mark].split()) > 12 or art.idx.between(lo, mark):
+        return False
+    return not any(not art.in_quote[j] and is_cue(view, j) for j in range(a, k))
 
 
 def _next_sentence_of(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan) -> bool:
@@ -164,6 +236,14 @@ def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributi
     """The attribution of a quote right after a colon: the speaker of a reporting verb before it,
     else (no such verb, a full quote) the subject of the clause before it."""
     cue = _colon_cue(att, colon)
+    if cue is not None and _HEADING_DASH.search(
+        att.article.body, att.article.view.toks[cue].idx, colon
+    ):
+        # 'Pollsters agree - Jane Roe: "..."': the dash starts a heading of its own, the name
+        # after it speaks, not the subject of the verb before it
+        speaker = _name_before_colon(att, colon)
+        if speaker is not None:
+            return Attribution(speaker, how="colon")
     if cue is not None:
         speaker = att.speakers.of_cue(cue, None, mark)
         if speaker.kind == SpeakerKind.NONE:
@@ -299,10 +379,27 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
         )
     )
     cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
+    if not cues:
+        # 'Roe distanced herself from it by saying she would help.', 'Roe was quick to add
+        # that ...': a reporting verb whose subject is the subject of the verb it hangs on
+        lo = max(a, view.token_at(para_start))
+        cues = [
+            c
+            for c in range(lo, k)
+            if not att.article.in_quote[c]
+            and view.toks[c].dep in _CONTROLLED
+            and is_cue(view, c)
+            and not view.children(c, "nsubj", "nsubjpass")
+        ][:6]
+        cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
     if len(cues) != 1:
         return None
     speaker = att.speakers.of_cue(cues[0], None, mark)
     return speaker if speaker.kind == SpeakerKind.PERSON else None
+
+
+# a verb whose subject is the one of the verb it hangs on ("was quick to add", "by saying")
+_CONTROLLED = ("xcomp", "pcomp", "advcl")
 
 
 def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:

@@ -40,6 +40,15 @@ ALL_MARKS = (
 _LEFT_OK = "([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _RIGHT_OK = ")]}.,;:!?—–-…/" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _SENT_END = re.compile(r"[.!?…]")
+# a letter or a mark of punctuation that ends the words of a quote: a mark right after it, with
+# a space after the mark, closes
+_CLOSES_AFTER = re.compile(r"[^\W_]|[.,!?;…]")
+# a tag of markup left in a text ('<tweet author="@jane" date="...">'): its marks delimit
+# attribute values, not words anybody said
+_TAG = re.compile(
+    r"</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s\"'<>=]+))?)*"
+    r"\s*/?>"
+)
 
 
 @dataclass
@@ -116,13 +125,19 @@ def _context(body: str, i: int, ps: int, pe: int) -> tuple[bool, bool, str, str]
 
 
 def _double_role(body: str, i: int, ps: int, pe: int) -> str:
-    """'open', 'close' or 'either' for the double mark at ``i``."""
+    """'open', 'close' or 'either' for the double mark at ``i``. A curly mark typed the wrong way
+    round is read by where it stands: '“It is over,“ he said' closes after the comma (as „...“
+    does), ' ”Yes' opens before a word."""
     c = body[i]
+    left_space, right_space, prev, nxt = _context(body, i, ps, pe)
     if c in DOUBLE_OPEN:
+        if c == "“" and _CLOSES_AFTER.match(prev) and (nxt == "" or nxt.isspace()):
+            return "close"
         return "open"
     if c in DOUBLE_CLOSE:
+        if c == "”" and (prev == "" or prev.isspace()) and nxt.isalnum():
+            return "open"
         return "close"
-    left_space, right_space, _, _ = _context(body, i, ps, pe)
     if left_space and not right_space:
         return "open"
     if right_space and not left_space:
@@ -167,13 +182,30 @@ def _starts_with(body: str, ps: int, pe: int, chars: str) -> int | None:
     return None
 
 
-def _double_spans(body: str, paras: list[tuple[int, int]]) -> list[MarkedSpan]:
+def _tag_ranges(body: str) -> list[tuple[int, int]]:
+    """The tags of markup left in the text, as (start, end) offsets."""
+    if "<" not in body:
+        return []
+    return [m.span() for m in _TAG.finditer(body)]
+
+
+def _in_ranges(ranges: list[tuple[int, int]], i: int) -> bool:
+    """Offset ``i`` lies in one of ``ranges`` (sorted, not overlapping)."""
+    j = bisect.bisect_right(ranges, (i, float("inf"))) - 1
+    return j >= 0 and ranges[j][0] <= i < ranges[j][1]
+
+
+def _double_spans(
+    body: str, paras: list[tuple[int, int]], tags: list[tuple[int, int]]
+) -> list[MarkedSpan]:
     out: list[MarkedSpan] = []
     carry: tuple[int, int] | None = (
         None  # (opening mark offset, paragraph) of a multi-paragraph quote
     )
     for pi, (ps, pe) in enumerate(paras):
         marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(body, ps, pe)]
+        if tags:
+            marks = [i for i in marks if not _in_ranges(tags, i)]
         roles = {i: _double_role(body, i, ps, pe) for i in marks}
         stack: list[int] = []
         first_para = pi
@@ -323,8 +355,9 @@ def find_marked_spans(
 ) -> list[MarkedSpan]:
     """Every top-level passage between quotation marks, in text order."""
     paras = paragraphs if paragraphs is not None else paragraph_spans(body)
-    doubles = _double_spans(body, paras)
-    masked = [
+    tags = _tag_ranges(body)
+    doubles = _double_spans(body, paras, tags)
+    masked = tags + [
         (
             (d.open_mark if d.open_mark is not None else d.start),
             (d.close_mark + 1 if d.close_mark is not None else d.end),

@@ -64,6 +64,8 @@ def subject_of(v: TextView, cue: int) -> int | None:
             kids = [k for k in kids if not _dateline(v, k)] or kids
             # ('Tuesday at Baldwin College, Gov. John Kasich said': a day is nobody)
             kids = [k for k in kids if v.toks[k].ent not in ("DATE", "TIME")] or kids
+            # ('Speaking in Salem, New Hampshire, Trump went after Bush': the place is where)
+            kids = [k for k in kids if v.toks[k].ent not in ("GPE", "LOC", "FAC")] or kids
             kids = [k for k in kids if v.toks[k].pos == "PROPN"] or kids
         if participle and cur != cue and _inner_clause(v, cur):
             cur = _clause_owner(v, cur)

@@ -1,0 +1,158 @@
+"""Attribution rules found on real news (PolNeAR train), shown on invented articles run through the
+whole pipeline: quotes with no reporting verb of their own, quotation marks that are not quotes,
+a place or an aside taken for the speaker. One case per rule: the paragraphs (the first is the
+title), who says the quote starting with each given text (None: nobody named), and words that
+must be in no quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.pipeline.extraction import extract_document
+from archive.records import RawDocument
+from tests.extract.test_quotes import nlp
+
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
+
+CASES = [
+    pytest.param(
+        # '“It is over,“ said Roe. “...”': the second mark, after a comma and before a space,
+        # closes (typed as an opening mark); 'said Roe.' is no quote
+        [
+            "A long night in Dayton",
+            "Maria Lopez conceded the race in Dayton on Tuesday night.",
+            "“Apparently it is over,“ said Maria Lopez, the county clerk. “A leopard doesn’t "
+            "change its spots.”",
+            "“Do you want to be part of that?“ asked Tom Reed, her campaign manager.",
+        ],
+        {
+            "Apparently it is over,": "Maria Lopez",
+            "A leopard doesn’t change": "Maria Lopez",
+            "Do you want to be part": "Tom Reed",
+        },
+        ("said", "asked"),
+        id="curly-mark-typed-the-wrong-way-round",
+    ),
+    pytest.param(
+        # a saved text with a tag left in it: its marks delimit attribute values
+        [
+            "A long night in Dayton",
+            "Maria Lopez wrote to her followers on Tuesday night:",
+            '<post author="@jlopez" date="2016-12-02" id="6721385">We will win this county</post>.',
+            "“We will win,” Maria Lopez said.",
+        ],
+        {"We will win,": "Maria Lopez"},
+        ("jlopez", "2016", "6721385"),
+        id="marks-inside-a-tag-of-markup",
+    ),
+    pytest.param(
+        # 'Pollsters agree - Jane Roe: "..."' (a digest of other writers): the name after the
+        # dash speaks, not the subject of the verb before it
+        [
+            "Polls in Iowa",
+            "The Iowa polls were close on Monday night.",
+            "Pollsters agree - Maria Lopez: “One of the biggest lessons was a simple one: keep "
+            "on calling voters as late as possible.” [Daily Post.]",
+        ],
+        {"One of the biggest lessons": "Maria Lopez"},
+        (),
+        id="a-name-after-a-heading-dash",
+    ),
+    pytest.param(
+        # '"...," said Roe, head of policy at the council. Now, "there is ..."': a short lead-in
+        # with no name and no reporting verb leaves the quote to the speaker before it; not when
+        # the lead-in names someone ('For Reed, "..."')
+        [
+            "A tax in Dayton",
+            "The city council of Dayton passed a tax on carbon in 2008.",
+            "“We were not very happy when it was first announced,” said Maria Lopez, head of "
+            "policy at the Dayton Business Council. Now, “within the business community there "
+            "is a sizable constituency saying this is fine.”",
+            "“It was a hard fight,” said Carl Diaz, a council member. For Tom Reed, the mayor, "
+            "“the fight is not over yet.”",
+        ],
+        {"within the business community": "Maria Lopez", "the fight is not over yet.": None},
+        (),
+        id="a-lead-in-of-the-reporter",
+    ),
+    pytest.param(
+        # 'Roe was quick to add that ...', 'Roe distanced herself by saying ...': the quote that
+        # follows, alone in its paragraph or in the same one, is that person's
+        [
+            "A wall in Dayton",
+            "“Things are negotiable,” Tom Reed said on Monday.",
+            "Maria Lopez was quick to add that the negotiation does not include nixing the idea "
+            "altogether.",
+            "“Building it? Not negotiable.”",
+            "Carl Diaz distanced himself from the movement by saying he would be willing to help "
+            "the campaign. “I’m going to support her, and support her enthusiastically.”",
+        ],
+        {"Building it? Not negotiable.": "Maria Lopez", "I’m going to support her": "Carl Diaz"},
+        (),
+        id="a-verb-whose-subject-is-the-one-of-its-head",
+    ),
+    pytest.param(
+        # '"...," Roe notes. ¶ Roe is upbeat about the race. ¶ "..."': the paragraph between is
+        # about the speaker, who goes on; not when someone else reports in it ('Aides said')
+        [
+            "A race in Dayton",
+            "Maria Lopez has backed Tom Reed for mayor since March.",
+            "“He has a lot of the appeal the old mayor had,” Lopez notes.",
+            "Lopez is upbeat about his chances of winning in November, in part because she sees "
+            "Reed as a uniter.",
+            "“Not only can Tom Reed win in November, he is the one with the best chance.”",
+            "“We lost the first round,” said Carl Diaz, his rival.",
+            "Aides to the council said the count was wrong, and Diaz agreed on Friday.",
+            "“It was taken from us in the last hours of the count.”",
+        ],
+        {"Not only can Tom Reed": "Maria Lopez", "It was taken from us": None},
+        (),
+        id="a-paragraph-about-the-speaker-between-quotes",
+    ),
+    pytest.param(
+        # two subjects a misparse gives the verb, a place and a person: the person speaks
+        [
+            "Race in Ohio",
+            "Maria Lopez and Tom Reed campaigned in New Hampshire on Monday.",
+            "Speaking at a town hall event in Salem, New Hampshire, Lopez went after Reed, calling "
+            "him “a total stiff.”",
+            "Tuesday at Baldwin College in Berea, OH, after winning Ohio in the primary, Gov. Carl "
+            "Diaz (R-OH), said, “I’m getting ready to rent a covered wagon to Cleveland.”",
+        ],
+        {"a total stiff.": "Maria Lopez", "I’m getting ready to rent": "Carl Diaz"},
+        (),
+        id="a-place-is-not-the-subject",
+    ),
+    pytest.param(
+        # 'If Russia is behind it — as researchers believe, but Moscow denies — "why not ...?"
+        # asked Roe': the verb between the dashes reports the aside
+        [
+            "Hacking in Dayton",
+            "Maria Lopez spoke about the hacking of the party on Monday.",
+            "If Russia is indeed attempting to sway the race — as many researchers believe, and "
+            "Democrats are alleging, but Moscow strongly denies — “why wouldn’t you want to raise "
+            "the potential for tampering?” asked Lopez, now a partner at a law firm.",
+        ],
+        {"why wouldn’t you want to raise": "Maria Lopez"},
+        (),
+        id="a-verb-in-an-aside",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers", "in_no_quote"), CASES)
+def test_attribution_rule(nlp, paragraphs, speakers, in_no_quote):
+    body = "\n\n".join(paragraphs)
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    quotes = [q for q in ex.quotes if q.kind != "indirect"]
+    for start, expected in speakers.items():
+        hits = [q for q in quotes if q.text.startswith(start)]
+        if expected is None and not hits:
+            continue  # not kept at all: nobody is named either
+        assert hits, f"no quote starting {start!r} in {[q.text for q in quotes]}"
+        q = hits[0]
+        assert (ex.people[q.speaker].name if q.speaker_kind == "person" else None) == expected
+    for word in in_no_quote:
+        assert not any(word in q.text for q in quotes), word
