@@ -137,6 +137,33 @@ CASES = [
         (),
         id="a-verb-in-an-aside",
     ),
+    pytest.param(
+        # 'As The Post's Jane Roe puts it, the mayor is trying to "..."': the person named
+        # between "as" and "put it"; "will continue to be" reports nothing
+        [
+            "A fight in Dayton",
+            "Tom Reed named a judge on Monday. Maria Lopez writes a column for the Post.",
+            "As the Post’s Maria Lopez puts it, Reed is trying to make the council “an offer "
+            "they can’t afford to refuse.”",
+            "In a statement, Reed said he is certain Carl Diaz will continue to be “a champion for "
+            "opportunity in the city.”",
+        ],
+        {"an offer they can’t afford": "Maria Lopez", "a champion for opportunity": "Tom Reed"},
+        (),
+        id="as-a-named-person-puts-it",
+    ),
+    pytest.param(
+        # the '' ... '' of a newspaper archive, closed after a stray space: "coalitions, '' said"
+        [
+            "A law in Dayton",
+            "''The reason he has been so successful is that he built strong coalitions, '' said "
+            "Tom Reed, who now works on the campaign. ''He sees himself as fighting for working "
+            "people.''",
+        ],
+        {"The reason he has been": "Tom Reed", "He sees himself": "Tom Reed"},
+        ("said",),
+        id="two-apostrophes-after-a-stray-space",
+    ),
 ]
 
 

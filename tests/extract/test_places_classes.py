@@ -171,6 +171,12 @@ CASES = [
         "Tunisia=TN | Houston=US | Texas=US | !Spring | !Mission",
     ),
     (
+        "a company's name the model splits into a city and a region is no place",
+        "Cambridge Analytica harvested the data of millions of users, the firm said. The "
+        "scientist who built its model later moved from Paris to Oxford.",
+        "Paris=FR | Oxford=GB | !Cambridge | !Analytica",
+    ),
+    (
         "a name after a person's title is the person's",
         "The monument to Queen Victoria stands in Melbourne, and Gen. Washington once camped "
         "near Trenton, New Jersey, where President Lincoln later spoke.",

@@ -32,11 +32,37 @@ def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the ones that are no places."""
     placed = [(m.start, m.end) for m in mentions if m.hint]  # "Co Galway" tagged a person
     surnames, person_words = _surnames(art, placed)
+    in_names = _inside_names(art, mentions)
     return [
         m
         for m in mentions
-        if m.hint == "qualified" or not _no_place(art, m, surnames, person_words)
+        if m.hint == "qualified"
+        or (id(m) not in in_names and not _no_place(art, m, surnames, person_words))
     ]
+
+
+def _inside_names(art: Article, mentions: list[Mention]) -> set[int]:
+    """The mentions that are two halves of one name the model split ("Cambridge| Analytica"
+    tagged a city and a region): a place, a space, then a word that is no place the gazetteer
+    knows, and no place by the two words together either. The ids of both mentions."""
+    by_start = {m.start: m for m in mentions}
+    out: set[int] = set()
+    for m in mentions:
+        n = by_start.get(m.end + 1)
+        if n is None or art.body[m.end] != " " or n.hint == "qualified":
+            continue
+        if _known(n) or art.g.lookup(f"{m.text} {n.text}"):
+            continue
+        out.update((id(m), id(n)))
+    return out
+
+
+def _known(m: Mention) -> bool:
+    """A mention with a reading in the gazetteer (not one made up for a name it lacks)."""
+    return any(c.gazetteer_id.split(":", 1)[0] not in _MADE_UP for c in m.cands)
+
+
+_MADE_UP = ("place", "gpe")  # the tags of synthetic candidates (mention.synthetic_cand)
 
 
 def _said_to_be_place(art: Article, m: Mention) -> bool:

@@ -45,6 +45,11 @@ _ACCOUNT = re.compile(
     r"|\b(?:in|by)\s+the\s+words\s+of\s+(his|her))\b[^.!?]{0,60}$",
     re.IGNORECASE,
 )
+# "as The Post's Jane Roe puts it, ...": the same with a name
+_NAMED_ACCOUNT = re.compile(
+    r"\b[Aa]s\s+([^,.;:!?\n]{2,60}?)\s+(?:later\s+|once\s+|often\s+)?(?:put|puts|phrased|phrases)"
+    r"\s+it\b[^.!?]{0,80}$"
+)
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
@@ -209,12 +214,25 @@ class Attributor:
         ps = self.article.paragraphs[sp.paragraph][0]
         m = _ACCOUNT.search(self.article.body, max(ps, mark - 120), mark)
         if m is None:
-            return None
+            return self._named_account(max(ps, mark - 160), mark)
         surface = m.group(1) or m.group(2) or m.group(3) or ""
         pron = POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
         speaker = self.pronouns.resolve(pron, m.start(), surface)
         if speaker.kind != SpeakerKind.PERSON:
             return None
+        return Attribution(speaker, None, None, None, "account")
+
+    def _named_account(self, lo: int, mark: int) -> Attribution | None:
+        """'As The Post's Jane Roe puts it, the plan is "..."': the person named between "as" and
+        "put it"."""
+        m = _NAMED_ACCOUNT.search(self.article.body, lo, mark)
+        if m is None:
+            return None
+        ms = self.article.idx.between(m.start(1), m.end(1))
+        if not ms:
+            return None
+        start, stop, pi = ms[-1]
+        speaker = Speaker(SpeakerKind.PERSON, pi, self.article.body[start:stop])
         return Attribution(speaker, None, None, None, "account")
 
     def _claim(self, quote: QuoteTokens) -> Attribution | None:

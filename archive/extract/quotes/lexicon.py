@@ -118,6 +118,9 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
 
 # "call on/for/off ...": no reporting verb
 NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "for", "off", "in", "up", "out", "back"})
+# verbs that report nothing before these words ("will continue to be", "continued to insist":
+# the infinitive's verb reports, if any)
+NOT_CUE_BEFORE = {"continue": ("to",)}
 # verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
 CUE_PARTICLES = {
     "point": ("out",),

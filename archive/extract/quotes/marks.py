@@ -74,7 +74,8 @@ def fold_double_apostrophes(body: str) -> str:
     ''...'' of some newspaper archives) turned into a straight double mark and a space, so that
     the mark rules apply; same length, so every offset still points into the stored text. An
     opening pair (nothing or a space before, a word after) becomes space + mark, a closing pair
-    (a word or punctuation before, a space, punctuation or the end after) mark + space."""
+    (a word or punctuation before, a space, punctuation or the end after; or a stray space
+    after the punctuation: "coalitions, '' said") mark + space."""
     if "''" not in body:
         return body
     chars = list(body)
@@ -93,6 +94,9 @@ def fold_double_apostrophes(body: str) -> str:
             chars[before], chars[before + 1] = " ", STRAIGHT_DOUBLE
         elif not prev.isspace() and (nxt.isspace() or nxt in _RIGHT_OK):
             # closing: the single mark closes the quote inside, the pair last
+            chars[i], chars[i + 1] = STRAIGHT_DOUBLE, " "
+        elif prev == " " and nxt.isspace() and before > 1 and body[before - 2] in ",.?!;":
+            # closing after a stray space: '... coalitions, '' said Roe'
             chars[i], chars[i + 1] = STRAIGHT_DOUBLE, " "
     return "".join(chars)
 

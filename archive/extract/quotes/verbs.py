@@ -9,6 +9,7 @@ from archive.extract.quotes.lexicon import (
     CUE_FORMS,
     CUE_PARTICLES,
     NOT_CUE_AFTER_CALL,
+    NOT_CUE_BEFORE,
 )
 from archive.extract.quotes.text import TextView
 
@@ -33,6 +34,8 @@ def is_cue(view: TextView, i: int) -> str | None:
     if t.dep == "acl" and t.tag == "VB":
         return None  # an infinitive of a noun: 'a "sincere religious belief" to deny services'
     if base == "call" and nxt in NOT_CUE_AFTER_CALL:
+        return None
+    if nxt in NOT_CUE_BEFORE.get(base, ()):
         return None
     if base in CUE_PARTICLES and nxt not in CUE_PARTICLES[base]:
         return None
