@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from archive.pipeline import budget as budget_mod
 from archive.pipeline.budget import ARTICLE_TIME_BUDGET, BudgetExceeded, time_budget  # noqa: F401 (re-exported)
+from archive.readers.decoding import normalise_spaces
 from archive.records import CleanArticle, Extraction, PersonEntity, RawDocument
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -94,10 +95,17 @@ def extract_parsed(raw: RawDocument, article: CleanArticle, doc) -> Extraction:
     from archive.extract.similarity import text_bands
 
     body = article.body
-    places = find_places(body, doc)
+    # the extractors read the text the tagger read (typographic spaces plain: "Jo Roe", never
+    # "Jo\u00a0Roe"); the offsets are the same in both, so a quote keeps the body's own text
+    plain = normalise_spaces(body)
+    places = find_places(plain, doc)
     credited = credited_people(article)
-    people = find_people(body, doc, places=places, exclude=[p.name for p in credited])
-    quotes = find_quotes(body, doc, people)
+    people = find_people(plain, doc, places=places, exclude=[p.name for p in credited])
+    quotes = find_quotes(plain, doc, people)
+    if plain != body:
+        for q in quotes:
+            if q.text == plain[q.start : q.end]:
+                q.text = body[q.start : q.end]
     return Extraction(
         doc=raw,
         article=article,
@@ -197,7 +205,9 @@ def _parse(nlp, cleaned: list[tuple[int, CleanArticle, float]], batch_size: int,
     """The spaCy docs of the cleaned bodies, in order, each as (doc, seconds spent on the document
     so far: cleaning + its share of the parse), or None for a text whose parse ran out of its
     budget. Without a budget: a lazy ``nlp.pipe`` as before."""
-    bodies = [a.body for _, a, _ in cleaned]
+    # the tagger reads typographic spaces as plain ones ("Jo\u00a0Roe" is one name), the text
+    # stays as written: one character for one, so every offset holds for both
+    bodies = [normalise_spaces(a.body) for _, a, _ in cleaned]
     if not seconds:
         for doc in nlp.pipe(bodies, batch_size=batch_size):
             yield doc, 0.0

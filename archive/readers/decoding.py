@@ -89,6 +89,21 @@ def normalise_newlines(text: str) -> str:
     )
 
 
+# spaces of typography (no-break, narrow no-break, figure, thin, hair, ...): one character each,
+# so offsets into the text stay where they were
+_TYPOGRAPHIC_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f", " "
+    )
+)
+
+
+def normalise_spaces(text: str) -> str:
+    """Typographic spaces -> a plain space: "Jo\\u00a0Roe" is one name to the tagger and
+    the people list, as "Jo Roe" is."""
+    return text.translate(_TYPOGRAPHIC_SPACES)
+
+
 # UTF-8 text that was once decoded as cp1252: "â€™" for "’", "Ã©" for "é", "Â£" for "£".
 _CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008d\u008f\u0090\u009d"
 # (and C1 controls: the bytes 0x80-0x9f read as Latin-1, "Ã\x83Â§", as twice-encoded text has)

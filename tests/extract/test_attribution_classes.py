@@ -164,6 +164,81 @@ CASES = [
         ("said",),
         id="two-apostrophes-after-a-stray-space",
     ),
+    pytest.param(
+        # '"...," said Air Force 1st Lt. Jo Roe': the parse takes "1st" for the subject
+        [
+            "A vote in Dayton",
+            "Soldiers at the base voted early this year.",
+            "“I really don’t understand how a better candidate didn’t jump into the race,” said "
+            "Air Force 1st Lt. Dana Whitfield. “I was hoping we’d see something else.”",
+        ],
+        {"I really don’t understand": "Dana Whitfield"},
+        (),
+        id="a-name-after-a-rank-the-parse-splits",
+    ),
+    pytest.param(
+        # 'Of Reed, Lopez, who ..., said, "..."': the fronted phrase is not the subject
+        [
+            "A race in Dayton",
+            "Tom Reed and Carl Diaz are running for mayor, said Maria Lopez, a lawyer in Dayton.",
+            "Of Reed, Lopez, who has given money to Diaz, said, “He’s flat-out scary. I think he’s "
+            "a wonderful man.”",
+        ],
+        {"He’s flat-out scary.": "Maria Lopez"},
+        (),
+        id="a-fronted-phrase-before-the-subject",
+    ),
+    pytest.param(
+        # 'Said Lopez, "..."': the verb before its subject is no first name ("Said" is one)
+        [
+            "A shooting in Dayton",
+            "Maria Lopez, the police chief, said the city had made a mistake.",
+            "Said Lopez, “The thought that an error on our part is connected to this is very "
+            "painful to us.”",
+        ],
+        {"The thought that an error": "Maria Lopez"},
+        (),
+        id="said-before-its-subject",
+    ),
+    pytest.param(
+        # a no-break space inside a name: one name to the tagger, as with a plain space
+        [
+            "A show in Dayton",
+            "The show's hosts talked about the race on Monday.",
+            "“Imagine Carl Diaz going up against both of them on the same stage,” mused radio "
+            "co-host Dana\u00a0Whitfield. “We are the biggest show ever.”",
+        ],
+        {"Imagine Carl Diaz": "Dana Whitfield", "We are the biggest": "Dana Whitfield"},
+        (),
+        id="a-no-break-space-in-a-name",
+    ),
+    pytest.param(
+        # 'Any "cleareyed" reading of it, said Jo Roe, an expert, would ...': the name after a cue
+        # set between commas speaks, not the phrase the parse makes the subject
+        [
+            "A deal in Dayton",
+            "The city council approved the trade deal on Monday.",
+            "Any “cleareyed” reading of the deal, said Dana Whitfield, an expert on trade at the "
+            "Dayton Policy Center, would see it as a public admission that the city is retreating.",
+        ],
+        {"cleareyed": "Dana Whitfield"},
+        (),
+        id="a-name-after-a-cue-between-commas",
+    ),
+    pytest.param(
+        # 'As Jo Roe, professor of law and author of "...," put it, "..."': a name with a
+        # description between "as" and "put it"
+        [
+            "A court in Dayton",
+            "The justices will meet on Monday.",
+            "As Quill Amberson, professor of law at Dayton and author of “Ohio’s Unwritten "
+            "Charter,” put it, “The council should remember that a compromise today may be far "
+            "better for them.”",
+        ],
+        {"The council should remember": "Quill Amberson"},
+        ("put it",),
+        id="as-a-described-person-put-it",
+    ),
 ]
 
 
@@ -183,3 +258,44 @@ def test_attribution_rule(nlp, paragraphs, speakers, in_no_quote):
         assert (ex.people[q.speaker].name if q.speaker_kind == "person" else None) == expected
     for word in in_no_quote:
         assert not any(word in q.text for q in quotes), word
+
+
+def test_no_break_spaces_are_plain_to_the_extractors_and_kept_in_the_text(nlp):
+    # the tagger and the people list read "Dana\u00a0Whitfield" as "Dana Whitfield"; the stored
+    # text and each quote keep the no-break spaces they were written with, at the same offsets
+    body = (
+        "A show in Dayton\n\nThe hosts talked on Monday.\n\n“We are the biggest\u00a0show in "
+        "Ohio,” mused radio co-host Dana\u00a0Whitfield."
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert "\u00a0" in ex.article.body
+    assert [p.name for p in ex.people] == ["Dana Whitfield"]
+    (q,) = [q for q in ex.quotes if q.kind != "indirect"]
+    assert q.text == "We are the biggest\u00a0show in Ohio,"
+    assert ex.article.body[q.start : q.end] == q.text
+    assert ex.people[q.speaker].name == "Dana Whitfield"
+
+
+def test_a_bare_verb_the_tagger_took_for_a_participle_reports(nlp):
+    # '"...," Reed barked and a guard led him out': on real text the tagger made "barked" a
+    # participle (VBN) and the name its compound; the parse of the real sentence, given by hand
+    from archive.clean.page import clean
+    from archive.pipeline.extraction import extract_parsed
+
+    body = (
+        "A press conference in Dayton\n\nTom Reed threw a reporter out of a news conference.\n\n"
+        "“Go back to Univision,” Reed barked and a security guard escorted the reporter out."
+    )
+    raw = RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text")
+    article = clean(raw)
+    doc = nlp(article.body)
+    (name,) = [t for t in doc if t.text == "Reed" and t.nbor(1).text == "barked"]
+    verb = name.nbor(1)
+    verb.tag_, verb.dep_, verb.head = "VBN", "ROOT", verb
+    name.dep_, name.head = "compound", verb
+    ex = extract_parsed(raw, article, doc)
+    (q,) = [q for q in ex.quotes if q.text.startswith("Go back")]
+    assert ex.people[q.speaker].name == "Tom Reed"
+    assert q.cue == "barked"

@@ -54,6 +54,7 @@ _INITIAL_END_RE = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 _TRAIL_RE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$")
 _FIRST_WORD_RE = re.compile(r"^(\S+)\s+")
 _LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
+_QUOTE_OPENS_RE = re.compile(r"\s*[,:]\s*[\"“]")  # 'Said Roe, "...'
 
 _ROLE_NOUNS = "(?:" + "|".join(APPOSITION_ROLE_NOUNS) + ")s?"
 # ", an energy analyst at", ", head of the", ", the secretary of": a person's role in apposition
@@ -172,7 +173,10 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
     # reporting verb ("Stated Stone:", "Said Dorothy Poynter")
     while True:
         w = _FIRST_WORD_RE.match(text)
-        if not w or not (w.group(1).lower() in SENT_START_STOP or _inverted_cue(text, w)):
+        if not w or not (
+            w.group(1).lower() in SENT_START_STOP
+            or _inverted_cue(text, w, art.body[start + len(text) : start + len(text) + 4])
+        ):
             break
         start += w.end()
         text = text[w.end() :]
@@ -199,14 +203,14 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
     return Trimmed(start, text, title)
 
 
-def _inverted_cue(text: str, w: re.Match) -> bool:
+def _inverted_cue(text: str, w: re.Match, after: str) -> bool:
     """The first word of ``text`` is a reporting verb put before its subject ("Continued Stone",
     "Asserting Clinton"), not a first name ("Said Jalili"; "Said Dorothy Poynter" is the verb:
-    a clear first name follows it)."""
+    a clear first name follows it; so is 'Said Roe, "...': a quotation opens right ``after``)."""
     word = w.group(1)
     if word.lower() not in CUE_FORMS:
         return False
-    if not is_first_name(word):
+    if not is_first_name(word) or _QUOTE_OPENS_RE.match(after):
         return True
     nxt = _FIRST_WORD_RE.match(text[w.end() :] + " ")
     return nxt is not None and is_clear_first_name(nxt.group(1))

@@ -46,9 +46,10 @@ _ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 # "as The Post's Jane Roe puts it, ...": the same with a name
+# (the name may have a description: "As Jane Roe, professor of law at Yale, put it")
 _NAMED_ACCOUNT = re.compile(
-    r"\b[Aa]s\s+([^,.;:!?\n]{2,60}?)\s+(?:later\s+|once\s+|often\s+)?(?:put|puts|phrased|phrases)"
-    r"\s+it\b[^.!?]{0,80}$"
+    r"\b[Aa]s\s+([^.;:!?\n]{2,140}?),?\s+(?:later\s+|once\s+|often\s+)?"
+    r"(?:put|puts|phrased|phrases)\s+it\b[^.!?]{0,80}$"
 )
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
@@ -214,7 +215,7 @@ class Attributor:
         ps = self.article.paragraphs[sp.paragraph][0]
         m = _ACCOUNT.search(self.article.body, max(ps, mark - 120), mark)
         if m is None:
-            return self._named_account(max(ps, mark - 160), mark)
+            return self._named_account(max(ps, mark - 240), mark)
         surface = m.group(1) or m.group(2) or m.group(3) or ""
         pron = POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
         speaker = self.pronouns.resolve(pron, m.start(), surface)
@@ -228,10 +229,14 @@ class Attributor:
         m = _NAMED_ACCOUNT.search(self.article.body, lo, mark)
         if m is None:
             return None
-        ms = self.article.idx.between(m.start(1), m.end(1))
+        body = self.article.body
+        # (not a possessor: "As Roe's lawyer put it"; a name before a description's comma)
+        ms = [x for x in self.article.idx.between(m.start(1), m.end(1)) if body[x[1]] not in "'’"]
         if not ms:
             return None
-        start, stop, pi = ms[-1]
+        comma = body.find(",", m.start(1), m.end(1))
+        named = [x for x in ms if x[1] <= comma] if comma >= 0 else []
+        start, stop, pi = (named or ms)[-1]
         speaker = Speaker(SpeakerKind.PERSON, pi, self.article.body[start:stop])
         return Attribution(speaker, None, None, None, "account")
 

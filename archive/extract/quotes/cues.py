@@ -289,7 +289,9 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
     if k == subj or k >= len(toks) or finder.tok_para[k] != para:
         return None
     verb = toks[k]
-    if verb.pos != "VERB" or verb.tag not in ("VBD", "VBZ"):
+    # (a past tense the tagger took for a participle: '"...," Roe barked and ...' has no auxiliary)
+    past = verb.tag in ("VBD", "VBZ") or (verb.tag == "VBN" and not v.children(k, "aux", "auxpass"))
+    if verb.pos != "VERB" or not past:
         return None
     nxt = k + 1
     if nxt < len(toks) and toks[nxt].pos == "ADV":
@@ -297,8 +299,10 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
     # the clause ends, or another joins it ('Lopez snapped and a guard led her away')
     if nxt < len(toks) and toks[nxt].text not in (".", ",", ";", "!") and toks[nxt].pos != "CCONJ":
         return None
-    if finder.subject_of(k) not in range(subj, k):
-        return None
+    if finder.subject_of(k) not in range(subj, k) and not all(
+        v.head(j) == k and toks[j].dep == "compound" for j in range(subj, k)
+    ):
+        return None  # (the name parsed as a compound of the verb is its subject too)
     return k
 
 

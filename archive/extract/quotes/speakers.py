@@ -17,6 +17,11 @@ from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
 from archive.extract.quotes.documents import document_owner
+from archive.extract.quotes.inversions import (
+    named_after_title,
+    named_in_parenthesis,
+    past_fronted_phrase,
+)
 from archive.extract.quotes.lexicon import PRONOUN_GENDER, SUBJECT_PRONOUNS, TAIL_ADVERBS, TAIL_STOP
 from archive.extract.quotes.phrases import PhraseResolver
 from archive.extract.quotes.pronouns import PronounResolver
@@ -59,9 +64,14 @@ class SpeakerFinder:
                     if not self.in_quote[p]:
                         return self.phrases.resolve(p, anchor)
             return Speaker(SpeakerKind.NONE)
+        sp = named_in_parenthesis(self.art, cue)
+        if sp is not None:
+            return sp
         s = self.cues.subject_of(cue)
         if s is not None and not self.in_quote[s]:
             sp = self.subject(s, anchor)
+            if sp.kind not in (SpeakerKind.NONE, SpeakerKind.PERSON) and s > cue:
+                sp = named_after_title(self.art, s) or sp
             if sp.kind != SpeakerKind.NONE:
                 return sp
         # surface: '"...," X said' -> tokens between the close mark and the cue
@@ -85,6 +95,12 @@ class SpeakerFinder:
                 return sp
         # 'X said: "..."' -> the nearest speaker before the cue in its sentence
         a, _ = v.sent_range(cue)
+        if cue == a and v.toks[cue].tag in ("VBD", "VBZ", "VBN"):
+            # 'Said Roe, "..."': the verb opens the sentence, its subject follows (not 'Remarking
+            # upon Roe's "...," Lee said')
+            sp = named_after_title(self.art, cue)
+            if sp is not None:
+                return sp
         if v.parsed:
             # the nearest person or he/she, else the words right before the cue (no list of the
             # whole sentence so far: a run-on sentence would make that a walk per quote)
@@ -147,6 +163,7 @@ class SpeakerFinder:
     def subject(self, s: int, anchor: int) -> Speaker:
         """Who the subject of a cue at token ``s`` is: the owner of a document ("X issued a
         statement saying", "her email notes") when the text names one, else the phrase itself."""
+        s = past_fronted_phrase(self.view, s)
         owner = document_owner(self.view, s)
         if owner is not None and not self.in_quote[owner]:
             sp = self.phrases.resolve_owner(owner, anchor)
