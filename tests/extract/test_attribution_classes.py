@@ -239,6 +239,29 @@ CASES = [
         ("put it",),
         id="as-a-described-person-put-it",
     ),
+    pytest.param(
+        # '"...," an angry Roe retaliated': a verb of no list after a described name reports
+        [
+            "A row in Dayton",
+            "Carl Diaz said the city had lost its way: “Dayton is no longer Dayton,” he claimed.",
+            "“Dayton will always be Dayton,” an angry Maria Lopez retaliated. “It never gives up.”",
+        ],
+        {"Dayton will always be Dayton": "Maria Lopez", "It never gives up": "Maria Lopez"},
+        (),
+        id="a-bare-verb-after-a-described-name",
+    ),
+    pytest.param(
+        # 'Roe called for a "cultural war"': the words called for are the caller's
+        [
+            "A speech in Dayton",
+            "Carl Diaz spoke to the party in 1992.",
+            "Some Democrats said they feared a repeat of that convention, when Mr. Diaz, a senator "
+            "from Ohio, called for a “cultural war” against “liberals and radicals.”",
+        ],
+        {"liberals and radicals": "Carl Diaz"},
+        (),
+        id="the-words-called-for",
+    ),
 ]
 
 
@@ -299,3 +322,12 @@ def test_a_bare_verb_the_tagger_took_for_a_participle_reports(nlp):
     (q,) = [q for q in ex.quotes if q.text.startswith("Go back")]
     assert ex.people[q.speaker].name == "Tom Reed"
     assert q.cue == "barked"
+
+
+def test_a_text_that_ends_with_a_quote_closed_by_a_comma(nlp):
+    # the words after a closing mark are looked at for a verb: none is there at the very end
+    body = "A rally in Dayton\n\nMaria Lopez spoke to the crowd on Monday. “We will win,”"
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert [q.text for q in ex.quotes if q.kind != "indirect"] == ["We will win,"]

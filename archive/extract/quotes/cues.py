@@ -281,6 +281,8 @@ def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
             end = v.subtree(s)[-1] + 1
             return k if end < len(toks) and toks[end].text in (".", ",", ";") else None
         return None
+    if k + 1 < len(toks) and toks[k].lower in ("a", "an", "the") and toks[k + 1].pos == "ADJ":
+        k += 2  # '"...," an angry Roe retaliated'
     subj = k
     while k < len(toks) and k - subj < 4 and _name_word(finder, k):
         k += 1

@@ -116,8 +116,8 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
     "according",
 )
 
-# "call on/for/off ...": no reporting verb
-NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "for", "off", "in", "up", "out", "back"})
+# "call on/off ...": no reporting verb ("called for a "cultural war"" reports the words called for)
+NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "off", "in", "up", "out", "back"})
 # verbs that report nothing before these words ("will continue to be", "continued to insist":
 # the infinitive's verb reports, if any)
 NOT_CUE_BEFORE = {"continue": ("to",)}
