@@ -12,12 +12,12 @@ export --format jsonl`` and scored by ``SHARED/tools/score.py`` (imported from i
 copy ``tests/scoring.py``).
 
 stdout: one table, a row per set (articles, quotes P/R/F1, speaker accuracy, the same for named
-speakers, attribution P/R/F1, ingest seconds); then, per PolNeAR set, the calibration of the
-quotes' ``confidence``: the system quotes matched to gold quotes as the scorer matches them (token
-F1 >= 0.8, indirect quotes and unresolved gold speakers left out), their speaker accuracy per
-confidence band, the Brier score and the accuracy at confidence >= 0.8. For the sets whose gold
-lists reported speech (PolNeAR): a second table (reported P/R/F1 at token F1 >= 0.5, reported
-speaker accuracy, reported attribution P/R/F1) and the calibration of the indirect quotes'
+speakers, attribution P/R/F1, title accuracy, ingest seconds); then, per PolNeAR set, the
+calibration of the quotes' ``confidence``: the system quotes matched to gold quotes as the scorer
+matches them (token F1 >= 0.8, indirect quotes and unresolved gold speakers left out), their speaker
+accuracy per confidence band, the Brier score and the accuracy at confidence >= 0.8. For the sets
+whose gold lists reported speech (PolNeAR): a second table (reported P/R/F1 at token F1 >= 0.5,
+reported speaker accuracy, reported attribution P/R/F1) and the calibration of the indirect quotes'
 confidence against the gold reported speech. Progress goes to stderr.
 ``--json OUT`` writes every figure; ``--detail`` writes the scorer's per-article lines to
 ``SET.detail.jsonl`` in the scratch folder (which is then kept, as with ``--keep``).
@@ -316,6 +316,7 @@ HEADER = (
     "attribution P",
     "R",
     "F1",
+    "title",
     "ingest s",
 )
 
@@ -330,6 +331,7 @@ def table_row(result: dict) -> list[str]:
         _fmt(s.get("speaker_accuracy")),
         _fmt(s.get("speaker_accuracy_named")),
         *_prf(s, "attribution"),
+        _fmt(s.get("title_accuracy")),
         f"{result['ingest_seconds']:.1f}",
     ]
 

@@ -22,6 +22,7 @@ from archive.clean.lines import (
     is_sentence,
     n_words,
     parse_dateline,
+    reader_appeal,
     reader_directed,
 )
 from archive.clean.outlets import (
@@ -134,14 +135,27 @@ def _opens_body(line: str) -> bool:
     return bool(place or agency) and n_words(line) >= 6
 
 
+def title_cased(line: str) -> bool:
+    """The line is written in Title Case, as headlines are ("Roe Says the Race Is Over"): of its
+    words of four letters or more after the first, three or more and three in four capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line)[1:] if len(w) >= 4]
+    caps = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and caps >= 0.75 * len(words)
+
+
 def _prose(lines: list[str], i: int) -> bool:
     """Line i reads as article prose: a sentence of 8 or more words that is no caption, credit,
-    page furniture or appeal to the reader."""
+    page furniture or appeal to the reader. The first line of a text, in Title Case or short, is
+    its headline, even with a full stop."""
     line = lines[i]
     if _opens_body(line):
         return True
-    if not (is_sentence(line) and n_words(line) >= 8):
+    # (a sentence that introduces what follows ends with a colon: "From Jo Roe, writing in
+    # the Post:", "A look at where the race stands:")
+    if not ((is_sentence(line) or line.rstrip().endswith(":")) and n_words(line) >= 8):
         return False
+    if i == 0 and len(lines) > 1 and n_words(line) <= (30 if title_cased(line) else 14):
+        return False  # "Roe Says the Race Is Over.", "Roe stays ahead of Lee in latest poll."
     return not (
         caption_at(lines, i)
         or CAPTION_LABEL.match(line)
@@ -149,7 +163,7 @@ def _prose(lines: list[str], i: int) -> bool:
         or is_block_start(line)
         or BULLET.match(line)
         or COOKIES.search(line)
-        or (n_words(line) <= 40 and reader_directed(line))
+        or (n_words(line) <= 40 and reader_appeal(line))
         or _header_marker(line)
     )
 

@@ -70,6 +70,8 @@ BLOCK_START = re.compile(
 )
 
 
+# the pronouns of READER_WORDS: alone they make no appeal of a long sentence
+READER_PRONOUNS = frozenset({"we", "our", "us", "you", "your", "yours"})
 READER_WORDS = {
     "we",
     "our",

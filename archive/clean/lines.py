@@ -18,6 +18,7 @@ from archive.clean.lexicon import (
     MENU_FILLER,
     MENU_WORDS,
     PROMO,
+    READER_PRONOUNS,
     READER_WORDS,
 )
 from archive.clean.outlets import canonical_outlet, copyright_holder
@@ -54,7 +55,9 @@ DATE_LINE = re.compile(
 )
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# quoted words, straight or curly, as a pair of apostrophes ("''You are a loser!''", the style
+# of some archives) or guillemets
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|''(?:(?!'').)*''|«[^»]*»|„[^“”]*[“”]")
 
 
 _WORD = re.compile(r"[A-Za-z']+")
@@ -96,6 +99,27 @@ def n_words(line: str) -> int:
 
 def is_sentence(line: str) -> bool:
     return bool(END.search(line))
+
+
+def reader_appeal(line: str) -> bool:
+    """Reader-directed (:func:`reader_directed`) as an appeal is: with a word of one (subscribe,
+    support, newsletter) and a "you" or an "our" or in a short line, or a short line that speaks
+    to the reader ("This copy is for your personal use only", "Please visit our Contact Us
+    page"); not a lede that asks the reader to imagine ("If you were on the committee, you
+    would want the hardest test you could get", "Never before have we had so much news")."""
+    if not reader_directed(line):
+        return False
+    words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", line))]
+    appeal = any(w in READER_WORDS and w not in READER_PRONOUNS for w in words)
+    pronoun = any(w in READER_PRONOUNS for w in words)
+    short = len(words) <= 12
+    # ("Fewer voters support Roe, as Lee picks up support": no appeal without "you" or "our")
+    return (appeal and (pronoun or short)) or (short and any(w in _TO_THE_READER for w in words))
+
+
+# the pronouns of a short line that speak to the reader ("please visit our page", "for your
+# use only"); a short line with only "we" may be the story's own voice
+_TO_THE_READER = READER_PRONOUNS - {"we"}
 
 
 def reader_directed(line: str) -> bool:

@@ -356,3 +356,55 @@ def test_contributed_names_with_roles_and_places():
         ["Jo Penrose", "Ansel Marrow"],
         False,
     )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a "you" inside a pair of apostrophes (the quote style of some archives) is no appeal
+        "On his office wall, the writer Dana Whitfield keeps a framed note from a rival. "
+        "''Dana, you are a total loser! And your book is worse!'' the note says.",
+        # a lede that speaks to the reader with no word of an appeal
+        "Never before have we had so much information about the river.",
+        "If you were on the council of a town by a river, you would want the hardest flood "
+        "drill you could get.",
+    ],
+)
+def test_a_lede_that_speaks_to_the_reader_opens_the_body(first):
+    art = clean(doc("Floods hit the market town\n\n" + first + "\n\n" + LEDE + "\n\n" + SECOND))
+    assert art.body.startswith(first)
+
+
+def test_an_appeal_above_the_story_is_not_the_body():
+    text = (
+        "Floods hit the market town\n\nSupport our journalism: subscribe to our newsletter today "
+        "and never miss a story.\n\n" + LEDE + "\n\n" + SECOND
+    )
+    art = clean(doc(text))
+    assert art.body.startswith(LEDE)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # Title Case, with a full stop (how some archives write every headline)
+        "Roe Says the Flood Defences Failed the Market Town When It Mattered Most.",
+        # a short line in sentence case, with a full stop
+        "Council stays ahead of the river in latest flood count.",
+    ],
+)
+def test_a_first_line_with_a_full_stop_is_the_headline(headline):
+    art = clean(doc(headline + "\n\n" + LEDE + "\n\n" + SECOND))
+    assert art.title is not None and art.title.rstrip(".") == headline.rstrip(".")
+    assert art.body.startswith(LEDE)
+
+
+def test_a_text_without_a_headline_keeps_its_first_paragraph():
+    art = clean(doc(LEDE + "\n\n" + SECOND))
+    assert art.body.startswith(LEDE)
+
+
+def test_a_sentence_that_introduces_a_quote_with_a_colon_is_the_body():
+    intro = "From Jane Roe, writing in the Daily Ledger about the floods:"
+    art = clean(doc("Floods hit the market town.\n\n" + intro + "\n\n" + SECOND + "\n\n" + LEDE))
+    assert art.body.startswith(intro)

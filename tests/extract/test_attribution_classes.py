@@ -262,6 +262,75 @@ CASES = [
         (),
         id="the-words-called-for",
     ),
+    pytest.param(
+        # 'her "plan," promising to campaign': the infinitive after the verb is nobody
+        [
+            "A meeting in Dayton",
+            "Maria Lopez met the county's Democrats on Wednesday.",
+            "Lopez talked up her “50-state strategy,” promising to campaign across the country.",
+            "“We will not give up,” said retired judge Tom Reed, who chairs the party.",
+        ],
+        {"50-state strategy": "Maria Lopez", "We will not give up": "Tom Reed"},
+        (),
+        id="an-infinitive-after-the-verb-is-nobody",
+    ),
+    pytest.param(
+        # 'Saturday at the convention Sen. Jane Roe said': the day the parser took for the
+        # subject is nobody
+        [
+            "Jane Roe: Tom Smith Is a ‘Proven Failure’ in Business.",
+            "Saturday at the Massachusetts Democratic state’s party convention Sen. Jane Roe "
+            "(D-MA) said presumptive Republican presidential nominee Tom Smith was a “proven "
+            "failure” in business.",
+        ],
+        {"proven failure": "Jane Roe"},
+        (),
+        id="a-day-is-no-subject",
+    ),
+    pytest.param(
+        # 'In an address that spoke to the "fear," Mrs. Roe struck': the address is hers
+        [
+            "Lopez and Diaz in Dayton",
+            "Maria Lopez spoke in Dayton on Monday with Carl Diaz.",
+            "In an address that spoke to the ''frustration, the fear, the anxiety and, yes, the "
+            "anger'' over an economy in which the wealthiest have thrived as middle-class wages "
+            "have remained virtually stagnant, Mrs. Lopez struck many of the same notes.",
+        ],
+        {"frustration, the fear": "Maria Lopez"},
+        (),
+        id="a-thing-that-spoke-in-a-framing-phrase",
+    ),
+    pytest.param(
+        # 'Reed cannot say that "...," Lopez added, saying': the participle goes on with the
+        # reporter of its own verb, not with the subject of the clause that verb sits in
+        [
+            "A prosecutor in Dayton",
+            "Tom Reed and Maria Lopez disagreed on Tuesday.",
+            "Reed cannot say that “from his perspective,” Lopez added, saying it should be “up to "
+            "the prosecutor to move forward or not.”",
+        ],
+        {"up to the prosecutor": "Maria Lopez"},
+        (),
+        id="a-participle-on-a-named-reporter",
+    ),
+    pytest.param(
+        # '"..." Mr. Diaz said: "..."': a verb before a colon and a quote introduces that quote,
+        # not the whole sentence quoted before it
+        [
+            "A camp in Dayton",
+            "On Tuesday, at the camp outside Dayton, Carl Diaz, 25, and his wife, Maria Lopez, 27, "
+            "pleaded for understanding.",
+            "''We are refugees,'' Ms. Lopez said. ''We are not terrorists.'' Mr. Diaz said: ''The "
+            "attack that happened today is the work of terrorists.''",
+        ],
+        {
+            "We are refugees": "Maria Lopez",
+            "We are not terrorists": "Maria Lopez",
+            "The attack that happened": "Carl Diaz",
+        },
+        (),
+        id="a-verb-before-a-colon-introduces-the-next-quote",
+    ),
 ]
 
 
@@ -331,3 +400,41 @@ def test_a_text_that_ends_with_a_quote_closed_by_a_comma(nlp):
         RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
     )
     assert [q.text for q in ex.quotes if q.kind != "indirect"] == ["We will win,"]
+
+
+def test_a_headline_echo_gives_way_to_the_quote_it_echoes(nlp):
+    # the headline's words take the speaker of the body's quote they echo; of the two, the
+    # quote where the speaker says them is kept (the same speaker's words once)
+    body = (
+        "Maria Lopez: Tom Reed Is a ‘Proven Failure’ in Business.\n\n"
+        "Sen. Maria Lopez said on Saturday that Tom Reed was a “proven failure” in business."
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    (q,) = [q for q in ex.quotes if q.kind == "partial"]
+    assert q.text == "proven failure"
+    assert ex.article.body[q.start : q.end] == "proven failure"
+    assert ex.people[q.speaker].name == "Maria Lopez"
+
+
+def test_a_line_in_title_case_is_no_name(nlp):
+    # a subhead in Title Case the tagger reads as one name ("Roe Just Responded To Smith"): its
+    # function words show it is none, and "Smith" is Tom Smith
+    body = "\n\n".join(
+        [
+            "A debate in Detroit",
+            "The debate from Detroit on Thursday night started with a bang when Jane Roe and Tom "
+            "Smith were pressed about the attacks.",
+            "Roe Just Responded To Smith’s Biggest Attack Yet With 1 Line That Had Crowd In "
+            "Stitches",
+            "“He’s always calling me ‘Little Tom.’ I admit, he’s taller than me,” Smith said "
+            "Sunday in Virginia as the crowd roared.",
+        ]
+    )
+    ex = extract_document(
+        RawDocument(path="x.txt", name="x.txt", raw_text=body, format="text"), nlp=nlp
+    )
+    assert sorted(p.name for p in ex.people) == ["Jane Roe", "Tom Smith"]
+    (q,) = [q for q in ex.quotes if q.text.startswith("He’s always")]
+    assert ex.people[q.speaker].name == "Tom Smith"

@@ -136,6 +136,14 @@ SENT_START_STOP = frozenset(
     whose whom what where why how
     earlier later last next new former""".split()
 )
+# function words that a headline in Title Case capitalises: inside a name-shaped span they show
+# a headline's words, not a name ("Roe Just Responded To Smith's Attack"); no name particle and no
+# given name or surname in any language that names in English news are written this way
+# ("To Lam", "An Cheol-soo" open a name: only words inside a span are judged)
+TITLE_CASE_INNER_STOP = frozenset(
+    """to for from with into onto and but the of at by than that this these those is are was were
+    has have had will would just not""".split()
+)
 # prepositions before an organisation ("analysts at Morgan Stanley"): regex alternatives
 ORG_PREPOSITIONS = ("at", "for", "of", "from", "by", "with", "in", "on", "into", "against", "to")
 

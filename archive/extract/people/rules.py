@@ -16,6 +16,7 @@ from archive.extract.people.lexicon import (
     NON_PERSON_PHRASES,
     ROLE_BEFORE_NOUNS,
     STRONG_ORG_WORDS,
+    TITLE_CASE_INNER_STOP,
     UPPER,
 )
 from archive.extract.quotes.lexicon import SPEECH_VERBS_AFTER_NAME
@@ -46,7 +47,8 @@ _NEXT_LOWER_RE = re.compile(r"^\s+([a-z]+)")
 
 
 def shape_ok(text: str) -> bool:
-    """One to six name words, not a title, an initial at the end or a non-person head."""
+    """One to six name words, no headline function word inside ("Just Responded To Smith"), not
+    a title, an initial at the end or a non-person head."""
     words = text.split()
     if not words or len(words) > 6:
         return False
@@ -57,7 +59,7 @@ def shape_ok(text: str) -> bool:
     if is_initial(words[-1]):
         return False
     for w in words[1:-1]:
-        if not (is_name_word(w) or w.lower() in PARTICLES):
+        if not (is_name_word(w) or w.lower() in PARTICLES) or w.lower() in TITLE_CASE_INNER_STOP:
             return False
     if all(is_title_word(w) for w in words) or is_title_word(text):
         return False

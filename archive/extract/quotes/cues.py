@@ -36,6 +36,10 @@ class CueSearch:
     blocked: bool = False
 
 
+# marks that open a quote (straight, curly, a pair of apostrophes, guillemets)
+_OPENING_MARKS = frozenset("\"“‘'«„")
+
+
 class CueFinder:
     """Finds the reporting verb of each quote of one article."""
 
@@ -79,11 +83,15 @@ class CueFinder:
 
     def _reports_its_own(self, cue: int, quote: QuoteTokens) -> bool:
         """The quote is a whole sentence and the verb after it has a clause of its own ('"... The
-        abusive culture." Gov. John Kasich said he would have fired him'): it reports that."""
+        abusive culture." Gov. John Kasich said he would have fired him') or a colon and another
+        quote ('"We are not afraid." Mr. Roe said: "..."'): it reports that."""
         v = self.view
-        return self._ends_sentence(quote) and any(
-            c > cue and not self.in_quote[c] for c in v.children(cue, "ccomp")
-        )
+        if not self._ends_sentence(quote):
+            return False
+        k = cue + 1
+        if k < len(v.toks) and v.toks[k].text == ":":
+            return self.body[v.toks[k].end : v.toks[k].end + 4].lstrip()[:1] in _OPENING_MARKS
+        return any(c > cue and not self.in_quote[c] for c in v.children(cue, "ccomp"))
 
     def text_of(self, cue: int) -> str:
         """The cue as reported: the verb as written, "according to", "quoted as saying"."""

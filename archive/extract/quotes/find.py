@@ -119,7 +119,8 @@ def _attributed(
 
 def _records(view: TextView, body: str, found: list[FoundQuote]) -> list[QuoteRecord]:
     """The records to keep: speech (or an echo of an attributed quote), each quote of a speaker
-    once (a repeat without a speaker lends its speaker to the first one that has none)."""
+    once (a repeat without a speaker lends its speaker to the first one that has none; an echo
+    gives way to the quote it echoes)."""
     echoed = echoes(found)
     out: list[QuoteRecord] = []
     by_key: dict[str, list[QuoteRecord]] = {}  # the records kept so far, by statement key
@@ -133,6 +134,13 @@ def _records(view: TextView, body: str, found: list[FoundQuote]) -> list[QuoteRe
         if dup is not None:
             if dup.speaker_kind == SpeakerKind.NONE and rec.speaker_kind != SpeakerKind.NONE:
                 copy_speaker(rec, dup, "repeat")
+            elif dup.how == "echo" and rec.how != "echo":
+                # a headline's words that echo this quote took its speaker: the quote itself,
+                # where the speaker says them, is the one to keep
+                out.remove(dup)
+                same.remove(dup)
+                out.append(rec)
+                same.append(rec)
             continue
         out.append(rec)
         same.append(rec)

@@ -80,9 +80,11 @@ class SpeakerFinder:
             sp = self._speaker_in(toks, anchor)
             if sp is not None:
                 return sp
-            # '"...," said X'
+            # '"...," said X' (not 'her "plan," promising to campaign': an infinitive is no one)
             after = []
             k = cue + 1
+            if v.parsed and k < len(v.toks) and v.toks[k].tag == "TO":
+                k = len(v.toks)
             while (
                 k < len(v.toks)
                 and v.toks[k].text not in (",", ".", ";", "!", "?")

@@ -67,7 +67,12 @@ def subject_of(v: TextView, cue: int) -> int | None:
             # ('Speaking in Salem, New Hampshire, Trump went after Bush': the place is where)
             kids = [k for k in kids if v.toks[k].ent not in ("GPE", "LOC", "FAC")] or kids
             kids = [k for k in kids if v.toks[k].pos == "PROPN"] or kids
-        if participle and cur != cue and _inner_clause(v, cur):
+        if (
+            participle
+            and cur != cue
+            and _inner_clause(v, cur)
+            and not _named_reporter(v, cur, kids)
+        ):
             cur = _clause_owner(v, cur)
             steps += 1
             continue
@@ -91,7 +96,11 @@ def subject_of(v: TextView, cue: int) -> int | None:
                     for r in (s, first):
                         if r >= 2 and v.toks[r - 1].text == "," and v.toks[r - 2].pos == "PROPN":
                             return r - 2
-                    return v.head(rel)
+                    return _framing_subject(v, v.head(rel))
+            if v.toks[s].ent in ("DATE", "TIME"):
+                # 'Saturday at the convention Sen. Jo Roe said': a day the parser took for the
+                # subject is nobody (the name before the verb speaks)
+                return None
             return s
         dep = v.toks[cur].dep
         nh = v.head(cur)
@@ -165,6 +174,34 @@ def _relative_clause(v, verb: int) -> int | None:
     if v.toks[cur].dep in ("relcl", "acl") and v.head(cur) is not None:
         return cur
     return None
+
+
+def _named_reporter(v, verb: int, subjects: list[int]) -> bool:
+    """Verb ``verb`` reports speech itself and a name or he/she is its subject: a participle on it
+    ('Roe cannot say that "...," Lee added, saying') goes on with that reporter, even where the
+    verb's clause is reported in turn."""
+    return bool(is_cue(v, verb)) and any(
+        v.toks[k].pos == "PROPN" or v.toks[k].lower in ("he", "she") for k in subjects
+    )
+
+
+def _framing_subject(v, noun: int | None) -> int | None:
+    """The speaker behind a thing that "spoke" in a relative clause: "In an address that spoke
+    to the "fear," Mrs. Clinton struck ...": the named subject of the verb the thing's phrase
+    frames; else the noun itself."""
+    if noun is None or not _a_thing(v, noun) or v.toks[noun].dep != "pobj":
+        return noun
+    prep = v.head(noun)
+    verb = v.head(prep) if prep is not None and v.toks[prep].dep == "prep" else None
+    steps = 0
+    while verb is not None and v.toks[verb].pos in ("VERB", "AUX") and steps < 3:
+        for k in v.children(verb, "nsubj"):
+            if v.toks[k].pos == "PROPN" or v.toks[k].lower in ("he", "she"):
+                return k
+        # (the phrase hung on a clause inside the sentence: its main verb's subject)
+        verb = v.head(verb) if v.toks[verb].dep in ("ccomp", "advcl") else None
+        steps += 1
+    return noun
 
 
 def _dateline(v, k: int) -> bool:
