@@ -331,6 +331,19 @@ CASES = [
         (),
         id="a-verb-before-a-colon-introduces-the-next-quote",
     ),
+    pytest.param(
+        # 'Roe said that according to its analysis, ..., but "..."': a document inside what a
+        # named reporter says is no speaker, the reporter is
+        [
+            "A vote in Dayton",
+            "Jo Roe, a member of the party's committee, said Tuesday morning that according to "
+            "its analysis, the party has won 82 percent of the vote, but “we are still counting "
+            "the seats.”",
+        ],
+        {"we are still counting": "Jo Roe"},
+        (),
+        id="according-to-a-document-in-a-reported-clause",
+    ),
 ]
 
 

@@ -27,6 +27,12 @@ def subject_of(v: TextView, cue: int) -> int | None:
     if t.lower == "according":
         for to in v.children(cue, "prep"):
             for p in v.children(to, "pobj"):
+                if _a_thing(v, p):
+                    # 'Roe said that according to its analysis, the party has won': a document
+                    # inside what a named reporter says is where the reporter's figures come from
+                    reporter = _reporting_ancestor(v, cue)
+                    if reporter is not None:
+                        return reporter
                 return p
         return None
     # "X was quoted as saying" / "agencies quoted a source as saying"
@@ -173,6 +179,23 @@ def _relative_clause(v, verb: int) -> int | None:
         cur, steps = h, steps + 1
     if v.toks[cur].dep in ("relcl", "acl") and v.head(cur) is not None:
         return cur
+    return None
+
+
+def _reporting_ancestor(v, k: int) -> int | None:
+    """The named subject (a name or he/she) of the reporting verb whose reported clause holds
+    token ``k`` (at most four clauses up), None when there is none."""
+    cur, steps = v.head(k), 0
+    while cur is not None and steps < 4:
+        h = v.head(cur)
+        if h is None or h == cur:
+            return None
+        if v.toks[cur].dep == "ccomp" and is_cue(v, h):
+            for s in v.children(h, *SUBJ_DEPS):
+                if v.toks[s].pos == "PROPN" or v.toks[s].lower in ("he", "she"):
+                    return s
+            return None
+        cur, steps = h, steps + 1
     return None
 
 
