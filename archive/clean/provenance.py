@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from archive.clean.credits import looks_like_person
 from archive.clean.found import Found
-from archive.clean.lexicon import HOSTING, PHOTO_CREDIT, STAFF
+from archive.clean.lexicon import HOSTING, MENU_WORDS, PHOTO_CREDIT, STAFF
 from archive.clean.lines import is_sentence, n_words
 from archive.clean.outlets import (
     OutletInfo,
@@ -112,8 +112,10 @@ def title_brand(
         return None
     domain = source.domain
     if not domain:
-        owned = url and CORPORATE.search(source.name)
-        domain = outlet_from_domain(url).domain if owned else None
+        owned = CORPORATE.search(source.name)
+        domain = outlet_from_domain(url).domain if owned and url else None
+        if owned and not url:
+            return _brand_of_owner(title, source)
         if not domain:
             return None
     elif source.name != domain and not _domain_like(source.name):
@@ -124,6 +126,20 @@ def title_brand(
         if len(letters) >= 3 and letters in labels and letters not in HOSTING:
             return replace(source, name=brand, domain=domain)
     return None
+
+
+def _brand_of_owner(title: str, source: OutletInfo) -> OutletInfo | None:
+    """A page saved without its address whose publisher is an owner's legal name ("Wikimedia
+    Foundation, Inc." on "Time loops - Wikipedia"): the short capitalised name after the title's
+    last separator, when it is no section of a site ("... - Opinion")."""
+    m = _LAST_SUFFIX.match(" ".join(title.split()))
+    brand = m[2].strip() if m else ""
+    words = brand.split()
+    if not (1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
+        return None
+    if brand.casefold() in MENU_WORDS or brand.casefold() in HOSTING or _domain_like(brand):
+        return None
+    return replace(source, name=brand)
 
 
 def title_domain(title: str | None) -> OutletInfo | None:

@@ -157,6 +157,10 @@ _BRANDS = "url, title_tag, publisher, outlet, title"
         ("https://tarnbugle.blogspot.com/f", "Tarn Bugle: Ferry", None, "Tarn Bugle", "Ferry"),
         # the owner's legal name is no brand; the brand its title gives on its domain is
         ("https://tarnbugle.org/f", "Ferry - Tarnbugle", "Tarn Media, Inc.", "Tarnbugle", "Ferry"),
+        # saved without its address: the short name after the title's last separator, unless
+        # it is a section of the site
+        (None, "Ferry - Tarnbugle", "Tarn Media, Inc.", "Tarnbugle", "Ferry"),
+        (None, "Ferry - Opinion", "Tarn Media, Inc.", "Tarn Media, Inc", "Ferry - Opinion"),
         (
             "https://tarnbugle.org/f",
             "Ferry - Tarnbugle",
