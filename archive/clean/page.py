@@ -55,6 +55,7 @@ from archive.clean.provenance import (
     outlet_domain,
     page_source,
     source_of,
+    spelled_as_in_title,
     strip_site_suffix,
     title_brand,
     visible_title,
@@ -186,6 +187,7 @@ def clean(doc: RawDocument) -> CleanArticle:
 
     title = meta.get("title") or found.post_title or found.title
     source = title_brand(meta.get("title_tag") or title, source, url) or source
+    source = spelled_as_in_title(meta.get("title_tag") or title, source) or source
     sites = _site_names(meta) + ([source.name] if source else [])
     title = visible_title(title, list(meta.get("headlines") or ()), sites)
     first = found.title or next((ln for ln in lines if ln.strip()), None)

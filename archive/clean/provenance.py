@@ -128,6 +128,19 @@ def title_brand(
     return None
 
 
+def spelled_as_in_title(title: str | None, source: OutletInfo | None) -> OutletInfo | None:
+    """The outlet's name as the page's title spells it for readers, where the site's metadata
+    runs its words together ("HeraldSun" as og:site_name, "... | Herald Sun" in the title): the
+    same letters, with more words. None when the title gives no such spelling."""
+    if not title or not source or source.known:
+        return None
+    letters = _letters(source.name)
+    for brand in _title_brands(title):
+        if _letters(brand) == letters and len(brand.split()) > len(source.name.split()):
+            return replace(source, name=brand)
+    return None
+
+
 def _brand_of_owner(title: str, source: OutletInfo) -> OutletInfo | None:
     """A page saved without its address whose publisher is an owner's legal name ("Wikimedia
     Foundation, Inc." on "Time loops - Wikipedia"): the short capitalised name after the title's

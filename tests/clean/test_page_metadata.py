@@ -394,3 +394,20 @@ def test_an_author_the_page_declares_may_be_two_words_of_the_dictionary(tmp_path
     meta = {"authors": ["Location Details"]}
     art = clean(RawDocument("l.html", "l.html", "", "html", text=text, meta=meta))
     assert art.authors == []
+
+
+@pytest.mark.parametrize(
+    ("site_name", "title_tag", "outlet"),
+    [
+        # the site's metadata runs its name together, the title spells it for readers
+        ("TarnBugle", "Ferry to run all summer | Tarn Bugle", "Tarn Bugle"),
+        # other letters: the site's own name stays
+        ("Quay News", "Ferry to run all summer | Tarn Bugle", "Quay News"),
+        ("TarnBugle", "Ferry to run all summer", "TarnBugle"),
+    ],
+)
+def test_the_outlet_as_the_title_spells_it(site_name, title_tag, outlet):
+    text = "The ferry will run to its summer timetable from Monday, the operator said."
+    meta = {"title_tag": title_tag, "title": title_tag, "site_name": site_name}
+    art = clean(RawDocument("b.html", "b.html", "", "html", text=text, meta=meta))
+    assert art.source == outlet
