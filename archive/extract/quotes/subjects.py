@@ -163,7 +163,7 @@ def _previous_subject(v, k: int) -> int | None:
     for r in range(pa, pb):
         if v.head(r) is None:
             for s in v.children(r, "nsubj"):
-                if v.toks[s].pos == "PROPN" or v.toks[s].lower in ("he", "she"):
+                if _named(v, s):
                     return s
     return None
 
@@ -182,6 +182,11 @@ def _relative_clause(v, verb: int) -> int | None:
     return None
 
 
+def _named(v, k: int) -> bool:
+    """Token ``k`` names someone: a proper name, or he/she."""
+    return v.toks[k].pos == "PROPN" or v.toks[k].lower in ("he", "she")
+
+
 def _reporting_ancestor(v, k: int) -> int | None:
     """The named subject (a name or he/she) of the reporting verb whose reported clause holds
     token ``k`` (at most four clauses up), None when there is none."""
@@ -192,7 +197,7 @@ def _reporting_ancestor(v, k: int) -> int | None:
             return None
         if v.toks[cur].dep == "ccomp" and is_cue(v, h):
             for s in v.children(h, *SUBJ_DEPS):
-                if v.toks[s].pos == "PROPN" or v.toks[s].lower in ("he", "she"):
+                if _named(v, s):
                     return s
             return None
         cur, steps = h, steps + 1
@@ -203,9 +208,7 @@ def _named_reporter(v, verb: int, subjects: list[int]) -> bool:
     """Verb ``verb`` reports speech itself and a name or he/she is its subject: a participle on it
     ('Roe cannot say that "...," Lee added, saying') goes on with that reporter, even where the
     verb's clause is reported in turn."""
-    return bool(is_cue(v, verb)) and any(
-        v.toks[k].pos == "PROPN" or v.toks[k].lower in ("he", "she") for k in subjects
-    )
+    return bool(is_cue(v, verb)) and any(_named(v, k) for k in subjects)
 
 
 def _framing_subject(v, noun: int | None) -> int | None:
@@ -219,7 +222,7 @@ def _framing_subject(v, noun: int | None) -> int | None:
     steps = 0
     while verb is not None and v.toks[verb].pos in ("VERB", "AUX") and steps < 3:
         for k in v.children(verb, "nsubj"):
-            if v.toks[k].pos == "PROPN" or v.toks[k].lower in ("he", "she"):
+            if _named(v, k):
                 return k
         # (the phrase hung on a clause inside the sentence: its main verb's subject)
         verb = v.head(verb) if v.toks[verb].dep in ("ccomp", "advcl") else None
