@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
 from archive.extract.quotes.lexicon import ACCORDING_TO, WEAK_CUES
+from archive.extract.quotes.marks import DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from archive.extract.quotes.subjects import subject_of
 from archive.extract.quotes.units import QuoteTokens
 from archive.extract.quotes.verbs import is_cue
@@ -37,7 +38,7 @@ class CueSearch:
 
 
 # marks that open a quote (straight, curly, a pair of apostrophes, guillemets)
-_OPENING_MARKS = frozenset("\"“‘'«„")
+_OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + STRAIGHT_DOUBLE + STRAIGHT_SINGLE)
 
 
 class CueFinder:
