@@ -344,6 +344,65 @@ CASES = [
         (),
         id="according-to-a-document-in-a-reported-clause",
     ),
+    pytest.param(
+        # a paragraph that is only a quote, after a sentence that reports someone speaking and
+        # quotes words of theirs outside the reporting verb's clause: that reporter's
+        [
+            "A night in Dayton",
+            "Instead, Jo Roe told the Herald, her plan would merely be “to start over” if she "
+            "wins.",
+            "What “start over” actually means is left to the imagination of voters, since Roe "
+            "spoke only in slogans during the interview.",
+            "“We have to do something, and it is the only way we win.”",
+        ],
+        {"We have to do something": "Jo Roe"},
+        (),
+        id="a-scare-quote-beside-the-reporting-clause",
+    ),
+    pytest.param(
+        # a quote over several paragraphs in straight marks, with curly marks inside: nested
+        [
+            "A mayor in Dayton",
+            "Jo Roe, who is running for mayor, stated:",
+            '"The city hall is not about “fair play” any more. It is about the mayor.',
+            '"The solution to the parking problem is not politics. Period.',
+            '"The council was supposed to be the guardian of the city. I will stop the mayor."',
+            "The election is on May 3.",
+        ],
+        {
+            "The city hall is not about": "Jo Roe",
+            "The council was supposed": "Jo Roe",
+        },
+        (),
+        id="curly-marks-inside-a-straight-quote-over-paragraphs",
+    ),
+    pytest.param(
+        # 'Mr. Roe, who had failed to win his party's nomination, called for': the verb the
+        # parser hung on the clause's last noun is the named antecedent's
+        [
+            "A convention in Dayton",
+            "Some delegates said they feared a repeat of Carl Diaz's speech at the 1992 "
+            "convention, when Mr. Diaz, who had failed to win his party's nomination, called "
+            "for a ''cultural war'' against ''liberals and radicals.''",
+        ],
+        {"liberals and radicals": "Carl Diaz"},
+        (),
+        id="a-verb-after-a-relative-clause",
+    ),
+    pytest.param(
+        # 'Roe further summed up Lee as "terrible," denounced her record and said ...': the
+        # first verb of a series, taken for a clause of the second, has the subject
+        [
+            "A debate in Dayton",
+            "In an interview on Saturday, Carl Diaz said Maria Lopez lacks the patience to run "
+            "the city.",
+            "Carl Diaz further summed up Lopez as “terrible,” denounced her record as mayor and "
+            "said she should not even be allowed to run for office.",
+        ],
+        {"terrible": "Carl Diaz"},
+        (),
+        id="the-first-verb-of-a-series",
+    ),
 ]
 
 

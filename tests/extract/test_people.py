@@ -253,6 +253,21 @@ def test_pronoun_gender_for_unknown_first_name(nlp):
     assert pn.first_name_gender("Zorbek") is None  # the pronoun decided, not the name list
 
 
+def test_a_pronoun_that_cannot_be_the_person_tells_no_gender(nlp):
+    # 'Roe "caused havoc," he said': "he" speaks of Zorbek Qadirov, it is not him; the
+    # pronouns decide (the name list knows neither first name)
+    text = (
+        "Zorbek Qadirov ran the valley farm for years.\n\n"
+        "Zorbek Qadirov “caused tremendous havoc on the farm,” she said."
+    )
+    (p,) = run(nlp, text)
+    assert pn.first_name_gender("Zorbek") is None
+    assert p.name == "Zorbek Qadirov" and p.gender is None
+    # nor is the object of the person's own verb ("Roe scolded him")
+    (p,) = run(nlp, "Zorbek Qadirov thanked him for the harvest.\n\nThe valley was dry.")
+    assert p.name == "Zorbek Qadirov" and p.gender is None
+
+
 def test_particles_family_name_first_and_mononyms(nlp):
     text = (
         "European Commission President Ursula von der Leyen met Chinese President Xi Jinping in "

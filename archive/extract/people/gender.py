@@ -52,6 +52,8 @@ def gender(p: Person, sentences: Sentences, pid: int) -> str | None:
         if k + 1 < len(sents) and not by_sentence.get(k + 1):
             toks += list(sents[k + 1])
         for t in toks:
+            if _someone_else(t, first):
+                continue
             low = t.lower_
             if low in PRONOUNS_M:
                 counts["m"] += 1
@@ -67,3 +69,26 @@ def gender(p: Person, sentences: Sentences, pid: int) -> str | None:
             if fg in ("m", "f"):
                 return fg
     return None
+
+
+def _someone_else(t, mention: int) -> bool:
+    """Pronoun ``t`` cannot be the person whose mention is at offset ``mention``: the subject of
+    a verb whose reported clause, before it, holds the mention ('Roe "caused havoc," he said'),
+    or the object of a verb whose subject is the mention ("Roe scolded him")."""
+    h = t.head
+    if h is t:
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return any(
+            c.dep_ in ("ccomp", "parataxis") and c.left_edge.idx <= mention < c.right_edge.idx
+            for c in h.children
+            if c.i < t.i
+        )
+    if t.dep_ == "pobj" and h.dep_ in ("prep", "dative"):
+        h = h.head
+    elif t.dep_ not in ("dobj", "dative"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.idx <= mention <= c.right_edge.idx
+        for c in h.children
+    )

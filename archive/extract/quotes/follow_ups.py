@@ -363,13 +363,13 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
     if k == 0:
         return None
     a, _ = view.sent_range(k - 1)  # the sentence right before the quote
+    quoted: list[int] = []
     if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
         # a paragraph that is only the quote, after a paragraph whose last sentence reports
         # someone ('Carter said that the region mattered. ¶ "That is because ..."')
         if body[mark_end(sp) : para_end].strip(" .,") or sp.paragraph == 0:
             return None
-        if any(att.article.in_quote[j] for j in range(a, k)):
-            return None  # the sentence before quotes someone: its attribution is that quote's
+        quoted = [j for j in range(a, k) if att.article.in_quote[j]]
         para_start = att.article.paragraphs[sp.paragraph - 1][0]
     # (reporting verbs with a subject outside quotes, in this paragraph, other than those inside
     # what another one reports: is there exactly one?)
@@ -394,6 +394,8 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
         cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
     if len(cues) != 1:
         return None
+    if quoted and set(quoted) & set(view.subtree(cues[0])):
+        return None  # the sentence before quotes its reporter: its attribution is that quote's
     speaker = att.speakers.of_cue(cues[0], None, mark)
     return speaker if speaker.kind == SpeakerKind.PERSON else None
 

@@ -310,3 +310,9 @@ broadcast""".split()
 SPEECH_NOUN_PREPS = frozenset({"in", "through", "via"})
 # possessive pronouns and the subject pronouns they are resolved as
 POSSESSIVE_TO_SUBJECT = {"his": "he", "her": "she"}
+
+# words that open a clause of time, cause or condition ("when Roe spoke, ..."): no series
+SUBORDINATORS = frozenset(
+    """when as if after before while because since though although once until unless whether
+    where whenever""".split()
+)

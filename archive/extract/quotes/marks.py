@@ -251,8 +251,11 @@ def _double_spans(
                     closed_any = True
                     multi = False
                 continue
-            # an opener while a quote is open: nested when enough closers remain, else broken
-            if closers_after[k + 1] >= len(stack) + 1:
+            # an opener while a quote is open: nested when enough closers remain, or when curly
+            # marks nest in a straight one (the outer closing in a later paragraph), else broken
+            if closers_after[k + 1] >= len(stack) + 1 or _curly_inside_straight(
+                body, marks[k:], stack[-1], paras[pi + 1] if pi + 1 < len(paras) else None
+            ):
                 stack.append(i)
                 continue
             opener = stack[0]
@@ -289,6 +292,25 @@ def _double_spans(
                     )
                 )
     return out
+
+
+def _curly_inside_straight(
+    body: str, rest: list[int], outer: int, nxt: tuple[int, int] | None
+) -> bool:
+    """A curly opener at ``rest[0]`` inside a quote opened by a straight mark is nested when a
+    curly mark closes it in this paragraph and the straight quote goes on in the next one (that
+    paragraph reopens with a mark): '"The department is not about “equal justice” any more.'
+    """
+    if body[outer] not in STRAIGHT_DOUBLE or body[rest[0]] not in DOUBLE_OPEN:
+        return False
+    if not any(body[j] in DOUBLE_CLOSE for j in rest[1:]):
+        return False
+    if any(body[j] in STRAIGHT_DOUBLE for j in rest[1:]):
+        return True  # the straight quote closes in this paragraph
+    return (
+        nxt is not None
+        and _starts_with(body, nxt[0], nxt[1], DOUBLE_OPEN + STRAIGHT_DOUBLE) is not None
+    )
 
 
 def _single_spans(

@@ -12,6 +12,7 @@ from archive.extract.quotes.lexicon import (
     PERSON_SUFFIX,
     REPORTED_REQUEST_VERBS,
     REPORTED_SPEECH_VERBS,
+    SUBORDINATORS,
     UNNAMED_HEADS,
 )
 from archive.extract.quotes.text import TextView
@@ -111,11 +112,13 @@ def subject_of(v: TextView, cue: int) -> int | None:
         dep = v.toks[cur].dep
         nh = v.head(cur)
         if nh is None:
-            return None
+            return _first_of_a_series(v, cur)
         obj = _controller(v, cur, nh) if dep == "xcomp" else None
         if obj is not None:
             return obj  # 'That prompted Rubio to make a joke and call Trump "very flexible"'
         if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
+            if cur == cue and (named := _past_a_relative_clause(v, cue, nh)) is not None:
+                return named
             if not (cur == cue and _set_off_from_an_object(v, cue, nh)):
                 return nh
             cur = v.head(nh)  # 'Carson rejected the notion ..., saying': Carson's words
@@ -250,6 +253,45 @@ def _set_off_from_an_object(v, cue: int, noun: int) -> bool:
         and v.toks[noun].dep == "dobj"
         and cue - noun > 2
     )
+
+
+def _first_of_a_series(v, root: int) -> int | None:
+    """A main verb with no subject after a clause that has one and opens with no conjunction,
+    ending in a comma: the first verb of a series the parser took for a clause of the second
+    ("Roe summed up Lee as "weak," denounced her record and said ..."): its subject."""
+    for c in v.children(root, "advcl", "ccomp"):
+        if (
+            c > root
+            or v.children(c, "mark", "advmod")
+            and any(v.toks[m].lower in SUBORDINATORS for m in v.children(c, "mark", "advmod"))
+        ):
+            continue
+        if v.toks[c].tag != "VBD" or v.toks[root].tag != "VBD":
+            continue
+        subj = [k for k in v.children(c, "nsubj") if k < c]
+        if (
+            subj
+            and (v.toks[subj[0]].text[:1].isupper() or not _a_thing(v, subj[0]))
+            and v.toks[subj[0]].lower not in _EXPLETIVE
+            and any(v.toks[k].text == "," for k in range(c, root))
+        ):
+            return subj[0]
+    return None
+
+
+def _past_a_relative_clause(v, cue: int, noun: int) -> int | None:
+    """A verb in the past tense after a comma that the parser hung on the last noun of a relative
+    clause ("Mr. Roe, who had failed to win his party's nomination, called for"): the verb is
+    the named antecedent's, the one the clause is about; None when that is not so."""
+    if v.toks[cue].tag != "VBD" or cue == 0 or v.toks[cue - 1].text != ",":
+        return None
+    cur, steps = noun, 0
+    while cur is not None and steps < 6:
+        if v.toks[cur].dep == "relcl":
+            h = v.head(cur)
+            return h if h is not None and _named(v, h) else None
+        cur, steps = v.head(cur), steps + 1
+    return None
 
 
 def _inner_clause(v, k: int) -> bool:
