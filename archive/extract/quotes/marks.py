@@ -207,6 +207,7 @@ def _double_spans(
         None  # (opening mark offset, paragraph) of a multi-paragraph quote
     )
     for pi, (ps, pe) in enumerate(paras):
+        nxt = paras[pi + 1] if pi + 1 < len(paras) else None
         marks = [m.start() for m in _DOUBLE_MARK_RE.finditer(body, ps, pe)]
         if tags:
             marks = [i for i in marks if not _in_ranges(tags, i)]
@@ -254,7 +255,7 @@ def _double_spans(
             # an opener while a quote is open: nested when enough closers remain, or when curly
             # marks nest in a straight one (the outer closing in a later paragraph), else broken
             if closers_after[k + 1] >= len(stack) + 1 or _curly_inside_straight(
-                body, marks[k:], stack[-1], paras[pi + 1] if pi + 1 < len(paras) else None
+                body, marks[k:], stack[-1], nxt
             ):
                 stack.append(i)
                 continue
@@ -271,11 +272,7 @@ def _double_spans(
             multi = False
         if stack:
             opener = stack[0]
-            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            if (
-                nxt is not None
-                and _starts_with(body, nxt[0], nxt[1], DOUBLE_OPEN + STRAIGHT_DOUBLE) is not None
-            ):
+            if _reopens(body, nxt):
                 carry = (opener, first_para)
                 continue
             s, e = _trim(body, opener + 1, pe)
@@ -307,9 +304,14 @@ def _curly_inside_straight(
         return False
     if any(body[j] in STRAIGHT_DOUBLE for j in rest[1:]):
         return True  # the straight quote closes in this paragraph
+    return _reopens(body, nxt)
+
+
+def _reopens(body: str, para: tuple[int, int] | None) -> bool:
+    """Paragraph ``para`` opens with a double mark: a quote of the paragraph before goes on."""
     return (
-        nxt is not None
-        and _starts_with(body, nxt[0], nxt[1], DOUBLE_OPEN + STRAIGHT_DOUBLE) is not None
+        para is not None
+        and _starts_with(body, para[0], para[1], DOUBLE_OPEN + STRAIGHT_DOUBLE) is not None
     )
 
 

@@ -260,10 +260,8 @@ def _first_of_a_series(v, root: int) -> int | None:
     ending in a comma: the first verb of a series the parser took for a clause of the second
     ("Roe summed up Lee as "weak," denounced her record and said ..."): its subject."""
     for c in v.children(root, "advcl", "ccomp"):
-        if (
-            c > root
-            or v.children(c, "mark", "advmod")
-            and any(v.toks[m].lower in SUBORDINATORS for m in v.children(c, "mark", "advmod"))
+        if c > root or any(
+            v.toks[m].lower in SUBORDINATORS for m in v.children(c, "mark", "advmod")
         ):
             continue
         if v.toks[c].tag != "VBD" or v.toks[root].tag != "VBD":
