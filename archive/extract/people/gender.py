@@ -52,9 +52,9 @@ def gender(p: Person, sentences: Sentences, pid: int) -> str | None:
         if k + 1 < len(sents) and not by_sentence.get(k + 1):
             toks += list(sents[k + 1])
         for t in toks:
-            if _someone_else(t, first):
-                continue
             low = t.lower_
+            if (low in PRONOUNS_M or low in PRONOUNS_F) and _someone_else(t, first):
+                continue
             if low in PRONOUNS_M:
                 counts["m"] += 1
             elif low in PRONOUNS_F:
