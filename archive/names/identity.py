@@ -13,8 +13,12 @@ Rules (guarded against false merges; a wrong merge is worse than a duplicate):
         ("Steve"/"Steven", "Dan"/"Daniel"), or rapidfuzz-close (ratio >= 88) with the same
         consonants ("Dmitri"/"Dimitri"). "Vladimir" and "Volodymyr" never match (ratio 82).
         Short and long forms of one first name ("Bob"/"Robert", "Gary"/"Garrett") agree only
-        as weakly as a bare surname (below), and
-      - middle initials, when both sides have one, are the same ("George W." != "George H. W.").
+        as weakly as a bare surname (below), unless both people carry one role title before a
+        full name ("Vice President Joe Biden" / "Vice President Joseph R. Biden Jr.",
+        "Sen. Dick Durbin" / "Senator Richard Durbin"): then they are one person, and
+      - middle initials, when both sides have one, are the same or one the start of the other
+        ("George W." != "George H. W."; "H.W." == "H. W."), in every pair of forms: a person
+        stored as plain "George Bush" who is also "George H.W. Bush" is not "George W. Bush".
     A conflict between the two canonical names vetoes any alias-level agreement.
   * A bare surname never decides on its own. An entity known only by one-word names ("Trump",
     "President Trump", "Mr. Medinsky") scores WEAK against a candidate with that surname, and
@@ -27,6 +31,7 @@ Rules (guarded against false merges; a wrong merge is worse than a duplicate):
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Hashable, Iterable, Sequence
 
@@ -34,10 +39,11 @@ from rapidfuzz import fuzz
 
 from archive.names.firstnames import first_name_gender, same_first_name
 from archive.names.fold import consonant_skeleton, fold_word
-from archive.names.titles import strip_titles, title_info
+from archive.names.titles import role_words, strip_titles, title_info
 from archive.names.tokens import given_names, is_initial, name_parts, surname
 from archive.records import PersonEntity
 
+_INITIAL_LETTERS = re.compile(r"[^\W\d_]")
 MATCH_THRESHOLD = 0.9  # same_person() at or above this is the same person
 WEAK = 0.6  # surname-only agreement; accepted by best_match() only when unambiguous
 _NICKNAME = 0.7  # _given_score() of two forms of one first name (Bob / Robert)
@@ -71,7 +77,11 @@ def _parse(name: str) -> _Name | None:
     if not given or not real_given:
         return _Name("", (), sur_key, sur)
     first = real_given[0]
-    middles = tuple(fold_word(g)[:1] for g in given[given.index(first) + 1 :])
+    middles = tuple(
+        letter
+        for g in given[given.index(first) + 1 :]
+        for letter in (_INITIAL_LETTERS.findall(g.lower()) if is_initial(g) else fold_word(g)[:1])
+    )  # "H.W." and "H. W." are the same two initials
     return _Name(fold_word(first), middles, sur_key, sur)
 
 
@@ -142,7 +152,27 @@ def _given_score(a: str, b: str) -> float:
 
 
 def _middles_conflict(a: _Name, b: _Name) -> bool:
-    return bool(a.middles) and bool(b.middles) and a.middles != b.middles
+    """Both have middle initials and neither's are the first of the other's ("George W." /
+    "George H. W."; but "George H." / "George H. W." may be one man)."""
+    if not a.middles or not b.middles:
+        return False
+    short, long_ = sorted((a.middles, b.middles), key=len)
+    return long_[: len(short)] != short
+
+
+def _middles_veto(af: Sequence[_Name], bf: Sequence[_Name]) -> bool:
+    """Some forms of the two with one first name and surname have conflicting middle initials and
+    none has agreeing ones: "George W. Bush" is not the person stored as "George Bush" who is
+    also "George H.W. Bush" (the plain form agrees with both)."""
+    conflict = agree = False
+    for x in af:
+        for y in bf:
+            if x.middles and y.middles and _surnames_agree(x, y) and _given_score(x.given, y.given):
+                if _middles_conflict(x, y):
+                    conflict = True
+                else:
+                    agree = True
+    return conflict and not agree
 
 
 def _full_score(a: _Name, b: _Name) -> float:
@@ -151,6 +181,32 @@ def _full_score(a: _Name, b: _Name) -> float:
     g = _given_score(a.given, b.given)
     s = 1.0 if a.sur == b.sur else 0.95
     return round(g * s, 4) if g else 0.0
+
+
+@functools.lru_cache(maxsize=100_000)
+def _role_title(name: str) -> tuple[str, ...]:
+    """The role title written before a full name, as folded words ("Vice President Joe Biden" ->
+    ("vice", "president"), "Sen. Dick Durbin" -> ("sen",)); () for none or an honorific only."""
+    bare = strip_titles(name)
+    p = _parse(bare)
+    if bare == name or p is None or not p.full:
+        return ()
+    return role_words(name[: len(name) - len(bare)])
+
+
+def _same_title(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One title, in full or abbreviated word by word ("sen" / "senator", "gov" / "governor")."""
+    return len(a) == len(b) and all(
+        x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+        for x, y in zip(a, b)
+    )
+
+
+def _share_a_role(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both lists of names hold a full name after the same role title."""
+    ta = {t for t in map(_role_title, a) if t}
+    tb = {t for t in map(_role_title, b) if t}
+    return any(_same_title(x, y) for x in ta for y in tb)
 
 
 def _names(name: str, aliases: Iterable[str]) -> list[_Name]:
@@ -181,11 +237,16 @@ def same_person(
             and _full_score(ca, cb) == 0.0
         ):
             return 0.0  # "Boris Johnson" vs "Dustin Johnson": no alias can overrule
+        if _middles_veto(af, bf):
+            return 0.0
         best = max(_full_score(x, y) for x in af for y in bf)
         # names that agree only as short and long forms of a first name ("Bob Mason" / "Robert
-        # Mason", "Garrett Johnson" / "Gary Johnson") are one person only when nobody else has
-        # the surname: as weak as a bare surname
-        return WEAK if 0 < best < MATCH_THRESHOLD and best <= _NICKNAME else best
+        # Mason", "Garrett Johnson" / "Gary Johnson") are one person when both hold one role
+        # title, else only when nobody else has the surname: as weak as a bare surname
+        if 0 < best < MATCH_THRESHOLD and best <= _NICKNAME:
+            same_role = _share_a_role([a_name, *a_aliases], [b_name, *b_aliases])
+            return MATCH_THRESHOLD if same_role else WEAK
+        return best
     a_sur = {x.sur for x in a}
     b_sur = {x.sur for x in b}
     return WEAK if a_sur & b_sur else 0.0

@@ -39,6 +39,18 @@ def title_info(title_text: str) -> tuple[str | None, bool]:
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
+def role_words(title_text: str) -> tuple[str, ...]:
+    """The words of the role titles in a title chain, lowercase, without dots or hyphens
+    ("Mr. Vice-President" -> ("vice", "president"), "Sen." -> ("sen",), "Dr." -> ())."""
+    words: list[str] = []
+    for part in _TITLE_ANY_RE.findall(title_text):
+        title = next((t for rx, t in _TITLE_ITEM_RES if rx.match(part)), None)
+        if title is not None and title.is_role:
+            words.extend(re.sub(r"[.-]", " ", part.lower()).split())
+    return tuple(words)
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def is_title_word(text: str) -> bool:
     """The text is only titles ("President", "Brig. Gen.")."""
     return bool(_TITLE_ONLY_RE.match(text.strip()))

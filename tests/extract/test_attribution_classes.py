@@ -403,6 +403,34 @@ CASES = [
         (),
         id="the-first-verb-of-a-series",
     ),
+    pytest.param(
+        # 'X noted that officials have talked ..., and "we're in discussions ..."': a quote that
+        # is the clause after the "and" of the reported clause is the reporter's too
+        [
+            "Storm talks open",
+            "Dana Kellerby, an aide, said the talks opened on Monday.",
+            "Kellerby noted that Canadian officials have long been talking with Danish, Dutch, "
+            "and Norwegian officials about the risk posed by the storms, and \"we're in talks "
+            'about the building of additional sea walls" along the coast.',
+        ],
+        {"we're in talks": "Dana Kellerby"},
+        (),
+        id="a-quote-after-the-and-of-a-reported-clause",
+    ),
+    pytest.param(
+        # "Hoff's letter makes a case: "..."": a noun of speech, subject of the clause the colon
+        # ends, introduces its owner's words; not when the clause is a reaction to it
+        [
+            "Debate over the platform",
+            "The platform committee met on Monday in Cleveland.",
+            "Dana Kellerby’s letter makes a modest, practical case: “Our party must welcome "
+            "every voter. We cannot win by shutting doors on people who agree with us.”",
+            "Kellerby’s tweet drew a swift reply from the chairman: “Nobody is shutting doors.”",
+        ],
+        {"Our party must": "Dana Kellerby", "Nobody is shutting": None},
+        (),
+        id="a-letter-makes-a-case",
+    ),
 ]
 
 

@@ -721,3 +721,27 @@ def test_a_titled_surname_of_the_other_sex_is_not_the_only_namesake(nlp):
     starts = [m.start for m in people["Halvorsen"].mentions]
     assert text.index("Halvorsen said") in starts and text.index("Halvorsen is") in starts
     assert [m.text for m in people["Margaret Halvorsen"].mentions] == ["Margaret Halvorsen"]
+
+
+def test_an_office_of_several_words_before_a_full_name_is_a_title(nlp):
+    # the office ends in a role word ("Secretary", "Adviser", "Chair") right before a clear
+    # first name: the person is the name after it, and one person with the bare form
+    text = (
+        "The deal was struck with help from Fisheries Secretary Tom Varnell, who praised it. "
+        "Later the party named district Vice Chair Jennifer Quoss and Campaign Senior Adviser "
+        "Sidney Marwick to the slate. Quoss and Marwick said little. Tom Varnell was pleased."
+    )
+    people = by_name(run(nlp, text))
+    assert {"Tom Varnell", "Jennifer Quoss", "Sidney Marwick"} <= set(people), people
+    assert "Fisheries Secretary" in people["Tom Varnell"].roles
+    assert not any("Secretary" in n or "Chair" in n or "Adviser" in n for n in people)
+
+
+def test_a_name_ends_at_a_possessive(nlp):
+    # a capitalised word after "’s" is the owner's thing, not more of the name
+    text = (
+        "Halvorsen’s Iowa director is spending the month on the bus. "
+        "Dara Halvorsen’s America is a smaller place, one critic wrote."
+    )
+    names = set(by_name(run(nlp, text)))
+    assert "Dara Halvorsen" in names and not any("Iowa" in n or "America" in n for n in names)

@@ -202,3 +202,36 @@ def test_short_forms_of_a_first_name_are_one_person_when_nobody_else_has_the_sur
     # a short form of another name, or another person of the family, stays apart
     assert not same("Bill Tannery", "Hillary Tannery")
     assert not same("Mary Tannery", "Michelle Tannery")
+
+
+def test_short_forms_of_a_first_name_with_one_role_title_are_one_person():
+    # "Joseph R. Dallimore Jr." in one paper, "Joe Dallimore" in another, both the vice
+    # president, while the archive has another Dallimore: the shared title is the evidence
+    joe = (1, "Joe Dallimore", ["Vice President Joe Dallimore", "Dallimore"])
+    beau = (2, "Beau Dallimore", ["Beau Dallimore"])
+    joseph = entity("Joseph Dallimore", "Vice President Joseph R. Dallimore Jr.", "Mr. Dallimore")
+    assert best_match(joseph, [joe, beau]) == 1
+    # the title written out or abbreviated is one title
+    dick = (3, "Dick Tannery", ["Senator Dick Tannery"])
+    assert best_match(entity("Richard Tannery", "Sen. Richard J. Tannery"), [dick, beau]) == 3
+    # other roles, an honorific only, or a role before a bare surname are no evidence
+    assert best_match(entity("Joseph Dallimore", "Judge Joseph Dallimore"), [joe, beau]) is None
+    assert best_match(entity("Joseph Dallimore", "Mr. Joseph Dallimore"), [joe, beau]) is None
+    assert best_match(entity("Joseph Dallimore", "Vice President Dallimore"), [joe, beau]) is None
+    # two people who both fit equally: no guess
+    joey = (4, "Joey Dallimore", ["Vice President Joey Dallimore"])
+    assert best_match(joseph, [joe, joey, beau]) is None
+
+
+def test_middle_initials_of_any_form_keep_two_people_apart():
+    # a person first stored as plain "George Dallimore" who has since been written "George H.W.
+    # Dallimore" is not the "George W. Dallimore" of another article: one middle initial that
+    # conflicts with a form the person already has vetoes the plain form's agreement
+    senior = (1, "George Dallimore", ["George Dallimore", "George H.W. Dallimore", "Dallimore"])
+    assert best_match(entity("George W. Dallimore", "Mr. Dallimore"), [senior]) is None
+    assert best_match(entity("George P. Dallimore"), [senior]) is None
+    # the same initials, spaced or not, or some of them, are no conflict
+    assert best_match(entity("George H. W. Dallimore"), [senior]) == 1
+    assert best_match(entity("George H. Dallimore"), [senior]) == 1
+    assert best_match(entity("George Dallimore"), [senior]) == 1
+    assert same("George H.W. Dallimore", "George H. W. Dallimore")

@@ -18,6 +18,7 @@ from archive.extract.people.article import Article
 from archive.extract.people.lexicon import (
     APPOSITION_ROLE_NOUNS,
     CANDIDATE_LABELS,
+    ROLE_TITLE_WORDS,
     SENT_START_STOP,
     UPPER,
 )
@@ -54,6 +55,7 @@ _INITIAL_END_RE = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 _TRAIL_RE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$")
 _FIRST_WORD_RE = re.compile(r"^(\S+)\s+")
 _LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
+_WORD_SPLIT_RE = re.compile(r"\S+")
 _QUOTE_OPENS_RE = re.compile(r"\s*[,:]\s*[\"“]")  # 'Said Roe, "...'
 
 _ROLE_NOUNS = "(?:" + "|".join(APPOSITION_ROLE_NOUNS) + ")s?"
@@ -160,6 +162,8 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
         if len(rest) >= 2 and is_clear_first_name(rest[0]):
             start += owner.end()
             text = text[owner.end() :]
+        elif owner.start() > 0:  # "Cruz’s Iowa", "Trump’s Jewish": no name goes on past "’s"
+            text = text[: owner.start()]
     title = ""
     m = _TITLE_CHAIN_START_RE.match(text + " ")
     if m and m.end() <= len(text):
@@ -200,6 +204,20 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
             title = cut.group(0)
             start += cut.end()
             text = text[cut.end() :]
+    if not title:
+        # "Agriculture Secretary Tom Vilsack", "Clinton Senior Adviser Sidney Blumenthal": an
+        # office of up to four words that ends in a role word, before a clear first name and a
+        # surname, is a title
+        words = list(_WORD_SPLIT_RE.finditer(text))
+        for i in range(1, min(len(words) - 1, 5)):
+            if words[i - 1].group().lower().rstrip(".") in ROLE_TITLE_WORDS and (
+                is_clear_first_name(words[i].group())
+            ):
+                cut = words[i].start()
+                title = text[:cut]
+                start += cut
+                text = text[cut:]
+                break
     return Trimmed(start, text, title)
 
 

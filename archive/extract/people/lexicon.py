@@ -275,7 +275,7 @@ ROLE_TITLE_WORDS = frozenset(
     adviser advisor commander leader head coach manager captain negotiator aide officer king queen
     prince pope premier speaker analyst member official founder owner striker goalkeeper
     midfielder defender player executive economist forward winger quarterback pitcher singer
-    rapper actor actress author artist lawyer attorney chairperson""".split()
+    rapper actor actress author artist lawyer attorney chair chairperson""".split()
 )
 # words after which an appositive role ends ("X, the chief, who ..."); with the commonest
 # reporting verbs of :data:`archive.extract.quotes.lexicon.SAID_SAYS_TOLD`

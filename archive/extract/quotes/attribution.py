@@ -15,7 +15,12 @@ from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.cues import CueFinder
-from archive.extract.quotes.documents import claimant, document_owner, is_speech_noun
+from archive.extract.quotes.documents import (
+    claimant,
+    document_owner,
+    is_speech_noun,
+    speaking_subject,
+)
 from archive.extract.quotes.lexicon import (
     NO_SPEAKER_WORDS,
     POSSESSIVE_TO_SUBJECT,
@@ -265,7 +270,13 @@ class Attributor:
         links = 0
         while k >= 0 and links < 3 and toks[k].lower in SPEECH_NOUN_LINKS:
             k, links = k - 1, links + 1
-        if k < 0 or not is_speech_noun(view, k):
+        if k >= 0 and not is_speech_noun(view, k) and toks[quote.open_tok - 1].text == ":":
+            # "Hoff's letter makes a modest case: "..."": the noun of speech is the subject of
+            # the clause that the colon ends
+            k = speaking_subject(view, k)
+            if k is None:
+                return None
+        elif k < 0 or not is_speech_noun(view, k):
             return None
         if self.article.in_quote[k] or not self.article.same_para(k, quote.open_tok):
             return None

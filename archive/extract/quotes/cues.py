@@ -132,7 +132,11 @@ class CueFinder:
                         found = found if found is not None else c
             cur, prev, steps = v.head(h), h, 0
             while cur is not None and steps < 15:
-                if v.toks[prev].dep == "conj" and v.children(prev, *SUBJ_DEPS):
+                if (
+                    v.toks[prev].dep == "conj"
+                    and v.children(prev, *SUBJ_DEPS)
+                    and not (prev == h and self._quote_after_and(prev, qa))
+                ):
                     break  # a co-ordinated clause with its own subject is not reported by its head
                 if (
                     not self.in_quote[cur]
@@ -149,6 +153,15 @@ class CueFinder:
                     return CueSearch(self._outermost(cur))
                 prev, cur, steps = cur, v.head(cur), steps + 1
         return CueSearch(found, blocked=found is None and blocked)
+
+    def _quote_after_and(self, conj: int, qa: int) -> bool:
+        """The co-ordinated clause ``conj`` is the quote itself, opened right after its "and" /
+        "but" ('X noted that officials have talked, and "we are in discussions"'): the words of
+        the reporter of the first clause, not a clause of the writer's."""
+        v = self.view
+        head = v.head(conj)
+        ccs = [*v.children(conj, "cc"), *(v.children(head, "cc") if head is not None else ())]
+        return any(c < qa and all(v.toks[k].pos == "PUNCT" for k in range(c + 1, qa)) for c in ccs)
 
     def in_aside(self, cue: int, qa: int) -> bool:
         """The cue sits in an aside between dashes or brackets that closes before the quote at

@@ -10,6 +10,7 @@ from archive.extract.quotes.lexicon import (
     CLAIM_NOUNS,
     CUE_FORMS,
     DOCUMENT_NOUNS,
+    REACTION_VERBS,
     SPEECH_NOUN_PREPS,
     SPEECH_NOUN_VERBS,
     SPEECH_NOUNS,
@@ -28,6 +29,24 @@ def is_document(v: TextView, k: int) -> bool:
     """Token ``k`` is a common noun of speech or of a work ("statement", "ad", "study")."""
     t = v.toks[k]
     return t.pos == "NOUN" and t.lower in DOCUMENT_NOUNS
+
+
+def speaking_subject(v: TextView, k: int) -> int | None:
+    """The noun of speech that is the subject of the clause of token ``k`` ("Roe's letter makes a
+    modest case", "Her statement struck a defiant tone"); None when that clause has another, or
+    its verb is one of a reaction ("Roe's tweet drew a sharp reply")."""
+    for _ in range(4):
+        t = v.toks[k]
+        if t.pos in ("VERB", "AUX"):
+            if t.lower in REACTION_VERBS:
+                return None
+            subj = v.children(k, "nsubj")
+            return subj[0] if subj and is_speech_noun(v, subj[0]) else None
+        h = v.head(k)
+        if h is None or h == k:
+            return None
+        k = h
+    return None
 
 
 def claimant(v: TextView, first: int, stop: int) -> int | None:

@@ -305,6 +305,14 @@ launching unveil unveiled unveils unveiling sign signed signs signing circulated
 distributed distributes submitted submits shared shares emailed emails mailed produced
 broadcast""".split()
 )
+# verbs of a reaction: a noun of speech as their subject ("Roe's tweet drew a reply: ...") does
+# not introduce its owner's words after the colon (documents.speaking_subject)
+REACTION_VERBS = frozenset(
+    """draw draws drew drawn drawing prompt prompts prompted prompting spark sparks sparked
+sparking trigger triggers triggered triggering provoke provokes provoked provoking elicit elicits
+elicited eliciting get gets got getting receive receives received receiving earn earns earned
+earning meet meets met meeting""".split()
+)
 # prepositions that put such a noun in its author's mouth ("In a statement, ..., X struck a
 # tone"): the subject of the verb they modify is the author
 SPEECH_NOUN_PREPS = frozenset({"in", "through", "via"})
