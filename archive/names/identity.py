@@ -160,6 +160,13 @@ def _middles_conflict(a: _Name, b: _Name) -> bool:
     return long_[: len(short)] != short
 
 
+def middle_initials_conflict(a: str, b: str) -> bool:
+    """The two names have middle initials and they differ ("George W. Bush" / "George H.W.
+    Bush"); "George H. Bush" and "George H. W. Bush" do not (the one begins the other)."""
+    pa, pb = _parse(a), _parse(b)
+    return pa is not None and pb is not None and _middles_conflict(pa, pb)
+
+
 def _middles_veto(af: Sequence[_Name], bf: Sequence[_Name]) -> bool:
     """Some forms of the two with one first name and surname have conflicting middle initials and
     none has agreeing ones: "George W. Bush" is not the person stored as "George Bush" who is

@@ -745,3 +745,30 @@ def test_a_name_ends_at_a_possessive(nlp):
     )
     names = set(by_name(run(nlp, text)))
     assert "Dara Halvorsen" in names and not any("Iowa" in n or "America" in n for n in names)
+
+
+def test_a_name_tagged_with_its_organisation_or_party_is_still_a_person(nlp):
+    # the model tags "Anjali Raman of Human Rights Watch" as one organisation and "Democrat" of
+    # "ranking Democrat Elijah Corrigan" as a nationality: the names inside are people
+    text = (
+        'The count was slow in the north. "Their vote did not count," said Anjali Raman of '
+        "Human Rights Watch, who observed the voting.\n\n"
+        '"They are spending their final days here," said Oversight ranking Democrat Elijah '
+        "Corrigan (D-Md.)."
+    )
+    people = by_name(run(nlp, text))
+    assert {"Anjali Raman", "Elijah Corrigan"} <= set(people), people
+    assert not any("Watch" in n or "ranking" in n for n in people)
+
+
+def test_middle_initials_tell_two_people_of_one_name_apart(nlp):
+    # father and son with one first name and surname: the initials keep them two people, and
+    # each is named with them
+    text = (
+        "George H.W. Dallimore signed the treaty in 1991. His son, George W. Dallimore, praised "
+        'it on Monday.\n\n"It was a fine day," George W. Dallimore said.\n\n'
+        '"I remember it well," said George H.W. Dallimore.'
+    )
+    people = by_name(run(nlp, text))
+    assert set(people) == {"George H.W. Dallimore", "George W. Dallimore"}, people
+    assert len(people["George W. Dallimore"].mentions) == 2

@@ -56,6 +56,7 @@ _TRAIL_RE = re.compile(r"(?:['’]s?|[\s,.;:!?\"“”)\]—–-])+$")
 _FIRST_WORD_RE = re.compile(r"^(\S+)\s+")
 _LEADING_THE_RE = re.compile(r"^[Tt]he\s+")
 _WORD_SPLIT_RE = re.compile(r"\S+")
+_OF_RE = re.compile(r"\s+of\s+")
 _QUOTE_OPENS_RE = re.compile(r"\s*[,:]\s*[\"“]")  # 'Said Roe, "...'
 
 _ROLE_NOUNS = "(?:" + "|".join(APPOSITION_ROLE_NOUNS) + ")s?"
@@ -148,6 +149,9 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
     cut = _CUT_RE.search(text)
     if cut:
         text = text[: cut.start()]
+    of = _OF_RE.search(text)
+    if of and len(text[: of.start()].split()) >= 2 and is_clear_first_name(text.split()[0]):
+        text = text[: of.start()]  # "Meenakshi Ganguly of Human Rights Watch" tagged as one
     lead = _LEAD_RE.match(text)
     if lead:
         start += lead.end()
@@ -208,10 +212,18 @@ def trim_candidate(art: Article, start: int, text: str) -> Trimmed:
         # "Agriculture Secretary Tom Vilsack", "Clinton Senior Adviser Sidney Blumenthal": an
         # office of up to four words that ends in a role word, before a clear first name and a
         # surname, is a title
+        # ("Oversight ranking Democrat Elijah Cummings": a lowercase word other than a function
+        # word makes the words before the first name a description; not "the Department of
+        # Housing and Urban Development", whose last word is a dictionary word)
         words = list(_WORD_SPLIT_RE.finditer(text))
         for i in range(1, min(len(words) - 1, 5)):
-            if words[i - 1].group().lower().rstrip(".") in ROLE_TITLE_WORDS and (
-                is_clear_first_name(words[i].group())
+            before = [w.group() for w in words[:i]]
+            if is_clear_first_name(words[i].group()) and (
+                before[-1].lower().rstrip(".") in ROLE_TITLE_WORDS
+                or (
+                    any(w[:1].islower() and w not in SENT_START_STOP for w in before)
+                    and not is_english_word(words[-1].group())
+                )
             ):
                 cut = words[i].start()
                 title = text[:cut]
@@ -340,8 +352,10 @@ def _untagged_candidates(
     person_ents = set(person_spans)
     covered_ends = [b for _, b in covered]  # entities do not overlap: sorted by start and by end
     for r in runs:
-        # skip spans spaCy tagged, but not a longer name around a PERSON entity ("Brewster [Kahle]")
-        if _overlaps_tagged(covered, covered_ends, person_ents, *r.span):
+        # skip spans spaCy tagged, but not a longer name around a PERSON entity ("Brewster
+        # [Kahle]"); a title cut off the run may be tagged ("[Democrat] Elijah Cummings": NORP)
+        span = (r.start, r.name.end) if r.title else r.span
+        if _overlaps_tagged(covered, covered_ends, person_ents, *span):
             continue
         start, text, title = r.start, r.text, r.title
         words = text.split()

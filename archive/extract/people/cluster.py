@@ -1,9 +1,10 @@
 """Clustering one article's name mentions into people, and naming them.
 
-Full names with the same surname (transliteration-folded) and a compatible given name are one
-person; a one-word or titled form joins the full name whose surname it is (when several share
-the surname: the one named in full before it in its paragraph, else the article's subject),
-else the full name whose first word it is ("Mr. Xi" -> "Xi Jinping") when there is exactly one.
+Full names with the same surname (transliteration-folded), a compatible given name and no
+conflicting middle initials ("George W." / "George H.W.") are one person; a one-word or titled
+form joins the full name whose surname it is (when several share the surname: the one named in
+full before it in its paragraph, else the article's subject), else the full name whose first
+word it is ("Mr. Xi" -> "Xi Jinping") when there is exactly one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from archive.extract.people.lexicon import STRONG_ORG_WORDS
 from archive.names.firstnames import first_name_gender, same_first_name
 from archive.names.fold import fold_word
+from archive.names.identity import middle_initials_conflict
 from archive.names.titles import title_info
 from archive.names.tokens import (
     given_names,
@@ -75,7 +77,11 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
         given = given_names(m.text)[0]
         sk = fold_word(surname(m.text).replace(" ", ""))
         for p in people:
-            if p.sur_key == sk and _first_compatible(p.first_key, given):
+            if (
+                p.sur_key == sk
+                and _first_compatible(p.first_key, given)
+                and not any(middle_initials_conflict(m.text, f) for f in p.full_forms)
+            ):
                 p.mentions.append(m)
                 if is_initial(p.first_key) and not is_initial(given):
                     p.first_key = given
@@ -223,16 +229,18 @@ def gender_of_titles(p: Person) -> str | None:
     return None
 
 
-def canonical(p: Person) -> str:
+def canonical(p: Person, middles: bool = False) -> str:
     """The longest full form without middle initials (the commonest, then the first seen), or the
-    commonest form of a person never named in full."""
+    commonest form of a person never named in full. With ``middles`` the initials stay (two
+    people of the article that they tell apart: "George H.W. Bush", "George W. Bush")."""
     fulls = p.full_forms
     if not fulls:
         return Counter(m.text for m in p.mentions).most_common(1)[0][0]
-    counts = Counter(without_middle_initials(f) for f in fulls)
+    form = (lambda f: f) if middles else without_middle_initials
+    counts = Counter(form(f) for f in fulls)
     first_seen = {}
     for f in fulls:
-        first_seen.setdefault(without_middle_initials(f), len(first_seen))
+        first_seen.setdefault(form(f), len(first_seen))
     return max(
         counts,
         key=lambda f: (len(f.split()), not is_initial(f.split()[0]), counts[f], -first_seen[f]),

@@ -44,6 +44,7 @@ male/female first names.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from archive.extract.people.accept import accepted_forms
@@ -106,12 +107,14 @@ def find_people(
     found = [_Found(p, [r for r in person_roles(art, p) if not is_org_role(r)]) for p in people]
     keep = [i for i, f in enumerate(found) if f.supported(doc)]
     sentences = Sentences.of(doc, people, keep)
+    names = {i: canonical(people[i]) for i in keep}
+    shared = Counter(names.values())
     out: list[PersonEntity] = []
     for i in sorted(keep, key=lambda i: people[i].mentions[0].start):
         p = people[i]
         out.append(
             PersonEntity(
-                name=canonical(p),
+                name=canonical(p, middles=True) if shared[names[i]] > 1 else names[i],
                 aliases=aliases(p),
                 roles=found[i].roles,
                 mentions=[Span(m.start, m.end, m.text) for m in p.mentions],

@@ -38,6 +38,8 @@ _SPEECH_AFTER = re.compile(
     + "|".join(SPEECH_VERBS_AFTER_NAME)
     + r")\b)"
 )
+# a reporting verb after a quote, right before a name ('"...," said Jo Roe')
+_SPEECH_BEFORE = re.compile(r"[,!?\"”’]\s*(?:" + "|".join(SPEECH_VERBS_AFTER_NAME) + r")[ \t]+$")
 # a role noun right before a name ("Brazil forward Neymar", "spokesman Peskov")
 ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(ROLE_BEFORE_NOUNS) + r")\s+$")
 _POSSESSIVE_START_RE = re.compile(r"^['’]s?")
@@ -79,11 +81,12 @@ def is_org_like(text: str, strong_only: bool) -> bool:
 
 
 def person_context(art: Article, start: int, end: int) -> bool:
-    """Speech or an apposition after the span, a role noun or a person right before it."""
+    """Speech or an apposition after the span, an inverted reporting verb ('"...," said X'), a
+    role noun or a person right before it."""
     body, doc = art.body, art.doc
     after = body[end : end + 40]
     after = _POSSESSIVE_START_RE.sub("", after)
-    if _SPEECH_AFTER.match(after):
+    if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(body, max(0, start - 20), start):
         return True
     i = art.tok_start.get(start)
     if i is not None and i > 0:
