@@ -431,6 +431,26 @@ CASES = [
         (),
         id="a-letter-makes-a-case",
     ),
+    pytest.param(
+        # 'X, who thinks his staff "need to ..."': a quote in the clause a verb of belief reports
+        # is the believer's words, though believing is no speech
+        [
+            "City news",
+            '"People are angry," said Alderman Jason Kellerby, who thinks the mayor and his staff '
+            '"need to be more collaborative, working with the community."',
+            "Dana Marsh, a council member, thinks the plan is “a terrible mistake.”",
+            # but a reporting verb above the belief reports the whole chain
+            "Ryan Holt told reporters on Tuesday that the two envoys said they believe the "
+            "council “genuinely wants to end the dispute.”",
+        ],
+        {
+            "need to be more": "Jason Kellerby",
+            "a terrible mistake": "Dana Marsh",
+            "genuinely wants": "Ryan Holt",
+        },
+        (),
+        id="a-verb-of-belief-reports-a-quote",
+    ),
 ]
 
 

@@ -772,3 +772,17 @@ def test_middle_initials_tell_two_people_of_one_name_apart(nlp):
     people = by_name(run(nlp, text))
     assert set(people) == {"George H.W. Dallimore", "George W. Dallimore"}, people
     assert len(people["George W. Dallimore"].mentions) == 2
+
+
+def test_a_headline_verb_after_a_known_name_is_not_part_of_it(nlp):
+    # Title Case runs a verb into the name ("Dana Varnell Leads"); the article names her without
+    # it, so the verb is not a surname
+    text = (
+        "There is a conundrum for the media: 'Dana Varnell Leads' simply generates more traffic "
+        "than any other headline. Dana Varnell has said so herself.\n\n"
+        "Ted Orrin Apologizes To Dana Varnell For Telling Supporters She Had Dropped Out. "
+        "Ted Orrin said it was a mistake."
+    )
+    names = set(by_name(run(nlp, text)))
+    assert {"Dana Varnell", "Ted Orrin"} <= names, names
+    assert not any(n.endswith(("Leads", "Apologizes")) for n in names), names

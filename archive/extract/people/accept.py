@@ -140,4 +140,23 @@ def accepted_forms(art: Article, found: list[Candidate], loose_runs: list[LooseR
     for run in loose:
         if _joins(art, run, forms):
             forms.add(run.text)
-    return forms
+    return {f for f in forms if not _stray_word_around(f, forms)}
+
+
+def _stray_word_around(form: str, forms: set[str]) -> bool:
+    """The form is another accepted full name with a dictionary word before or after it that is
+    no first name or title: a headline's verb ("Donald Trump Leads", "Ted Cruz Apologizes") or a
+    word that opens the sentence ("Go Donald Trump, go!", "Entrusting Donald Trump with ...").
+    The scan then finds the name inside it."""
+    words = form.split()
+    if len(words) < 3:
+        return False
+    for extra, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if (
+            " ".join(rest) in forms
+            and is_english_word(extra)
+            and not is_first_name(extra)
+            and not is_title_word(extra)
+        ):
+            return True
+    return False

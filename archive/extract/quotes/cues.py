@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
-from archive.extract.quotes.lexicon import ACCORDING_TO, WEAK_CUES
+from archive.extract.quotes.lexicon import ACCORDING_TO, BELIEF_VERBS, WEAK_CUES
 from archive.extract.quotes.marks import DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from archive.extract.quotes.subjects import subject_of
 from archive.extract.quotes.units import QuoteTokens
@@ -117,7 +117,7 @@ class CueFinder:
         heads = [k for k in inside if v.head(k) is None or v.head(k) not in inside]
         # punctuation inside the marks ("neutral,") hangs anywhere; the words decide
         heads = [k for k in heads if v.toks[k].pos != "PUNCT"] or heads
-        found = None
+        found = belief = None
         for h in heads:
             # a reporting verb hanging off the quoted clause ("..., he said" parsed as parataxis)
             for c in v.children(h, "parataxis", "ccomp", "advcl", "conj"):
@@ -151,8 +151,28 @@ class CueFinder:
                         blocked = True
                         break
                     return CueSearch(self._outermost(cur))
+                if belief is None and self._believes(cur, prev, qa):
+                    belief = cur  # a reporting verb further up still reports the whole chain
                 prev, cur, steps = cur, v.head(cur), steps + 1
+        if found is None and belief is not None:
+            return CueSearch(belief)
         return CueSearch(found, blocked=found is None and blocked)
+
+    def _believes(self, cur: int, prev: int, qa: int) -> bool:
+        """``cur`` is a finite verb of belief with a subject, outside the quote, whose reported
+        clause ``prev`` holds it ('Roe thinks the plan is "a terrible mistake"'): the cue when no
+        reporting verb reports it ('X said they believe Russia "wants peace"' is X's)."""
+        v = self.view
+        t = v.toks[cur]
+        return (
+            t.lower in BELIEF_VERBS
+            and t.tag in ("VBZ", "VBD", "VBP")  # "thinks", not "to think"
+            and v.toks[prev].dep == "ccomp"
+            and not self.in_quote[cur]
+            and cur < qa
+            and self.art.same_para(cur, qa)
+            and self.subject_of(cur) is not None
+        )
 
     def _quote_after_and(self, conj: int, qa: int) -> bool:
         """The co-ordinated clause ``conj`` is the quote itself, opened right after its "and" /

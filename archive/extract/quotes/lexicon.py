@@ -305,6 +305,12 @@ launching unveil unveiled unveils unveiling sign signed signs signing circulated
 distributed distributes submitted submits shared shares emailed emails mailed produced
 broadcast""".split()
 )
+# verbs of belief: not speech (no cue of their own), but a quote in the clause they report ('Roe
+# thinks the plan is "a terrible mistake"', 'X, who believes his staff "need to listen"') is the
+# believer's words (cues.CueFinder.by_parse)
+BELIEF_VERBS = frozenset(
+    """think thinks thought believe believes believed feel feels felt""".split()
+)
 # verbs of a reaction: a noun of speech as their subject ("Roe's tweet drew a reply: ...") does
 # not introduce its owner's words after the colon (documents.speaking_subject)
 REACTION_VERBS = frozenset(
