@@ -17,6 +17,7 @@ from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
 from archive.extract.quotes.lexicon import ACCORDING_TO, BELIEF_VERBS, WEAK_CUES
 from archive.extract.quotes.marks import DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from archive.extract.quotes.subjects import subject_of
+from archive.extract.quotes.text import TextView
 from archive.extract.quotes.units import QuoteTokens
 from archive.extract.quotes.verbs import is_cue
 
@@ -135,7 +136,7 @@ class CueFinder:
                 if (
                     v.toks[prev].dep == "conj"
                     and v.children(prev, *SUBJ_DEPS)
-                    and not (prev == h and self._quote_after_and(prev, qa))
+                    and not (prev == h and _quote_after_and(v, prev, qa))
                 ):
                     break  # a co-ordinated clause with its own subject is not reported by its head
                 if (
@@ -151,37 +152,12 @@ class CueFinder:
                         blocked = True
                         break
                     return CueSearch(self._outermost(cur))
-                if belief is None and self._believes(cur, prev, qa):
+                if belief is None and _believes(self, cur, prev, qa):
                     belief = cur  # a reporting verb further up still reports the whole chain
                 prev, cur, steps = cur, v.head(cur), steps + 1
         if found is None and belief is not None:
             return CueSearch(belief)
         return CueSearch(found, blocked=found is None and blocked)
-
-    def _believes(self, cur: int, prev: int, qa: int) -> bool:
-        """``cur`` is a finite verb of belief with a subject, outside the quote, whose reported
-        clause ``prev`` holds it ('Roe thinks the plan is "a terrible mistake"'): the cue when no
-        reporting verb reports it ('X said they believe Russia "wants peace"' is X's)."""
-        v = self.view
-        t = v.toks[cur]
-        return (
-            t.lower in BELIEF_VERBS
-            and t.tag in ("VBZ", "VBD", "VBP")  # "thinks", not "to think"
-            and v.toks[prev].dep == "ccomp"
-            and not self.in_quote[cur]
-            and cur < qa
-            and self.art.same_para(cur, qa)
-            and self.subject_of(cur) is not None
-        )
-
-    def _quote_after_and(self, conj: int, qa: int) -> bool:
-        """The co-ordinated clause ``conj`` is the quote itself, opened right after its "and" /
-        "but" ('X noted that officials have talked, and "we are in discussions"'): the words of
-        the reporter of the first clause, not a clause of the writer's."""
-        v = self.view
-        head = v.head(conj)
-        ccs = [*v.children(conj, "cc"), *(v.children(head, "cc") if head is not None else ())]
-        return any(c < qa and all(v.toks[k].pos == "PUNCT" for k in range(c + 1, qa)) for c in ccs)
 
     def in_aside(self, cue: int, qa: int) -> bool:
         """The cue sits in an aside between dashes or brackets that closes before the quote at
@@ -301,6 +277,32 @@ class CueFinder:
         """The token of the cue's subject (see :func:`archive.extract.quotes.subjects.subject_of`);
         None without a parse."""
         return subject_of(self.view, cue)
+
+
+def _believes(finder: CueFinder, cur: int, prev: int, qa: int) -> bool:
+    """``cur`` is a finite verb of belief with a subject, outside the quote, whose reported
+    clause ``prev`` holds it ('Roe thinks the plan is "a terrible mistake"'): the cue when no
+    reporting verb reports it ('X said they believe Russia "wants peace"' is X's)."""
+    v = finder.view
+    t = v.toks[cur]
+    return (
+        t.lower in BELIEF_VERBS
+        and t.tag in ("VBZ", "VBD", "VBP")  # "thinks", not "to think"
+        and v.toks[prev].dep == "ccomp"
+        and not finder.in_quote[cur]
+        and cur < qa
+        and finder.art.same_para(cur, qa)
+        and finder.subject_of(cur) is not None
+    )
+
+
+def _quote_after_and(v: TextView, conj: int, qa: int) -> bool:
+    """The co-ordinated clause ``conj`` is the quote itself, opened right after its "and" /
+    "but" ('X noted that officials have talked, and "we are in discussions"'): the words of
+    the reporter of the first clause, not a clause of the writer's."""
+    head = v.head(conj)
+    ccs = [*v.children(conj, "cc"), *(v.children(head, "cc") if head is not None else ())]
+    return any(c < qa and all(v.toks[k].pos == "PUNCT" for k in range(c + 1, qa)) for c in ccs)
 
 
 def bare_verb_after(finder: CueFinder, quote: QuoteTokens) -> int | None:
