@@ -226,3 +226,16 @@ def test_a_thing_that_explains_is_no_speaker(nlp):
     # a relative pronoun that stands for a person still reports them
     q, name = one(LEAD + "It was Roe, who said that the council would vote on Tuesday.", nlp)
     assert (q.text, name) == ("that the council would vote on Tuesday", "Jane Roe")
+
+
+def test_a_subordinate_clause_reports_nothing_of_the_clause_it_hangs_from(nlp):
+    # "after Roe stated an interest in ...": the clause "stated" hangs from is Doe's quote and
+    # Doe's telling, not Roe's words; "as Roe noted" still reports the clause around it
+    body = LEAD + (
+        "“The contracts are binding,” Doe told the Journal in July, after Roe stated an interest "
+        "in ending the city's business with the firm."
+    )
+    got, _ = reported(body, nlp)
+    assert not any("binding" in q.text for q in got), [q.text for q in got]
+    q, name = one(LEAD + "The plan, as Roe noted on Monday, would fail in the Senate.", nlp)
+    assert name == "Jane Roe" and "would fail in the Senate" in q.text

@@ -36,6 +36,7 @@ from archive.extract.quotes.lexicon import (
     REPORTED_JUDGEMENT_VERBS,
     REPORTED_REQUEST_VERBS,
     REPORTED_SPEECH_VERBS,
+    SUBORDINATORS,
 )
 from archive.extract.quotes.units import Speaker
 from archive.kinds import QuoteKind, SpeakerKind
@@ -196,6 +197,12 @@ class _Finder:
         if h is None or t.dep not in _ASIDE or not v.children(k, *_SUBJECTS):
             return None
         if v.toks[h].pos not in ("VERB", "AUX") or not v.children(h, *_SUBJECTS):
+            return None
+        marks = {v.toks[m].lower for m in v.children(k, "mark")} - {"as"}
+        if marks & SUBORDINATORS or _lemma(v, h) is not None:
+            # '"...," Lee told the Journal, after Roe stated an interest in ...': a clause with a
+            # subordinator is no aside ("as Roe said" is one), and a clause with a reporting verb
+            # of its own reports its own speaker's words
             return None
         own = set(v.subtree(k))
         edges = (min(own) - 1, min(own), max(own), max(own) + 1)
