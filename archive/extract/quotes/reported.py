@@ -198,11 +198,7 @@ class _Finder:
             return None
         if v.toks[h].pos not in ("VERB", "AUX") or not v.children(h, *_SUBJECTS):
             return None
-        marks = {v.toks[m].lower for m in v.children(k, "mark")} - {"as"}
-        if marks & SUBORDINATORS or _lemma(v, h) is not None:
-            # '"...," Lee told the Journal, after Roe stated an interest in ...': a clause with a
-            # subordinator is no aside ("as Roe said" is one), and a clause with a reporting verb
-            # of its own reports its own speaker's words
+        if not _may_be_aside(v, k, h):
             return None
         own = set(v.subtree(k))
         edges = (min(own) - 1, min(own), max(own), max(own) + 1)
@@ -326,6 +322,14 @@ class _Finder:
         ):
             return Speaker(SpeakerKind.NONE)  # "which may explain why": a thing explains
         return sp
+
+
+def _may_be_aside(v, k: int, h: int) -> bool:
+    """'"...," Lee told the Journal, after Roe stated an interest in ...': a clause with a
+    subordinator is no aside ("as Roe said" is one), and a clause whose head ``h`` is a reporting
+    verb of its own reports that verb's speaker's words, not the words of the cue ``k``."""
+    marks = {v.toks[m].lower for m in v.children(k, "mark")} - {"as"}
+    return not (marks & SUBORDINATORS) and _lemma(v, h) is None
 
 
 def _lemma(view, k: int) -> str | None:
