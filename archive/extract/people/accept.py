@@ -146,7 +146,7 @@ def accepted_forms(art: Article, found: list[Candidate], loose_runs: list[LooseR
 def _stray_word_around(form: str, forms: set[str]) -> bool:
     """The form is another accepted full name with a dictionary word before or after it that is
     no first name or title: a headline's verb ("Donald Trump Leads", "Ted Cruz Apologizes") or a
-    word that opens the sentence ("Go Donald Trump, go!", "Entrusting Donald Trump with ...").
+    word that opens the sentence ("Entrusting Donald Trump with ..."; not "Go", a first name too).
     The scan then finds the name inside it."""
     words = form.split()
     if len(words) < 3:
