@@ -182,8 +182,8 @@ HONORIFICS = frozenset(
 # lowercase particles inside a name, which belong to the surname ("van Persie", "von der Leyen",
 # "Osama bin Laden", "Marine Le Pen")
 BASE_PARTICLES = frozenset(
-    """de da di du do dos das del della der den van von ter ten le la bin ibn al el abu ben
-    st y""".split()
+    """de da di du do dos das des del della dei degli der den van von vom zu ter ten le la bin ibn
+    al el abu ben st y""".split()
 )
 # Gaelic surname particles: written capitalised and as a separate word ("Declan Ó Muirí",
 # "Nóra Ní Chonghaile", "Seán Mac Diarmada"); "Ó Muirí" alone is a surname, not "Ó" + "Muirí".

@@ -283,6 +283,17 @@ def test_particles_family_name_first_and_mononyms(nlp):
     assert people["Neymar"].roles == ["Brazil forward"]  # one word, kept because of its role
 
 
+def test_particle_des_inside_a_name(nlp):
+    # French "des" (and Italian "dei", German "zu") between a first name and a surname that is
+    # an English word: the model tags the name ORG, the particle still makes it one surname
+    text = (
+        '"We are fully ready to buy it," said Claire des Pins, president of the museum, on '
+        "Monday. Des Pins said the board agreed."
+    )
+    people = by_name(run(nlp, text))
+    assert "Claire des Pins" in people, people
+
+
 def test_empty_and_nameless_text(nlp):
     assert run(nlp, "") == []
     assert run(nlp, "The river rose overnight and the roads were closed.") == []

@@ -19,6 +19,7 @@ from archive.extract.quotes.documents import (
     claimant,
     document_owner,
     is_speech_noun,
+    issued_noun,
     speaking_subject,
 )
 from archive.extract.quotes.lexicon import (
@@ -274,6 +275,12 @@ class Attributor:
             # "Hoff's letter makes a modest case: "..."": the noun of speech is the subject of
             # the clause that the colon ends
             k = speaking_subject(view, k)
+            if k is None:
+                return None
+        elif k >= 0 and links == 0 and toks[k].text == ".":
+            # 'Roe's lawyer had a short statement after the ruling. "..."': the quote right
+            # after a sentence that issues a noun of speech is what it says
+            k = issued_noun(view, k)
             if k is None:
                 return None
         elif k < 0 or not is_speech_noun(view, k):

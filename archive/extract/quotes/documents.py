@@ -49,6 +49,19 @@ def speaking_subject(v: TextView, k: int) -> int | None:
     return None
 
 
+def issued_noun(v: TextView, k: int) -> int | None:
+    """The noun of speech that the main verb of the sentence of token ``k`` issues ("Roe
+    released a statement on Monday", "Her lawyer had a short reply"); None without one."""
+    a, b = v.sent_range(k)
+    root = next((j for j in range(a, b) if v.head(j) is None), None)
+    if root is None or v.toks[root].lower not in SPEECH_NOUN_VERBS:
+        return None
+    for o in v.children(root, "dobj"):
+        if is_speech_noun(v, o) and v.toks[o].tag == "NN":
+            return o
+    return None
+
+
 def claimant(v: TextView, first: int, stop: int) -> int | None:
     """The possessor of the noun of speech whose "that" clause holds the quoted tokens
     [first, stop) ("Trump's claim that Obama "founded ISIS"": Trump), or that they are "about"

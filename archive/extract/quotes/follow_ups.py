@@ -381,7 +381,8 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
     cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
     if not cues:
         # 'Roe distanced herself from it by saying she would help.', 'Roe was quick to add
-        # that ...': a reporting verb whose subject is the subject of the verb it hangs on
+        # that ...', 'Roe accepts the risks, but says ...': a reporting verb whose subject is
+        # the subject of the verb it hangs on
         lo = max(a, view.token_at(para_start))
         cues = [
             c
@@ -400,8 +401,9 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
     return speaker if speaker.kind == SpeakerKind.PERSON else None
 
 
-# a verb whose subject is the one of the verb it hangs on ("was quick to add", "by saying")
-_CONTROLLED = ("xcomp", "pcomp", "advcl")
+# a verb whose subject is the one of the verb it hangs on ("was quick to add", "by saying",
+# "accepts the risks, but says")
+_CONTROLLED = ("xcomp", "pcomp", "advcl", "conj")
 
 
 def _follows(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:

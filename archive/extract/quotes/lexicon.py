@@ -37,6 +37,7 @@ _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "hold": ("held",),  # a court "held that ..."
     "slam": ("slam", "slams", "slammed", "slamming"),
     "marvel": ("marvel", "marvels", "marvelled", "marveled", "marvelling", "marveling"),
+    "sum": ("sum", "sums", "summed", "summing"),  # with its particle only (CUE_PARTICLES)
 }
 
 # lemmas inflected by rule (``_inflect``); "tell" is also listed here, so its forms are the rule's
@@ -53,6 +54,8 @@ gush opine interject answer contend point exhort mention elaborate""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
+# verbs of a reply: their he/she is the one a question was just put to (pronouns.addressee)
+REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort", "counter"})
 
 
 def _inflect(v: str) -> list[str]:
@@ -127,6 +130,7 @@ CUE_PARTICLES = {
     "hit": ("back", "out"),  # "hit back", "hit out at"
     "shoot": ("back",),  # 'Hillary shot back, "..."'
     "fire": ("back",),
+    "sum": ("up",),  # 'Roe once summed up the danger with a metaphor.'
 }
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = frozenset({"tell"})
@@ -205,7 +209,7 @@ PERSON_HEADS = frozenset(
     victim survivor candidate founder owner chairman chairwoman chair ceo billionaire tycoon
     politician lawmaker monarch king queen prince princess pope bishop priest artist author
     novelist poet director producer musician rapper striker midfielder goalkeeper keeper forward
-    winger defender manager player skipper""".split()
+    winger defender manager player skipper mp mep msp mla secretary envoy sheriff""".split()
 )
 # endings of nouns that denote a person ("the Spaniard", "the winner", "the novelist")
 PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ard|ese|ean|man|woman)$")

@@ -13,6 +13,7 @@ import re
 from archive.extract.quotes.antecedents import Antecedents
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.lexicon import (
+    CUE_FORMS,
     DETERMINERS,
     NOT_PERSON_ER,
     ORG_NAME_WORDS,
@@ -21,6 +22,7 @@ from archive.extract.quotes.lexicon import (
     PERSON_SUFFIX,
     PLURAL_PRONOUNS,
     POSSESSIVE_TO_SUBJECT,
+    REPLY_LEMMAS,
     SUBJECT_PRONOUNS,
     UNNAMED_HEADS,
 )
@@ -95,6 +97,11 @@ class PhraseResolver:
             pi = self.idx.at(tk.idx, tk.end)
             return Speaker(SpeakerKind.PERSON, pi, self.art.mention_text(pi, tk.idx, tk.end))
         if t.lower in SUBJECT_PRONOUNS:
+            h = v.head(head) if v.parsed else None
+            if h is not None and CUE_FORMS.get(v.toks[h].lower) in REPLY_LEMMAS:
+                pi = self.pronouns.addressee(t.lower, min(anchor, t.idx))
+                if pi is not None:  # '... asked Jo Roe, "...?" / "...," she replied'
+                    return Speaker(SpeakerKind.PERSON, pi, t.text)
             return self.pronouns.resolve(t.lower, min(anchor, t.idx), t.text)
         if t.lower in _OBJECT_PRONOUNS and t.dep == "dobj":  # "led her to declare"
             return self.pronouns.resolve(_OBJECT_PRONOUNS[t.lower], min(anchor, t.idx), t.text)

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
-from archive.extract.quotes.lexicon import NOT_PERSON_ENTS, PRONOUN_GENDER, SUBJECT_PRONOUNS
+from archive.extract.quotes.lexicon import (
+    CUE_FORMS,
+    NOT_PERSON_ENTS,
+    PRONOUN_GENDER,
+    SUBJECT_PRONOUNS,
+)
 from archive.extract.quotes.units import Speaker
 from archive.kinds import SpeakerKind
 
@@ -84,6 +89,11 @@ class PronounResolver:
                     else None
                 )
             if led is not None and PRONOUN_GENDER[v.toks[led].lower] == gender:
+                owner = self._possessor_before(ms, led)
+                if owner is not None:
+                    return Speaker(SpeakerKind.PERSON, owner, surface)
+                # (the chain of he/she goes on: the window of paragraphs moves with it)
+                first_para = self.art.para_of(v.toks[a].idx)
                 si -= 1
                 looked += 1
                 continue
@@ -93,6 +103,44 @@ class PronounResolver:
             si -= 1
             looked += 1
         return Speaker(SpeakerKind.UNNAMED, None, surface)
+
+    def addressee(self, pron: str, anchor: int) -> int | None:
+        """The known person whom a question was put to in the last sentences before ``anchor``
+        ('a reporter asked Jo Roe, "...?"') when ``pron`` fits: whom the he/she of a reply
+        ('"...," she replied') names. None when other speech comes between."""
+        v = self.view
+        if not v.parsed or not v.toks:
+            return None
+        gender = PRONOUN_GENDER.get(pron)
+        si = v.toks[min(v.token_at(anchor), len(v.toks) - 1)].sent
+        para = self.art.para_of(anchor)
+        for s in range(si, max(-1, si - 3), -1):
+            a, b = v.sents[s]
+            if self.art.para_of(v.toks[a].idx) < para - 2:
+                return None
+            for k in range(b - 1, a - 1, -1):
+                t = v.toks[k]
+                if t.idx >= anchor or self.in_quote[k] or t.lower not in CUE_FORMS:
+                    continue
+                if CUE_FORMS[t.lower] != "ask":
+                    return None
+                for o in v.children(k, "dobj", "dative"):
+                    pi = self.idx.at(v.toks[o].idx, v.toks[o].end)
+                    if pi is not None and self.idx.gender_ok(pi, gender):
+                        return pi
+                return None
+        return None
+
+    def _possessor_before(self, ms: list, led: int) -> int | None:
+        """The one person named as a possessor before the pronoun ``led`` that leads its
+        sentence ("In Roe's case, she decided"): whom that pronoun stands for."""
+        v = self.view
+        owners = {
+            m[2]
+            for m in ms
+            if any(k < led and v.toks[k].dep == "poss" for k in v.tokens_in(m[0], m[1]))
+        }
+        return next(iter(owners)) if len(owners) == 1 else None
 
     def _unnamed_subject(self, a: int, b: int, hi: int) -> str | None:
         """The main-clause subject of sentence [a, b) when it is an unnamed person introduced by

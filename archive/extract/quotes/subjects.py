@@ -89,6 +89,8 @@ def subject_of(v: TextView, cue: int) -> int | None:
             continue
         if kids:
             s = kids[0]
+            if cur != cue and v.toks[s].dep == "csubj":
+                return None  # 'Explaining why ..., and frisking them was a smart policy'
             if participle and cur != cue and v.toks[s].lower in _EXPLETIVE:
                 near = _clause_before(v, cur, cue)
                 if near is not None:
@@ -119,6 +121,10 @@ def subject_of(v: TextView, cue: int) -> int | None:
         if dep in ("acl",) and v.toks[nh].pos in ("NOUN", "PROPN", "PRON"):
             if cur == cue and (named := _past_a_relative_clause(v, cue, nh)) is not None:
                 return named
+            if cur == cue and _in_an_adjunct(v, cue, nh):
+                cur = v.head(v.head(nh))  # 'he bypassed the question for a second time saying'
+                steps += 1
+                continue
             if not (cur == cue and _set_off_from_an_object(v, cue, nh)):
                 return nh
             cur = v.head(nh)  # 'Carson rejected the notion ..., saying': Carson's words
@@ -252,6 +258,22 @@ def _set_off_from_an_object(v, cue: int, noun: int) -> bool:
         and v.toks[cue - 1].text == ","
         and v.toks[noun].dep == "dobj"
         and cue - noun > 2
+    )
+
+
+def _in_an_adjunct(v, cue: int, noun: int) -> bool:
+    """A participle the parser hung on a thing in a verb's prepositional phrase ('bypassed the
+    question for a second time saying', 'appeared in a video saying'): it reports for that
+    verb's subject; a thing says nothing."""
+    prep = v.head(noun)
+    return (
+        v.toks[cue].tag == "VBG"
+        and v.toks[noun].dep == "pobj"
+        and prep is not None
+        and v.toks[prep].dep == "prep"
+        and v.head(prep) is not None
+        and v.toks[v.head(prep)].pos in ("VERB", "AUX")
+        and _a_thing(v, noun)
     )
 
 
