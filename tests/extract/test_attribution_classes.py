@@ -454,15 +454,28 @@ CASES = [
     # the cases below were found on saved web pages (the test pages of trafilatura and
     # mozilla/readability), not on PolNeAR
     pytest.param(
-        # 'he bypassed the question for a second time saying "..."': a participle the parser
-        # hung on a thing in the verb's phrase reports for the verb's subject
+        # 'he bypassed the question for a second time saying "..."', 'was heard on a microphone
+        # telling': a participle the parser hung on a time or a thing in the verb's phrase
+        # reports for the verb's subject; not one hung on what can say things ("despite
+        # research suggesting") or on someone's words ("given Roe's comments saying")
         [
             "Minister under fire",
             "Health Minister Carl Diaz came in for heavy criticism on Monday night.",
             'Speaking on the radio he bypassed the question for a second time saying "It is '
             'not about who is right and who is wrong."',
+            "He blames the budget, despite research suggesting that the plan “cost the "
+            "hospitals nothing at all.”",
+            "Diaz was heard on a microphone telling an aide to “get on a plane and go home” "
+            "after the vote.",
+            "Maria Lopez said she would reassure the nurses, given Diaz’s comments saying he "
+            "would “close the ward” next year.",
         ],
-        {"It is not about who": "Carl Diaz"},
+        {
+            "It is not about who": "Carl Diaz",
+            "cost the hospitals": None,
+            "get on a plane": "Carl Diaz",
+            "close the ward": "Carl Diaz",
+        },
         (),
         id="a-participle-hung-on-a-phrase-of-time",
     ),
@@ -555,6 +568,39 @@ CASES = [
         {"Families have many": "Dana Kellerby", "I am worried": "Maria Hajjaj"},
         (),
         id="a-pronoun-after-a-possessor",
+    ),
+    pytest.param(
+        # '"...," remembers X': remembering reports; 'X says she hopes ... . It is easy, she
+        # says, for people to marvel at ... . "..."': two reporting verbs of one person before
+        # a quote report it (an infinitive, "to marvel", reports nothing)
+        [
+            "Goats of the island",
+            "Volunteers went in with a plan.",
+            "“Those goats were so smart,” remembers Dana Kellerby, coordinator of the programme, "
+            "with a laugh.",
+            "Maria Lopez says she hopes that people will admire the island. It is easy, she "
+            "says, for people to marvel at how beautiful an island is. “But they do not know the "
+            "work that goes into keeping it that way.”",
+        ],
+        {"Those goats were": "Dana Kellerby", "But they do not know": "Maria Lopez"},
+        (),
+        id="remembers-and-two-verbs-of-one-reporter",
+    ),
+    pytest.param(
+        # 'The woman who started it all identified herself ... "...," she said': a definite
+        # description of the pronoun's sex as the subject is whom the pronoun stands for; the
+        # search stops there, before the writer quoted in the paragraph above
+        [
+            "A rally in Ohio",
+            "“It was likely the first time a candidate used the phrase,” wrote Maria Lopez in "
+            "the Guardian.",
+            "The woman who started it all identified herself to reporters as a resident of "
+            "Salem named Caroline.",
+            "“He truly cares about the American people,” she said of the candidate.",
+        ],
+        {"He truly cares": None},
+        (),
+        id="a-definite-description-of-the-pronouns-sex",
     ),
 ]
 
@@ -671,3 +717,9 @@ def test_a_clause_is_no_speaker(nlp):
     )
     ex = _extract(nlp, body)
     assert not [q for q in ex.quotes if "frisking" in (q.speaker_text or "")]
+
+
+def test_not_to_mention_reports_nothing(nlp):
+    """'The job pays well, not to mention "free lunches"': an idiom, no reporting verb."""
+    ex = _extract(nlp, "Perks\n\nThe job pays well, not to mention “free lunches” and a gym.")
+    assert not [q for q in ex.quotes if q.cue == "mention"], ex.quotes

@@ -294,6 +294,24 @@ def test_particle_des_inside_a_name(nlp):
     assert "Claire des Pins" in people, people
 
 
+def test_a_title_glued_to_a_dash_is_the_role_once(nlp):
+    # a signature line under a quote: "-President Dana Kellerby, ..." tokenises "-President"
+    # as one word; the role is the title, not the title twice
+    text = '"Great speech. She is ready."\n\n-President Dana Kellerby, tweeting after the speech.'
+    people = by_name(run(nlp, text))
+    assert people["Dana Kellerby"].roles == ["President"], people
+
+
+def test_a_name_in_apposition_to_a_relative_before_speech(nlp):
+    # an unknown first name, a surname no dictionary knows, tagged ORG by the model: set off
+    # after "sister," and before "said", it is a person's name
+    text = (
+        "Speaking with the Daily Chronicle on Thursday, the victim’s sister, Inderdai Ramsaran "
+        "said that he had left home around eight."
+    )
+    assert "Inderdai Ramsaran" in by_name(run(nlp, text))
+
+
 def test_empty_and_nameless_text(nlp):
     assert run(nlp, "") == []
     assert run(nlp, "The river rose overnight and the roads were closed.") == []

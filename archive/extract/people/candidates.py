@@ -72,7 +72,7 @@ _APPOS_ROLE_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"(?:['’]s?)?,[ \t]+\d{1,3}[ \t]*,")
 # "a former director in the Federal Ministry of Humanitarian Affairs, Chukwuemeka Obi"
 _ROLE_NP_BEFORE = re.compile(
-    r"\b(?:a|an|the|its|his|her|their)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?"
+    r"\b(?:a|an|the|its|his|her|their|[A-Z][\w-]+['’]s?)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?"
     + _ROLE_NOUNS
     + r"\b[^.;:\"“”\n]{0,90},[ \t]*$"
 )

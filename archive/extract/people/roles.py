@@ -241,6 +241,10 @@ def person_roles(art: Article, p: Person) -> list[str]:
         if ts is None or te is None:
             continue
         title_tok = art.tok_start.get(m.title_start) if m.title_start is not None else None
+        if title_tok is None and m.title_start is not None:
+            # a title glued to punctuation in one token ("-President Obama" on a signature line)
+            span = art.doc.char_span(m.title_start, m.title_start + 1, alignment_mode="expand")
+            title_tok = span.start if span is not None else None
         is_role = art.is_title(m.title)
         for r in roles_at(
             art.body, art.doc, ts, te + 1, m.title if is_role else "", title_tok, is_role

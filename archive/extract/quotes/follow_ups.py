@@ -372,12 +372,14 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
         quoted = [j for j in range(a, k) if att.article.in_quote[j]]
         para_start = att.article.paragraphs[sp.paragraph - 1][0]
     # (reporting verbs with a subject outside quotes, in this paragraph, other than those inside
-    # what another one reports: is there exactly one?)
-    cues = list(
-        itertools.islice(
+    # what another one reports, and no infinitive: 'for people to marvel at' reports nothing)
+    cues = [
+        c
+        for c in itertools.islice(
             att.tokens.within("reporting_with_subject", max(a, view.token_at(para_start)), k), 6
         )
-    )
+        if view.toks[c - 1].tag != "TO"
+    ]
     cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
     if not cues:
         # 'Roe distanced herself from it by saying she would help.', 'Roe was quick to add
@@ -393,12 +395,16 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
             and not view.children(c, "nsubj", "nsubjpass")
         ][:6]
         cues = [c for c in cues if not _beneath(view, c, set(cues) - {c})]
-    if len(cues) != 1:
+    if not cues:
         return None
-    if quoted and set(quoted) & set(view.subtree(cues[0])):
+    if quoted and any(set(quoted) & set(view.subtree(c)) for c in cues):
         return None  # the sentence before quotes its reporter: its attribution is that quote's
-    speaker = att.speakers.of_cue(cues[0], None, mark)
-    return speaker if speaker.kind == SpeakerKind.PERSON else None
+    # one reporting verb, or several of one person ('Roe says she hopes ... . It is easy, she
+    # says, ...')
+    speakers = [att.speakers.of_cue(c, None, mark) for c in cues]
+    if any(sp.kind != SpeakerKind.PERSON for sp in speakers):
+        return None
+    return speakers[-1] if len({sp.person for sp in speakers}) == 1 else None
 
 
 # a verb whose subject is the one of the verb it hangs on ("was quick to add", "by saying",

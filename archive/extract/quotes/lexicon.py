@@ -50,10 +50,22 @@ criticize condemn blame hail maintain reiterate underline underscore indicate ob
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
-gush opine interject answer contend point exhort mention elaborate""".split()
+gush opine interject answer contend point exhort mention elaborate remember""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
+# nouns of a stretch of time: a participle hung on one ("for a second time saying") reports for
+# the verb's subject (subjects.subject_of)
+TIME_NOUNS = frozenset(
+    """time times day days week weeks month months year years moment moments minute minutes hour
+    hours night nights morning mornings afternoon evening occasion occasions while point""".split()
+)
+# nouns of what can say things though it is no person: a participle hung on one is its claim
+# ("despite research suggesting"), not the verb's subject's (subjects.subject_of)
+EVIDENCE_NOUNS = frozenset(
+    """research evidence data findings analysis analyses figures statistics poll polls survey
+    surveys""".split()
+)
 # verbs of a reply: their he/she is the one a question was just put to (pronouns.addressee)
 REPLY_LEMMAS = frozenset({"reply", "answer", "respond", "retort", "counter"})
 
@@ -124,6 +136,8 @@ NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "off", "in", "up", "out", "back"})
 # verbs that report nothing before these words ("will continue to be", "continued to insist":
 # the infinitive's verb reports, if any)
 NOT_CUE_BEFORE = {"continue": ("to",)}
+# ... and after these two words (an idiom: "not to mention "perks"" reports nothing)
+NOT_CUE_AFTER = {"mention": (("not", "to"),)}
 # verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
 CUE_PARTICLES = {
     "point": ("out",),
@@ -175,6 +189,11 @@ REPORTED_CALL_PREPS = frozenset({"for", "on", "upon"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 SUBJECT_PRONOUNS = ("he", "she")  # what a pronoun speaker is resolved from
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+# nouns for a person of one sex: "The woman who started it all" is whom a later "she" stands for
+GENDERED_HEADS = {
+    **dict.fromkeys("woman girl mother daughter wife sister widow grandmother".split(), "f"),
+    **dict.fromkeys("man boy father son husband brother widower grandfather".split(), "m"),
+}
 
 # --- speakers ------------------------------------------------------------------------------------
 
@@ -276,7 +295,8 @@ TITLED_WORKS = frozenset(
 # the subject of the verb that issued them (attribution.Attributor._speech_noun,
 # documents.document_owner)
 SPEECH_NOUNS = frozenset(
-    """statement statements response reply answer message comment remark remarks words tweet
+    """statement statements response reply replies answer message messages comment comments remark
+remarks words tweet
 tweets email e-mail emails note letter slogan mantra motto retort verdict warning explanation
 argument pitch refrain quip plea vow promise assessment conclusion question post filing release
 memo appeal petition complaint affidavit testimony declaration""".split()

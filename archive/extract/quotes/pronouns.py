@@ -8,6 +8,7 @@ from archive.extract.quotes.article import QuoteArticle
 from archive.extract.quotes.candidates import TokenSets
 from archive.extract.quotes.lexicon import (
     CUE_FORMS,
+    GENDERED_HEADS,
     NOT_PERSON_ENTS,
     PRONOUN_GENDER,
     SUBJECT_PRONOUNS,
@@ -64,7 +65,7 @@ class PronounResolver:
             if subj:
                 pi = self.art.main_subject(subj)[2]
                 return Speaker(SpeakerKind.PERSON, pi, surface)
-            unnamed = self._unnamed_subject(a, b, hi)
+            unnamed = self._unnamed_subject(a, b, hi, gender)
             if unnamed is not None:
                 return Speaker(
                     SpeakerKind.UNNAMED, None, unnamed
@@ -89,7 +90,7 @@ class PronounResolver:
                     else None
                 )
             if led is not None and PRONOUN_GENDER[v.toks[led].lower] == gender:
-                owner = self._possessor_before(ms, led)
+                owner = self._possessor_before(ms, led, a)
                 if owner is not None:
                     return Speaker(SpeakerKind.PERSON, owner, surface)
                 # (the chain of he/she goes on: the window of paragraphs moves with it)
@@ -131,20 +132,32 @@ class PronounResolver:
                 return None
         return None
 
-    def _possessor_before(self, ms: list, led: int) -> int | None:
-        """The one person named as a possessor before the pronoun ``led`` that leads its
-        sentence ("In Roe's case, she decided"): whom that pronoun stands for."""
+    def _possessor_before(self, ms: list, led: int, a: int) -> int | None:
+        """The one person named as a possessor before any he/she of the sentence that ``led``
+        leads (from token ``a``), in its subject or in a phrase opening it ("In Roe's case, she
+        decided", "Roe's fate is unclear, but she said", "According to Roe's plea, he"; not
+        "doubted Roe's plan, but he" nor "When he took the stage after Roe's speech, he"):
+        whom that pronoun stands for."""
         v = self.view
-        owners = {
-            m[2]
-            for m in ms
-            if any(k < led and v.toks[k].dep == "poss" for k in v.tokens_in(m[0], m[1]))
-        }
+        gender = PRONOUN_GENDER[v.toks[led].lower]
+        first = next(j for j in range(a, led + 1) if PRONOUN_GENDER.get(v.toks[j].lower) == gender)
+        owners = set()
+        for m in ms:
+            for k in v.tokens_in(m[0], m[1]):
+                n = v.head(k)
+                if k >= first or v.toks[k].dep != "poss" or n is None:
+                    continue
+                p = v.head(n)
+                if v.toks[n].dep in ("nsubj", "nsubjpass") or (
+                    v.toks[n].dep == "pobj" and p is not None and p <= a + 1
+                ):
+                    owners.add(m[2])
         return next(iter(owners)) if len(owners) == 1 else None
 
-    def _unnamed_subject(self, a: int, b: int, hi: int) -> str | None:
+    def _unnamed_subject(self, a: int, b: int, hi: int, gender: str | None = None) -> str | None:
         """The main-clause subject of sentence [a, b) when it is an unnamed person introduced by
-        "a"/"an" ("A senior police officer", "An aide to the minister"), as written."""
+        "a"/"an" ("A senior police officer", "An aide to the minister") or, by "the", one of the
+        pronoun's sex ("The woman who started it all"), as written."""
         v = self.view
         if not v.parsed:
             return None
@@ -157,9 +170,12 @@ class PronounResolver:
                 and v.toks[s - 1].dep in ("det", "amod", "compound", "nmod")
             ):
                 s -= 1
-            if v.toks[s].lower not in ("a", "an"):
-                return None
-            return self.body[v.toks[s].idx : t.end]
+            det = v.toks[s].lower
+            if det in ("a", "an") or (
+                det == "the" and gender is not None and GENDERED_HEADS.get(t.lower) == gender
+            ):
+                return self.body[v.toks[s].idx : t.end]
+            return None
         return None
 
     def _unknown_name_subject(self, a: int, b: int, hi: int) -> tuple[int, int] | None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from archive.extract.quotes.article import SUBJ_DEPS
 from archive.extract.quotes.lexicon import (
+    DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     ORG_WORDS,
     PERSON_HEADS,
     PERSON_SUFFIX,
     REPORTED_REQUEST_VERBS,
     REPORTED_SPEECH_VERBS,
     SUBORDINATORS,
+    TIME_NOUNS,
     UNNAMED_HEADS,
 )
 from archive.extract.quotes.text import TextView
@@ -262,18 +265,28 @@ def _set_off_from_an_object(v, cue: int, noun: int) -> bool:
 
 
 def _in_an_adjunct(v, cue: int, noun: int) -> bool:
-    """A participle the parser hung on a thing in a verb's prepositional phrase ('bypassed the
-    question for a second time saying', 'appeared in a video saying'): it reports for that
-    verb's subject; a thing says nothing."""
+    """A participle the parser hung on a time or a thing in a verb's prepositional phrase
+    ('bypassed the question for a second time saying', 'was heard on a microphone telling'):
+    it reports for that verb's subject. Not when the noun can say things itself ('despite
+    research suggesting', 'with companies promising') or is someone's ('given Mr. Trump's
+    comments saying': the owner's words)."""
     prep = v.head(noun)
-    return (
+    t = v.toks[noun]
+    if not (
         v.toks[cue].tag == "VBG"
-        and v.toks[noun].dep == "pobj"
+        and t.dep == "pobj"
         and prep is not None
         and v.toks[prep].dep == "prep"
         and v.head(prep) is not None
         and v.toks[v.head(prep)].pos in ("VERB", "AUX")
-        and _a_thing(v, noun)
+    ):
+        return False
+    if t.lower in TIME_NOUNS or t.ent in ("DATE", "TIME"):
+        return True
+    return (
+        _a_thing(v, noun)
+        and not {t.lower, _singular(t.lower)} & (DOCUMENT_NOUNS | EVIDENCE_NOUNS)
+        and not v.children(noun, "poss")
     )
 
 
@@ -364,6 +377,8 @@ def _a_thing(v, k: int) -> bool:
 
 
 def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "companies"
     return word[:-1] if word.endswith("s") else word
 
 

@@ -8,6 +8,7 @@ from archive.extract.quotes.lexicon import (
     ACCORDING_TO,
     CUE_FORMS,
     CUE_PARTICLES,
+    NOT_CUE_AFTER,
     NOT_CUE_AFTER_CALL,
     NOT_CUE_BEFORE,
 )
@@ -37,6 +38,8 @@ def is_cue(view: TextView, i: int) -> str | None:
         return None
     if nxt in NOT_CUE_BEFORE.get(base, ()):
         return None
+    if i >= 2 and (view.toks[i - 2].lower, view.toks[i - 1].lower) in NOT_CUE_AFTER.get(base, ()):
+        return None  # an idiom: "not to mention"
     if base in CUE_PARTICLES and nxt not in CUE_PARTICLES[base]:
         return None
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
