@@ -602,6 +602,22 @@ CASES = [
         (),
         id="a-definite-description-of-the-pronouns-sex",
     ),
+    pytest.param(
+        # 'Gov. X — who is being vetted as a running mate for Y — made ..., and he has battled
+        # ..., at one point calling the mayor a "liar"': the parser makes the name the root of
+        # its own relative clause; it is still the subject the later "he" stands for
+        [
+            "The city’s revival",
+            "Ryan Holt spoke in Trenton on Monday.",
+            "Gov. Carl Diaz — who is being vetted as a possible running mate for Ryan Holt — "
+            "made reviving the city a priority in his first term, but the effort stalled, and he "
+            "has battled with the council over the budget, at one point calling the mayor a "
+            "“liar” who was not “honorable.”",
+        ],
+        {"liar": "Carl Diaz"},
+        (),
+        id="a-name-the-parser-made-a-root",
+    ),
 ]
 
 

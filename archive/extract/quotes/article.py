@@ -172,6 +172,10 @@ class QuoteArticle:
             dep = v.toks[k].dep
             if dep in ("nsubj", "nsubjpass"):
                 return True
+            if v.head(k) is None and v.toks[k].pos == "PROPN" and v.children(k, "relcl"):
+                # 'Gov. Jo Roe — who is being vetted as a running mate — made ...': the parser
+                # took the name for the root of its own relative clause; it is the subject
+                return True
             if dep not in ("compound", "appos", "conj", "flat"):
                 return False
             k = v.head(k)
