@@ -150,6 +150,8 @@ def subject_of(v: TextView, cue: int) -> int | None:
 
 
 _RELATIVE = frozenset({"who", "which", "that"})
+# things that say something themselves: documents and evidence ("a study showing")
+_SPEAKING_THINGS = DOCUMENT_NOUNS | EVIDENCE_NOUNS
 _EXPLETIVE = frozenset({"it", "this", "that"})
 
 
@@ -285,7 +287,7 @@ def _in_an_adjunct(v, cue: int, noun: int) -> bool:
         return True
     return (
         _a_thing(v, noun)
-        and not {t.lower, _singular(t.lower)} & (DOCUMENT_NOUNS | EVIDENCE_NOUNS)
+        and not {t.lower, _singular(t.lower)} & _SPEAKING_THINGS
         and not v.children(noun, "poss")
     )
 
