@@ -66,12 +66,16 @@ class _Found:
 
     person: Person
     roles: list[str]
+    org_roles: bool = False  # described as an organisation ("the Spanish daily El Pais")
 
     def supported(self, doc) -> bool:
         """Mentioned, and named in full, titled, given a role or reported as speaking ("Sanders
-        said", the name tagged a person there) somewhere (step 5)."""
+        said", the name tagged a person there) somewhere (step 5); not a name described only as an
+        organisation that the model never tags a person."""
         p = self.person
         if not p.mentions:
+            return False
+        if self.org_roles and not self.roles and all(m.label != "PERSON" for m in p.mentions):
             return False
         return bool(
             p.full_forms
@@ -104,7 +108,11 @@ def find_people(
     search, surnames = scan_forms(forms)
     people = cluster(scan(art, search, surnames), body)
     drop_credited_mentions(art.body, people, art.exclude)
-    found = [_Found(p, [r for r in person_roles(art, p) if not is_org_role(r)]) for p in people]
+    found = []
+    for p in people:
+        roles = person_roles(art, p)
+        kept = [r for r in roles if not is_org_role(r)]
+        found.append(_Found(p, kept, len(kept) < len(roles)))
     keep = [i for i, f in enumerate(found) if f.supported(doc)]
     sentences = Sentences.of(doc, people, keep)
     names = {i: canonical(people[i]) for i in keep}

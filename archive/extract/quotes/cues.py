@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from archive.extract.quotes.article import SENT_FINAL, SUBJ_DEPS, QuoteArticle
-from archive.extract.quotes.lexicon import ACCORDING_TO, BELIEF_VERBS, WEAK_CUES
+from archive.extract.quotes.lexicon import ACCORDING_TO, BELIEF_VERBS, REPLY_LEMMAS, WEAK_CUES
 from archive.extract.quotes.marks import DOUBLE_OPEN, SINGLE_OPEN, STRAIGHT_DOUBLE, STRAIGHT_SINGLE
 from archive.extract.quotes.subjects import subject_of
 from archive.extract.quotes.text import TextView
@@ -190,7 +190,8 @@ class CueFinder:
                 and is_cue(v, up)
                 and is_cue(v, up) not in WEAK_CUES
                 and self.art.same_para(up, outer)
-            ):
+                and not (is_cue(v, outer) in REPLY_LEMMAS and is_cue(v, up) == "ask")
+            ):  # (a reply is no part of the question: "When X asked why, he responded that")
                 outer = up
             else:
                 break
@@ -204,6 +205,8 @@ class CueFinder:
         X, a long description of X, said' (the verb right after the comma that closes it)."""
         v, words = self.view, 0
         k = close_tok
+        if k < len(v.toks) and v.toks[k].text == "(":
+            return None  # '"..." (Current models say ...)': the writer's aside after the quote
         tok_para = self.tok_para
         para = tok_para[close_tok - 1] if close_tok > 0 else 0
         appos = False  # a name and a comma: the description may run on to the verb

@@ -96,7 +96,10 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
         if fq.attribution is None and fq.initial:
             mark = mark_start(sp)
             last = _last_non_space(body, mark)  # (not body[:mark].rstrip(): a copy per quote)
-            if last >= 0 and body[last] == ":":
+            if last >= 0 and (
+                body[last] == ":"
+                or (body[last] == "," and last < att.article.paragraphs[sp.paragraph][0])
+            ):  # (a paragraph ending with a comma introduces the next one as a colon does)
                 attr = _after_colon(att, last, mark, rec.kind)
                 if attr is not None:
                     apply(rec, attr)

@@ -38,6 +38,7 @@ _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "slam": ("slam", "slams", "slammed", "slamming"),
     "marvel": ("marvel", "marvels", "marvelled", "marveled", "marvelling", "marveling"),
     "sum": ("sum", "sums", "summed", "summing"),  # with its particle only (CUE_PARTICLES)
+    "snap": ("snap", "snaps", "snapped", "snapping"),
 }
 
 # lemmas inflected by rule (``_inflect``); "tell" is also listed here, so its forms are the rule's
@@ -50,7 +51,8 @@ criticize condemn blame hail maintain reiterate underline underscore indicate ob
 counter report reveal tell plead shout whisper mutter scream yell joke boast lament conclude
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
-gush opine interject answer contend point exhort mention elaborate remember""".split()
+gush opine interject answer contend point exhort mention elaborate remember email rant inform
+growl bellow roar sneer rumble grumble gripe sigh bark thunder""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")

@@ -121,7 +121,7 @@ class PhraseResolver:
         if pi is not None:
             return Speaker(SpeakerKind.PERSON, pi, text)
         if self.definite_person_description(a, head):
-            pi = self.pronouns.recent_subject(min(anchor, v.toks[a].idx))
+            pi = self.pronouns.recent_subject(min(anchor, v.toks[a].idx), head=t.lower)
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, text)
         if t.ent == "PERSON" or (
@@ -153,7 +153,14 @@ class PhraseResolver:
             pi = self.art.person_by_name_word(a, b)
             if pi is not None:
                 return Speaker(SpeakerKind.PERSON, pi, text)
-        return Speaker(self.np_kind(head, text), None, text)
+        kind = self.np_kind(head, text)
+        if kind == SpeakerKind.ORGANISATION and common:
+            # "Law's advocacy group One Nation began ..., praising": the organisation's name
+            for c in v.children(head, "appos"):
+                if v.toks[c].pos == "PROPN" and not self.in_quote[c]:
+                    ca, cb = self.art.np_range(c)
+                    return Speaker(kind, None, self.body[v.toks[ca].idx : v.toks[cb - 1].end])
+        return Speaker(kind, None, text)
 
     def resolve_owner(self, k: int, anchor: int) -> Speaker:
         """Who the owner of a document at token ``k`` is: a possessive pronoun ("his remarks")
@@ -200,7 +207,9 @@ class PhraseResolver:
             return Speaker(SpeakerKind.PERSON, pi, text)
         pi = self.resolve_description(a, head + 1, head, anchor)
         if pi is None and self.definite_person_description(a, head):
-            pi = self.pronouns.recent_subject(min(anchor, self.view.toks[a].idx))
+            pi = self.pronouns.recent_subject(
+                min(anchor, self.view.toks[a].idx), head=self.view.toks[head].lower
+            )
         if pi is not None:
             return Speaker(SpeakerKind.PERSON, pi, text)
         return Speaker(self.np_kind(head, text), None, text)
@@ -241,6 +250,7 @@ class PhraseResolver:
             t.lower in ORG_WORDS
             or t.ent in ("ORG", "GPE")
             or (words & ORG_NAME_WORDS and t.lower in ORG_WORDS)
+            or self._acronym(head, text)
         ):
             return SpeakerKind.ORGANISATION
         if (
@@ -250,6 +260,19 @@ class PhraseResolver:
         ):
             return SpeakerKind.ORGANISATION
         return SpeakerKind.UNNAMED
+
+    def _acronym(self, head: int, text: str) -> bool:
+        """The phrase is one word in capitals ("PETA said", tagged a plural noun) in a sentence
+        that is not written in capitals: the initials of an organisation."""
+        v = self.view
+        nxt = v.toks[head + 1].text if head + 1 < len(v.toks) else ""
+        return (
+            text == v.toks[head].text
+            and 3 <= len(text) <= 6
+            and text.isalpha()
+            and text.isupper()
+            and not (nxt.isalpha() and nxt.isupper())
+        )
 
 
 def _stem_match(a: str, b: str) -> bool:

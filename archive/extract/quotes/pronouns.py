@@ -202,9 +202,12 @@ class PronounResolver:
                 return s, k + 1
         return None
 
-    def recent_subject(self, anchor: int, max_sents: int = 3) -> int | None:
+    def recent_subject(self, anchor: int, max_sents: int = 3, head: str = "") -> int | None:
         """The person named as the subject of the nearest of the last few sentences before
-        ``anchor`` (same or previous paragraph): what a definite description points back to."""
+        ``anchor`` (same or previous paragraph): what a definite description points back to.
+        A description whose ``head`` noun was the subject of one of those sentences points back
+        to that subject: the person it names ("The lawyer, Jo Roe, ..."), else no one ("The
+        ex-partner suspected that X lied. ... the ex-partner said"), not X."""
         v = self.view
         if not v.toks:
             return None
@@ -219,6 +222,17 @@ class PronounResolver:
             if self.art.para_of(v.toks[a].idx) < para - 1:
                 break
             hi = min(v.toks[b - 1].end, anchor)
+            if head:
+                same = [
+                    k
+                    for k in range(a, b)
+                    if v.toks[k].lower == head
+                    and v.toks[k].idx < hi
+                    and not self.in_quote[k]
+                    and _subject_description(v, k)
+                ]
+                if same:
+                    return _person_beside(v, self.idx, same[-1])
             ms = [
                 m
                 for m in self.idx.between(v.toks[a].idx, hi)
@@ -234,3 +248,25 @@ class PronounResolver:
                 looked += 1  # sentences of quoted speech do not count
             si -= 1
         return None
+
+
+def _subject_description(v, k: int) -> bool:
+    """Token ``k`` heads a description of its own that is the subject of its clause ("The
+    ex-partner suspected that X ..."): a common noun with an article, not a word inside a
+    name or a title ("Republican candidate X") nor an object ("a riposte to the candidate")."""
+    t = v.toks[k]
+    if t.pos != "NOUN" or t.dep not in ("nsubj", "nsubjpass"):
+        return False
+    words = [k] + v.children(k, "compound")  # ("The" of "The ex-partner" hangs on "ex")
+    dets = [d for w in words for d in v.children(w, "det")]
+    return any(v.toks[d].lower in ("the", "a", "an") for d in dets)
+
+
+def _person_beside(v, idx, k: int) -> int | None:
+    """The person a subject noun at ``k`` names: a title in the name ("The Senator Jo Roe"), or
+    a name in apposition ("The lawyer, Jo Roe, ...")."""
+    for j in [k] + v.children(k, "appos", "compound"):
+        pi = idx.at(v.toks[j].idx, v.toks[j].end)
+        if pi is not None:
+            return pi
+    return None

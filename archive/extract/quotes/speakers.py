@@ -113,6 +113,12 @@ class SpeakerFinder:
             while j > 0 and marks[j - 1] >= a and self._modifier(marks[j]):
                 j -= 1
             if j >= 0 and marks[j] >= a:
+                if self._modifier(marks[j]):
+                    # the only name is a modifier ("In its coverage of X's firm, the Times
+                    # claimed", the parser leaving the verb no subject): the words before the cue
+                    sp = self._description_before(self.walks.free_backwards(a, cue), anchor)
+                    if sp is not None and sp.kind != SpeakerKind.UNNAMED:
+                        return sp
                 return self._speaker_at(marks[j], anchor)
             sp = self._description_before(self.walks.free_backwards(a, cue), anchor)
             return sp if sp is not None else Speaker(SpeakerKind.NONE)

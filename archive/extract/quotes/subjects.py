@@ -94,6 +94,8 @@ def subject_of(v: TextView, cue: int) -> int | None:
             s = kids[0]
             if cur != cue and v.toks[s].dep == "csubj":
                 return None  # 'Explaining why ..., and frisking them was a smart policy'
+            if v.toks[s].tag == "VBG" and v.toks[s].pos == "VERB":
+                return None  # 'Then, laying his hand on my shoulder, sighed': a clause
             if participle and cur != cue and v.toks[s].lower in _EXPLETIVE:
                 near = _clause_before(v, cur, cue)
                 if near is not None:
@@ -126,6 +128,12 @@ def subject_of(v: TextView, cue: int) -> int | None:
                 return named
             if cur == cue and _in_an_adjunct(v, cue, nh):
                 cur = v.head(v.head(nh))  # 'he bypassed the question for a second time saying'
+                steps += 1
+                continue
+            if cur != cue and v.toks[cur].tag == "VB" and _a_thing(v, nh):
+                # 'saying X has no intention to talk ... and calling it "senseless"': the thing
+                # an infinitive belongs to says nothing; the clause it is in is someone's
+                cur = v.head(nh)
                 steps += 1
                 continue
             if not (cur == cue and _set_off_from_an_object(v, cue, nh)):

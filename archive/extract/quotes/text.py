@@ -24,6 +24,11 @@ _ABBREV_END = re.compile(
 )
 
 
+# the labels of a noun phrase, and of the words that belong to its noun (_join_hyphenated)
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
+_NP_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case"})
+
+
 def _same_text(parsed: str, body: str) -> bool:
     """``body`` is the parsed text, perhaps with its ''...'' marks folded into "..."."""
     return parsed == body or (len(parsed) == len(body) and fold_double_apostrophes(parsed) == body)
@@ -149,9 +154,36 @@ class TextView:
             for k in range(a, b):
                 self.toks[k].sent = si
         if self.parsed:
+            self._join_hyphenated()
             for t in self.toks:
                 if t.head != t.i and 0 <= t.head < len(self.toks):
                     self.toks[t.head].children.append(t.i)
+
+    def _join_hyphenated(self) -> None:
+        """A hyphenated noun the parser split into three siblings of one label ("the ex - partner",
+        each an nsubj of "testified"): the last word is the head, the first its compound; the
+        first word's determiners and modifiers go with it, its other children (a stray "When") to
+        the verb."""
+        toks = self.toks
+        for k in range(1, len(toks) - 1):
+            hy = toks[k]
+            if hy.text != "-":
+                continue
+            a, b = toks[k - 1], toks[k + 1]
+            if not (
+                a.end == hy.idx
+                and hy.end == b.idx
+                and a.dep == hy.dep == b.dep
+                and a.head == hy.head == b.head
+                and a.head not in (a.i, hy.i, b.i)
+                and a.dep in NOMINAL_DEPS
+            ):
+                continue
+            for t in toks[max(0, a.i - 8) : a.i]:
+                if t.head == a.i:
+                    t.head = b.i if t.dep in _NP_MODIFIERS else a.head
+            a.head, a.dep = b.i, "compound"
+            hy.head, hy.dep = b.i, "punct"
 
     # --- helpers -------------------------------------------------------------------------------
 
