@@ -913,3 +913,16 @@ def test_speaker_rule(nlp, paragraphs, start, expected):
     assert got == expected
     if expected[0] != "person":
         assert expected[1] not in [p.name for p in ex.people]
+
+
+def test_a_name_tagged_as_a_participle_is_still_the_subject(nlp):
+    """'Walking to the next address, Ebeling reminisced ... and said': a name ending in -ing that
+    the tagger reads as a participle is no clause; she reports what she said."""
+    body = (
+        "A caucus night\n\nJane Ebeling knocked on doors in Iowa for her old friend on Monday.\n\n"
+        "Walking to the next address, Ebeling reminisced about her days growing up as a Goldwater "
+        "girl with Clinton, and said their political views were both changed by “the Vietnam War.”"
+    )
+    ex = _extract(nlp, body)
+    (q,) = [q for q in ex.quotes if q.kind == "indirect" and q.text.startswith("their political")]
+    assert q.speaker_kind == "person" and ex.people[q.speaker].name == "Jane Ebeling"

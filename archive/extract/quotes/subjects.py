@@ -94,8 +94,9 @@ def subject_of(v: TextView, cue: int) -> int | None:
             s = kids[0]
             if cur != cue and v.toks[s].dep == "csubj":
                 return None  # 'Explaining why ..., and frisking them was a smart policy'
-            if v.toks[s].tag == "VBG" and v.toks[s].pos == "VERB":
-                return None  # 'Then, laying his hand on my shoulder, sighed': a clause
+            if v.toks[s].tag == "VBG" and v.toks[s].pos == "VERB" and v.toks[s].text.islower():
+                return None  # 'Then, laying his hand on my shoulder, sighed': a clause (not
+                # the name "Ebeling" tagged a participle)
             if participle and cur != cue and v.toks[s].lower in _EXPLETIVE:
                 near = _clause_before(v, cur, cue)
                 if near is not None:
