@@ -182,6 +182,43 @@ CASES = [
         "near Trenton, New Jersey, where President Lincoln later spoke.",
         "Melbourne=AU | Trenton=US | New Jersey=US | !Washington, D.C. | !Lincoln",
     ),
+    (
+        "a name the gazetteer lacks, modifying a noun, is no town (a streaming service)",
+        "Dern won for playing a lawyer in Netflix domestic drama “Marriage Story,” filmed in "
+        "Los Angeles, California.",
+        "Los Angeles=US | California=US | !Netflix",
+    ),
+    (
+        "a name in a list of companies is no town",
+        "Best Buy currently lists the cards from Nvidia , Gigabyte, MSI, Asus and EVGA at its "
+        "store in Denver, Colorado.",
+        "Denver=US | Colorado=US | !Nvidia",
+    ),
+    (
+        "where someone works is an organisation, not a town",
+        "“It is a good-news bad-news story,” said Trevor Houser, a partner at Rhodium and author "
+        "of the report, in Boston, Massachusetts.",
+        "Boston=US | Massachusetts=US | !Rhodium",
+    ),
+    (
+        "a name with an apposition that makes it an organisation is no region abroad",
+        "It is a worry, says Sasha Luccioni, a postdoctoral researcher at Mila, an AI research "
+        "institute in Canada.",
+        "Canada=CA | !Mila",
+    ),
+    (
+        "a region named inside a longer name takes the article's country",
+        "Services between London and Cardiff in Wales were cancelled, and East Midlands Railway "
+        "said trains in the West Midlands were delayed. She moved to Hendersonville in Western "
+        "North Carolina.",
+        "London=GB | West Midlands=GB | !East Midlands Railway | Western North Carolina=US",
+    ),
+    (
+        "a small region abroad, the only reading of a name, is left out of a story at home",
+        "Bodies are buried on Hart Island, off the Bronx in New York City, and more are stored in "
+        "hospitals on Long Island, officials in Chicago and Detroit said.",
+        "New York City=US | Chicago=US | !Long Island",
+    ),
 ]
 
 

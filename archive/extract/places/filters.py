@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 from archive.extract.places.lexicon import (
+    AT_WORK,
     CELESTIAL,
     KINSHIP,
     LOCATIVE,
     METONYMS,
     NOT_FACILITY_WORDS,
     NOT_PLACE_DISTRICT,
+    ORG_APPOSITIVE,
+    ORG_HEADS,
     SURNAME_LOCATIVE,
     TIME_ZONES,
 )
@@ -26,6 +29,7 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)[ \t]+$")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
+BIG_CITY_POPULATION = 1_000_000  # a city this big is no organisation's name in any use
 
 
 def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
@@ -98,6 +102,10 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         words = k.split()
         if words and words[-1] in NOT_FACILITY_WORDS:
             return True
+    if c is not None and c.kind == PlaceKind.REGION and m.ctx and k.split()[-1] in ORG_HEADS:
+        return True  # a region the gazetteer lacks, named as an organisation: "Midlands Railway"
+    if c is not None and _organisation_use(art, m, c):
+        return True
     if k in surnames and not _said_to_be_place(art, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
         return not (c is not None and c.kind == PlaceKind.COUNTRY and key(c.name) == k)
@@ -113,6 +121,42 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         small = c.level >= 2 and c.population < SMALL_PLACE_POPULATION
         return small or (m.ctx and c.kind == PlaceKind.CITY)  # an unknown "town" too
     return False
+
+
+def _organisation_use(art: Article, m: Mention, c) -> bool:
+    """The text uses a name that is no country nor big city as an organisation's: where someone
+    works ("a partner at Rhodium"), with an apposition that says so ("Mila, an AI research
+    institute"), in a list of mostly companies ("from Nvidia, Gigabyte, MSI, Asus"), or, a town
+    the gazetteer knows no place of, as the modifier of a noun ("in Netflix domestic drama")."""
+    if c.kind == PlaceKind.COUNTRY or c.population >= BIG_CITY_POPULATION:
+        return False
+    body = art.body
+    if AT_WORK.search(body, max(0, m.start - 40), m.start) or ORG_APPOSITIVE.match(body, m.end):
+        return True
+    if art.doc is None:
+        return False
+    span = art.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if (
+        not _known(m)
+        and c.kind == PlaceKind.CITY
+        and root.dep_ in ("compound", "nmod")
+        and root.head.pos_ == "NOUN"
+    ):
+        return True
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    todo, series = [first], []
+    while todo and len(series) < 20:
+        t = todo.pop()
+        series.append(t)
+        todo.extend(x for x in t.children if x.dep_ == "conj")
+    others = [t.ent_type_ for t in series if not (span.start <= t.i < span.end)]
+    orgs = sum(e in ("ORG", "PRODUCT") for e in others)
+    return orgs >= 2 and orgs > sum(e in ("GPE", "LOC", "FAC") for e in others)
 
 
 def _surnames(art: Article, placed: list[tuple[int, int]]) -> tuple[set[str], set[str]]:

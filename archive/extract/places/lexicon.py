@@ -91,7 +91,7 @@ ORG_HEADS = frozenset(
     association federation committee company corporation inc ltd llc bank hospital school academy
     party fc club airlines airways exchange council senate legislature prosecutor prosecutors
     sheriff network holdings museum orchestra clinic utilities federal credit chamber league
-    united rovers athletic water energy electric electricity gas rail railways telecom
+    united rovers athletic water energy electric electricity gas rail railway railways telecom
     center centre auditorium arena stadium theater theatre coliseum amphitheater amphitheatre
     pavilion""".split()
 )
@@ -101,6 +101,22 @@ ORG_CONNECT = frozenset({"of", "and", "for", "on", "&", "de"})
 ORG_BEFORE = re.compile(
     r"\b(?:University|College|Bank|District|Diocese|Archdiocese|Duke|Duchess|Earl|Prince|Princess"
     r"|Museum|Institute|Academy|Court|Federal Reserve Bank|Church)\s+of\s+(?:the\s+)?$"
+)
+
+# "Mila, an AI research institute": an apposition that makes a name an organisation's
+ORG_APPOSITIVE = re.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:institute|company|firm|startup|start-up"
+    r"|group|organisation|organization|agency|laboratory|lab|university|college|charity"
+    r"|consultancy|nonprofit|non-profit|network|outlet|newspaper|magazine|website|platform|app"
+    r"|brand|maker|manufacturer|retailer|bank|fund|publisher|broadcaster)\b"
+)
+# "a partner at Rhodium", "a researcher at Mila": where someone works is an organisation
+AT_WORK = re.compile(
+    r"\b(?:partner|researcher|professor|analyst|economist|scientist|fellow|engineer|executive"
+    r"|employee|staffer|manager|director|editor|reporter|correspondent|lecturer|founder|president"
+    r"|chairman|chairwoman|spokesman|spokeswoman|spokesperson|officer|intern|developer|designer"
+    r"|investor|adviser|advisor|consultant|strategist|associate)s?[ \t]+at[ \t]+$",
+    re.I,
 )
 
 # --- cues before and after a name ------------------------------------------------------------

@@ -316,7 +316,11 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     for m in out:
         if not m.ctx or m.chosen.country_code:
             continue
-        cc = country_in_name(m.chosen.name, by_key, g) or dominant
+        cc = country_in_name(m.chosen.name, by_key, g)
+        if cc is None or (dominant and cc != dominant and cc not in weights):
+            # (a place inside the name in a country the article never names is a namesake:
+            # "West Midlands" of a British story is not Zimbabwe's Midlands)
+            cc = dominant or cc
         if cc:
             m.chosen = m.chosen._replace(country_code=cc)
         elif m.weak:
@@ -329,7 +333,7 @@ def country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> st
     of the article's located mentions, else a well-known place."""
     words = name_key(name).split()
     for w in range(len(words) - 1, 0, -1):
-        for i in range(0, len(words) - w + 1):
+        for i in range(len(words) - w, -1, -1):  # the last words first: "Western North Carolina"
             k = " ".join(words[i : i + w])
             if k in FEATURE_HEADS or k in ("of", "the"):
                 continue

@@ -2,7 +2,9 @@
 
 - An ambiguous name resolved to a place abroad that nothing else in the article points to
   ("Delta" of Nigeria, "West Coast" of Australia, "Langley" of Canada in a story about the US)
-  takes its namesake in the dominant country, or is left out: unresolved rather than wrong. Big
+  takes its namesake in the dominant country, or is left out: unresolved rather than wrong (a
+  small region abroad, "Long Island" of the Bahamas in a New York story, even with no namesake at
+  home). Big
   cities (>= 1,000,000 people) and names the text qualifies keep their reading; a city of
   100,000 or more gives way only to a namesake at home a tenth its size or more.
 - A synthetic place (a building, a landmark, a neighbourhood) takes the country of the place
@@ -24,6 +26,7 @@ DOMINANT_SHARE = 0.75  # of the other located mentions
 DOMINANT_MIN_MENTIONS = 3
 KEEP_POPULATION = 1_000_000  # a city this big is known abroad by its own name
 KNOWN_CITY_POPULATION = 100_000  # a city this big is never dropped, only replaced by a namesake
+SMALL_REGION_POPULATION = 100_000  # a region abroad this small, the only reading, is left out
 HOME_RATIO = 5  # ... at home at least a fifth its size (any city: "Versailles" stays in France)
 _IN_PLACE = re.compile(r"(?:,|[ \t]+(?:in|near|outside|at))[ \t]+(?:the[ \t]+)?")
 SENTENCE_REACH = 300  # characters looked at around a synthetic place for its sentence
@@ -49,6 +52,8 @@ def break_ties(mentions: list[Mention], g: Gazetteer) -> None:
             continue
         cands = g.candidates(name_key(m.text), small=True)
         if len({x.country_code for x in cands}) < 2:
+            if c.kind == PlaceKind.REGION and c.population < SMALL_REGION_POPULATION:
+                m.chosen = None  # "Long Island" of a New York story is no district of the Bahamas
             continue  # not ambiguous: "Malmö" is in Sweden whatever the story is about
         home = [x for x in cands if x.country_code == dominant and x.kind == c.kind]
         home = home or [x for x in cands if x.country_code == dominant]
