@@ -900,6 +900,23 @@ SPEAKER_CASES.append(
 )
 
 
+SPEAKER_CASES.append(
+    pytest.param(
+        # 'Boasting 108,000 residents ..., called the "Crossroads of America" by the citizens,
+        # the voters ...': a participle opening the sentence is no speaker (the citizens are)
+        [
+            "A bellwether county",
+            "Boasting 108,000 residents who run the gamut from farmers to professors, with its "
+            "nominal capital in Terre Haute, called the “Crossroads of America” by the citizens, "
+            "the voters in the area seem enamored with the mayor, according to the Courier.",
+        ],
+        "Crossroads of America",
+        ("unnamed", "the citizens"),
+        id="a-participle-opening-a-sentence-is-no-speaker",
+    )
+)
+
+
 @pytest.mark.parametrize(("paragraphs", "start", "expected"), SPEAKER_CASES)
 def test_speaker_rule(nlp, paragraphs, start, expected):
     ex = _extract(nlp, "\n\n".join(paragraphs))

@@ -219,6 +219,11 @@ CASES = [
         "hospitals on Long Island, officials in Chicago and Detroit said.",
         "New York City=US | Chicago=US | !Long Island",
     ),
+    (
+        "a big city is no tiny region abroad of the same name",
+        "Protesters circled the stadium in Charlotte and marched to a park in uptown Charlotte.",
+        "Charlotte=US",
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from archive.extract.places.lexicon import (
     TIME_ZONES,
 )
 from archive.extract.places.mention import Article, Mention, key
+from archive.extract.places.tiebreak import KEEP_POPULATION
 from archive.kinds import PlaceKind
 from archive.names.titles import is_title_word
 
@@ -29,7 +30,6 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)[ \t]+$")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
-BIG_CITY_POPULATION = 1_000_000  # a city this big is no organisation's name in any use
 
 
 def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
@@ -128,7 +128,7 @@ def _organisation_use(art: Article, m: Mention, c) -> bool:
     works ("a partner at Rhodium"), with an apposition that says so ("Mila, an AI research
     institute"), in a list of mostly companies ("from Nvidia, Gigabyte, MSI, Asus"), or, a town
     the gazetteer knows no place of, as the modifier of a noun ("in Netflix domestic drama")."""
-    if c.kind == PlaceKind.COUNTRY or c.population >= BIG_CITY_POPULATION:
+    if c.kind == PlaceKind.COUNTRY or c.population >= KEEP_POPULATION:  # (known by its name)
         return False
     body = art.body
     if AT_WORK.search(body, max(0, m.start - 40), m.start) or ORG_APPOSITIVE.match(body, m.end):

@@ -121,7 +121,7 @@ class Gazetteer:
     def _order(self, key: str, cands: list[Candidate]) -> list[Candidate]:
         """Default preference: news default > country/continent/curated > first-level region >
         city by population > lower regions; a big city (>= 100k) beats a region of its own name
-        in its country."""
+        in its country, or anywhere when the region is a tenth its size."""
         if len(cands) <= 1 and key not in self.news_default:
             return list(cands)
 
@@ -139,7 +139,9 @@ class Gazetteer:
         if big and out[0].kind == PlaceKind.REGION:
             top = out[0]
             for c in big:
-                if c.country_code == top.country_code:
+                # (or anywhere, when the region is a tenth its size: "Charlotte" is the city of
+                # North Carolina, not a parish of Saint Vincent)
+                if c.country_code == top.country_code or c.population >= 10 * top.population:
                     out.remove(c)
                     out.insert(0, c)
                     break

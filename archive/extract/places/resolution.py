@@ -316,10 +316,14 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     for m in out:
         if not m.ctx or m.chosen.country_code:
             continue
-        cc = country_in_name(m.chosen.name, by_key, g)
-        if cc is None or (dominant and cc != dominant and cc not in weights):
-            # (a place inside the name in a country the article never names is a namesake:
-            # "West Midlands" of a British story is not Zimbabwe's Midlands)
+        inner = place_in_name(m.chosen.name, by_key, g)
+        cc = inner.country_code if inner is not None else None
+        if cc is None or (
+            dominant and cc != dominant and cc not in weights and inner.kind != PlaceKind.COUNTRY
+        ):
+            # (a town or region inside the name in a country the article never names is a
+            # namesake: "West Midlands" of a British story is not Zimbabwe's Midlands; a
+            # country is itself: "Northern Italy")
             cc = dominant or cc
         if cc:
             m.chosen = m.chosen._replace(country_code=cc)
@@ -329,7 +333,13 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
 
 
 def country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> str | None:
-    """The country of the longest place named inside a synthetic name ("Halifax harbour"): one
+    """The country of :func:`place_in_name`."""
+    c = place_in_name(name, by_key, g)
+    return c.country_code if c is not None else None
+
+
+def place_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> Candidate | None:
+    """The longest place named inside a synthetic name ("Halifax harbour"), with a country: one
     of the article's located mentions, else a well-known place."""
     words = name_key(name).split()
     for w in range(len(words) - 1, 0, -1):
@@ -341,5 +351,5 @@ def country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> st
             if c is None and k in g.prominent and k not in g.not_place_words:
                 c = g.candidates(k, small=False)[0]
             if c is not None and c.country_code and c.kind != PlaceKind.OTHER:
-                return c.country_code
+                return c
     return None

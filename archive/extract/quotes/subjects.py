@@ -94,9 +94,13 @@ def subject_of(v: TextView, cue: int) -> int | None:
             s = kids[0]
             if cur != cue and v.toks[s].dep == "csubj":
                 return None  # 'Explaining why ..., and frisking them was a smart policy'
-            if v.toks[s].tag == "VBG" and v.toks[s].pos == "VERB" and v.toks[s].text.islower():
-                return None  # 'Then, laying his hand on my shoulder, sighed': a clause (not
-                # the name "Ebeling" tagged a participle)
+            if (
+                v.toks[s].tag == "VBG"
+                and v.toks[s].pos == "VERB"
+                and (v.toks[s].text.islower() or (v.toks[s].ent == "" and v.sent_range(s)[0] == s))
+            ):
+                return None  # 'Then, laying his hand on my shoulder, sighed', 'Boasting 108,000
+                # residents, ...': a clause (not the name "Ebeling" tagged a participle)
             if participle and cur != cue and v.toks[s].lower in _EXPLETIVE:
                 near = _clause_before(v, cur, cue)
                 if near is not None:
