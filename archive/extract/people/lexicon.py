@@ -120,9 +120,9 @@ GEO_FEATURE_NOUNS = (
 ORG_ROLE_HEADS = frozenset(
     """company companies firm group giant maker manufacturer producer carrier retailer brand bank
     lender insurer operator chain outlet newspaper daily weekly tabloid magazine broadcaster channel
-    network club team side party agency
-    organisation organization charity body regulator utility conglomerate startup start-up
-    exchange fund airline publisher label studio platform app website service""".split()
+    network club team side party agency organisation organization charity body regulator utility
+    conglomerate startup start-up exchange fund airline publisher label studio platform app website
+    service""".split()
 )
 
 # --- function words -----------------------------------------------------------------------------

@@ -4,9 +4,8 @@
   ("Delta" of Nigeria, "West Coast" of Australia, "Langley" of Canada in a story about the US)
   takes its namesake in the dominant country, or is left out: unresolved rather than wrong (a
   small region abroad, "Long Island" of the Bahamas in a New York story, even with no namesake at
-  home). Big
-  cities (>= 1,000,000 people) and names the text qualifies keep their reading; a city of
-  100,000 or more gives way only to a namesake at home a tenth its size or more.
+  home). Big cities (>= 1,000,000 people) and names the text qualifies keep their reading; a city
+  of 100,000 or more gives way only to a namesake at home a tenth its size or more.
 - A synthetic place (a building, a landmark, a neighbourhood) takes the country of the place
   right after it ("Barajas Airport in Madrid", "Tel Rumeida, Hebron"), a building or landmark
   else that of the nearest place before it in its sentence ("Iran's Evin Prison").
