@@ -332,12 +332,6 @@ def finish(mentions: list[Mention], g: Gazetteer) -> list[Mention]:
     return [m for m in out if m.chosen is not None]
 
 
-def country_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> str | None:
-    """The country of :func:`place_in_name`."""
-    c = place_in_name(name, by_key, g)
-    return c.country_code if c is not None else None
-
-
 def place_in_name(name: str, by_key: dict[str, Candidate], g: Gazetteer) -> Candidate | None:
     """The longest place named inside a synthetic name ("Halifax harbour"), with a country: one
     of the article's located mentions, else a well-known place."""

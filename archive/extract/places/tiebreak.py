@@ -18,7 +18,7 @@ from collections import Counter
 
 from archive.extract.places.gazetteer import Candidate, Gazetteer, name_key
 from archive.extract.places.mention import Mention
-from archive.extract.places.resolution import country_in_name
+from archive.extract.places.resolution import place_in_name
 from archive.kinds import PlaceKind
 
 DOMINANT_SHARE = 0.75  # of the other located mentions
@@ -94,7 +94,7 @@ def locate_facilities(mentions: list[Mention], body: str, g: Gazetteer) -> None:
         if after is not None and _IN_PLACE.fullmatch(body, a.end, after.start):
             a.chosen = a.chosen._replace(country_code=after.chosen.country_code)
             continue
-        if a.hint != "landmark" or country_in_name(a.chosen.name, {}, g):
+        if a.hint != "landmark" or place_in_name(a.chosen.name, {}, g) is not None:
             continue  # a river or a sea may cross the border of the place before it
         lo, _hi = _sentence(body, a.start, a.end)
         before = [b for b in located if lo <= b.start and b.end <= a.start]
