@@ -919,6 +919,12 @@ SPEAKER_CASES.append(
 
 @pytest.mark.parametrize(("paragraphs", "start", "expected"), SPEAKER_CASES)
 def test_speaker_rule(nlp, paragraphs, start, expected):
+    check_speaker(nlp, paragraphs, start, expected)
+
+
+def check_speaker(nlp, paragraphs, start, expected):
+    """The quote starting with ``start`` is said by ``expected``: ("person", name) or (kind, the
+    words of the text that name them), and a speaker that is no person is no person either."""
     ex = _extract(nlp, "\n\n".join(paragraphs))
     hits = [q for q in ex.quotes if q.kind != "indirect" and q.text.startswith(start)]
     assert hits, f"no quote starting {start!r} in {[q.text for q in ex.quotes]}"

@@ -220,6 +220,37 @@ CASES = [
         "New York City=US | Chicago=US | !Long Island",
     ),
     (
+        "a name a relative clause of a person follows is no place",
+        "The governor's campaign is tying the tax bill to Rubio, who supported it in the "
+        "Senate, and to his allies in Tampa.",
+        "Tampa=US | !Rubio",
+    ),
+    (
+        "a place where a person is from stays before the person's relative clause",
+        "Willie Minor, an actor in Dallas, who runs a small theater, met a teacher from Toledo, "
+        "Ohio, who had never given money, and Jon Ralston, a commentator in Nevada, who came.",
+        "Dallas=US | Toledo=US | Ohio=US | Nevada=US",
+    ),
+    (
+        "a surname in a list of candidates' surnames is no place",
+        "With five viable candidates (Trump, Cruz, Kasich, Bush and Rubio) all winning some "
+        "delegates in Iowa, the race will go on.",
+        "Iowa=US | !Rubio",
+    ),
+    (
+        "a town stays in a list the parser made of it and people's names",
+        "He scrapped plans to attend Thursday's Fox Business Channel debate in Detroit, a "
+        "high-stakes opportunity for Marlow, Sen. Tom Carver (Tex.) and Ohio Gov. Jim Kessler "
+        "to take shots at Dunn.",
+        "Detroit=US",
+    ),
+    (
+        "the first name of a person of the article is no town abroad",
+        "Nancy Reagan ran the White House staff in Washington with a firm hand. One chief of "
+        "staff was fired, in part after clashing with Nancy.",
+        "!Nancy",
+    ),
+    (
         "a big city is no tiny region abroad of the same name",
         "Protesters circled the stadium in Charlotte and marched to a park in uptown Charlotte.",
         "Charlotte=US",

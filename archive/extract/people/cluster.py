@@ -162,7 +162,18 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
         start, i, last = max(recent, key=lambda r: r[0])
         breaks = len(_PARAGRAPH_BREAK.findall(body, start, m.start))
         if breaks == 0 or (breaks == 1 and _introduced(last, body)):
-            return cands[i]
+            usual = _usual_owner(cands, m)
+            if (
+                usual is None
+                or usual is cands[i]
+                or _introduced(last, body)
+                or not _SENTENCE_END.search(body, last.end, m.start)
+            ):
+                return cands[i]
+            # 'a visit by Chelsea Clinton and her husband. Mrs. Clinton replied': named in
+            # passing in another sentence, the relative does not take the titled surname the
+            # article keeps for someone else
+            return usual
     return min(
         cands,
         key=lambda p: (
@@ -178,6 +189,23 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
 
 
 _THING_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s")
+
+
+def _usual_owner(cands: list[Person], m: Mention) -> Person | None:
+    """The one person whom the article has already called by M's title and surname at least
+    twice ("Mrs. Clinton" in an article that calls Hillary Clinton so), else None."""
+    title = m.title.strip()
+    if not title:
+        return None
+    counts = [
+        sum(x.start < m.start and x.title.strip() == title and x.text == m.text for x in p.mentions)
+        for p in cands
+    ]
+    best = max(counts, default=0)
+    return cands[counts.index(best)] if best >= 2 and counts.count(best) == 1 else None
 
 
 def _names_a_thing(x: Mention, body: str) -> bool:

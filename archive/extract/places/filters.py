@@ -28,6 +28,10 @@ from archive.names.titles import is_title_word
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)[ \t]+$")
+_WHO_AFTER = re.compile(r",[ \t]+who\b")  # a relative clause of a person after the name
+# a preposition that makes the name after it a place ("in Dallas"), or a comma ("Toledo, Ohio")
+_PLACE_PREP = re.compile(r"\b(?:in|of|from|at|near|outside|across|around|throughout)[ \t]+$")
+_QUALIFIED = re.compile(r",[ \t]+$")
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM"})
 SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no smaller place
 
@@ -35,13 +39,13 @@ SMALL_PLACE_POPULATION = 500_000  # a word tagged as a person elsewhere is no sm
 def not_places(art: Article, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` without the ones that are no places."""
     placed = [(m.start, m.end) for m in mentions if m.hint]  # "Co Galway" tagged a person
-    surnames, person_words = _surnames(art, placed)
+    surnames, person_words, firsts = _surnames(art, placed)
     in_names = _inside_names(art, mentions)
     return [
         m
         for m in mentions
         if m.hint == "qualified"
-        or (id(m) not in in_names and not _no_place(art, m, surnames, person_words))
+        or (id(m) not in in_names and not _no_place(art, m, surnames, person_words, firsts))
     ]
 
 
@@ -84,7 +88,9 @@ def _said_to_be_place(art: Article, m: Mention) -> bool:
     return i < 2 or art.doc[i - 2].pos_ not in _NOMINAL
 
 
-def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[str]) -> bool:
+def _no_place(
+    art: Article, m: Mention, surnames: set[str], person_words: set[str], firsts: set[str]
+) -> bool:
     text = m.text
     k = key(text)
     if k in CELESTIAL or text in TIME_ZONES or NOT_PLACE_DISTRICT.match(text):
@@ -106,6 +112,17 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         return True  # a region the gazetteer lacks, named as an organisation: "Midlands Railway"
     if c is not None and _organisation_use(art, m, c):
         return True
+    if (
+        c is not None
+        and c.kind == PlaceKind.CITY
+        and c.population < SMALL_PLACE_POPULATION
+        and _WHO_AFTER.match(art.body, m.end)
+        and not _PLACE_PREP.search(art.body, max(0, m.start - 12), m.start)
+        and not _QUALIFIED.search(art.body, max(0, m.start - 3), m.start)
+    ):
+        # "tying the bill to Rubio, who supported it": a person (not "a pastor in Dallas, who",
+        # "from Toledo, Ohio, who")
+        return True
     if k in surnames and not _said_to_be_place(art, m):
         # a country by its own name stays ("Jordan" of Michael Jordan is no country alias)
         return not (c is not None and c.kind == PlaceKind.COUNTRY and key(c.name) == k)
@@ -115,12 +132,22 @@ def _no_place(art: Article, m: Mention, surnames: set[str], person_words: set[st
         and (
             art.body[m.end : m.end + 2] in ("'s", "’s")
             or not LOCATIVE.search(art.body, max(0, m.start - 12), m.start)
+            # "Nancy Reagan ... after clashing with Nancy": a first name of the article's
+            or (k in firsts and _tagged_person(art, m) and not _said_to_be_place(art, m))
         )
     ):
         # "Obama's approval": a word the model reads as a person elsewhere is no small town
         small = c.level >= 2 and c.population < SMALL_PLACE_POPULATION
         return small or (m.ctx and c.kind == PlaceKind.CITY)  # an unknown "town" too
     return False
+
+
+def _tagged_person(art: Article, m: Mention) -> bool:
+    """The model tags the mention itself as a person."""
+    if art.doc is None:
+        return False
+    span = art.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and all(t.ent_type_ == "PERSON" for t in span)
 
 
 def _organisation_use(art: Article, m: Mention, c) -> bool:
@@ -146,7 +173,24 @@ def _organisation_use(art: Article, m: Mention, c) -> bool:
         and root.head.pos_ == "NOUN"
     ):
         return True
-    first = root
+    others = _series_labels(span)
+    places = sum(e in ("GPE", "LOC", "FAC") for e in others)
+    orgs = sum(e in ("ORG", "PRODUCT") for e in others)
+    people = sum(e == "PERSON" for e in others)
+    if orgs >= 2 and orgs > places:
+        return True
+    # a list of mostly people is one of names too ("Trump, Cruz, Kasich, Bush and Rubio"), unless
+    # a preposition makes this one a place ("the debate in Detroit, a chance for Rubio, ...")
+    return (
+        people >= 2
+        and people > places
+        and not _PLACE_PREP.search(body, max(0, m.start - 12), m.start)
+    )
+
+
+def _series_labels(span) -> list[str]:
+    """The entity labels of the other items of the list the span is an item of."""
+    first = span.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     todo, series = [first], []
@@ -154,21 +198,22 @@ def _organisation_use(art: Article, m: Mention, c) -> bool:
         t = todo.pop()
         series.append(t)
         todo.extend(x for x in t.children if x.dep_ == "conj")
-    others = [t.ent_type_ for t in series if not (span.start <= t.i < span.end)]
-    orgs = sum(e in ("ORG", "PRODUCT") for e in others)
-    return orgs >= 2 and orgs > sum(e in ("GPE", "LOC", "FAC") for e in others)
+    return [t.ent_type_ for t in series if not (span.start <= t.i < span.end)]
 
 
-def _surnames(art: Article, placed: list[tuple[int, int]]) -> tuple[set[str], set[str]]:
-    """name keys of the last words of the article's people named by two words or more, and of
-    the one-word names the model tags as a person (not where a pattern found a place)."""
+def _surnames(art: Article, placed: list[tuple[int, int]]) -> tuple[set[str], ...]:
+    """name keys of the last words of the article's people named by two words or more, of the
+    one-word names the model tags as a person, and of the first words of the longer ones (not
+    where a pattern found a place)."""
     if art.doc is None:
-        return set(), set()
-    out, words = set(), set()
+        return set(), set(), set()
+    out, words, firsts = set(), set(), set()
     for e in art.doc.ents:
         if e.label_ != "PERSON" or any(a < e.end_char and e.start_char < b for a, b in placed):
             continue
         toks = [t.text for t in e if t.text not in ("'s", "’s")]
         if toks and all(t[:1].isupper() for t in toks):  # not "TD for Galway"
             (out if len(toks) >= 2 else words).add(key(toks[-1]))
-    return out, words
+            if len(toks) >= 2:
+                firsts.add(key(toks[0]))
+    return out, words, firsts

@@ -109,6 +109,10 @@ class Attributor:
         cue = found.token
         if cue is not None and cue < quote.open_tok and self._heading_between(cue, quote.span):
             return None  # the name after the dash speaks (follow_ups: after a colon)
+        if cue is not None and cue < quote.open_tok and self._inside_put_it(cue, quote):
+            account = self._account_phrase(quote)
+            if account is not None:
+                return account
         if cue is None:
             return (
                 self._signature(quote)
@@ -228,6 +232,19 @@ class Attributor:
         if speaker.kind != SpeakerKind.PERSON:
             return None
         return Attribution(speaker, None, None, None, "account")
+
+    def _inside_put_it(self, cue: int, quote: QuoteTokens) -> bool:
+        """The cue is a word of an "as X put it" clause right before the quote ('As Roe put it
+        in a memo to employees explaining the deal, "..."'): the clause credits the words."""
+        sp = quote.span
+        mark = mark_start(sp)
+        ps = self.article.paragraphs[sp.paragraph][0]
+        at = self.article.view.toks[cue].idx
+        m = _ACCOUNT.search(self.article.body, max(ps, mark - 120), mark)
+        if m is not None and m.group(2) and m.start() < at:
+            return True
+        m = _NAMED_ACCOUNT.search(self.article.body, max(ps, mark - 240), mark)
+        return m is not None and m.start() < at
 
     def _named_account(self, lo: int, mark: int) -> Attribution | None:
         """'As The Post's Jane Roe puts it, the plan is "..."': the person named between "as" and

@@ -24,6 +24,7 @@ from archive.extract.quotes.verbs import is_cue
 # a dash that opens or closes an aside ("—", "–" or "--" between spaces; "—" anywhere)
 _ASIDE_DASH = re.compile(r"—|\s(?:–|--)\s")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_CLOSING_LEFTOVERS = " \n'’\"”"  # what may be left of marks that close a quote inside one
 _AFTER_WORDS = 10  # words between a closing mark and its reporting verb
 _AFTER_APPOSITION = 25  # ... when a name and a description set off by commas come first
 
@@ -77,22 +78,27 @@ class CueFinder:
         capitalised word: the reporter's sentence ends there."""
         body = self.art.body
         sp = quote.span
-        if sp.close_mark is None or body[sp.start : sp.end].rstrip()[-1:] != ".":
+        if sp.close_mark is None or body[sp.start : sp.end].rstrip(" '’\"”")[-1:] != ".":
             return False
         toks = self.view.toks
         k = quote.close_tok
+        while k < len(toks) and not toks[k].text.strip(_CLOSING_LEFTOVERS):
+            k += 1  # the close of a quote inside it: "... 'China bad.'" But"
         return k < len(toks) and toks[k].text[:1].isupper()
 
     def _reports_its_own(self, cue: int, quote: QuoteTokens) -> bool:
         """The quote is a whole sentence and the verb after it has a clause of its own ('"... The
         abusive culture." Gov. John Kasich said he would have fired him') or a colon and another
-        quote ('"We are not afraid." Mr. Roe said: "..."'): it reports that."""
+        quote ('"We are not afraid." Mr. Roe said: "..."'): it reports that; a verb denied there
+        reports nothing."""
         v = self.view
         if not self._ends_sentence(quote):
             return False
         k = cue + 1
         if k < len(v.toks) and v.toks[k].text == ":":
             return self.body[v.toks[k].end : v.toks[k].end + 4].lstrip()[:1] in _OPENING_MARKS
+        if v.children(cue, "neg"):
+            return True  # '"..." But Roe, again, did not respond in kind.': denied, it reports none
         return any(c > cue and not self.in_quote[c] for c in v.children(cue, "ccomp"))
 
     def text_of(self, cue: int) -> str:
@@ -191,6 +197,7 @@ class CueFinder:
                 and is_cue(v, up) not in WEAK_CUES
                 and self.art.same_para(up, outer)
                 and not (is_cue(v, outer) in REPLY_LEMMAS and is_cue(v, up) == "ask")
+                and not _participle_taken_for_a_verb(v, up)
             ):  # (a reply is no part of the question: "When X asked why, he responded that")
                 outer = up
             else:
@@ -296,6 +303,20 @@ def _believes(finder: CueFinder, cur: int, prev: int, qa: int) -> bool:
         and cur < qa
         and finder.art.same_para(cur, qa)
         and finder.subject_of(cur) is not None
+    )
+
+
+def _participle_taken_for_a_verb(v: TextView, k: int) -> bool:
+    """``k`` is a past form right after a common noun, with no subject and no auxiliary: a
+    participle the parser made the main verb ('a star likened to the Star of David, Rep. Roe
+    said "..."' made "likened" report "said")."""
+    t = v.toks[k]
+    return (
+        t.tag in ("VBD", "VBN")
+        and k > 0
+        and v.toks[k - 1].pos == "NOUN"  # right after the noun it describes
+        and not v.children(k, *SUBJ_DEPS, "aux", "auxpass")
+        and t.dep not in ("conj", "xcomp", "relcl", "acl")
     )
 
 

@@ -1,7 +1,8 @@
 """Quotes with no cue of their own, and speakers shared between quotes.
 
 * a quote after a colon: the speaker of the reporting verb before it ("Zelensky said:"), or the
-  person who is the subject of the clause before it ("X put it bluntly: "..."");
+  person who is the subject of the clause before it ("X put it bluntly: "..."")
+  (:mod:`archive.extract.quotes.colons`);
 * a follow-up quote: the previous quote's speaker when nothing between them but that quote's
   attribution ("X said. "Y."", a quote opening the next paragraph);
 * a full quote right after a sentence of the same paragraph whose reporting verb has a named
@@ -14,9 +15,9 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 from archive.extract.quotes.attribution import Attributor
+from archive.extract.quotes.colons import after_colon, after_comma, last_non_space
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.statements import statement_tokens
 from archive.extract.quotes.units import (
@@ -95,12 +96,12 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
         sp, rec = fq.span, fq.record
         if fq.attribution is None and fq.initial:
             mark = mark_start(sp)
-            last = _last_non_space(body, mark)  # (not body[:mark].rstrip(): a copy per quote)
+            last = last_non_space(body, mark)  # (not body[:mark].rstrip(): a copy per quote)
             if last >= 0 and (
                 body[last] == ":"
                 or (body[last] == "," and last < att.article.paragraphs[sp.paragraph][0])
             ):  # (a paragraph ending with a comma introduces the next one as a colon does)
-                attr = _after_colon(att, last, mark, rec.kind)
+                attr = after_colon(att, last, mark, rec.kind)
                 if attr is not None:
                     apply(rec, attr)
                     prev, prev_sp = rec, sp
@@ -127,9 +128,7 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
                 # 'Lee said he would not sell. "If I ..."'
                 apply(rec, Attribution(speaker, how="paragraph"))
         elif (
-            fq.attribution is None
-            and rec.kind == QuoteKind.FULL
-            and (attr := _after_comma(att, sp))
+            fq.attribution is None and rec.kind == QuoteKind.FULL and (attr := after_comma(att, sp))
         ):
             # 'Clinton shared her anxiety with an audience, "I do not know ..."'
             apply(rec, attr)
@@ -200,7 +199,7 @@ def _lead_in_only(att: Attributor, sp: MarkedSpan) -> bool:
     art = att.article
     view, body = art.view, art.body
     mark = mark_start(sp)
-    last = _last_non_space(body, mark)
+    last = last_non_space(body, mark)
     if last < 0 or body[last] != "," or not view.parsed:
         return False
     k = view.token_at(mark)
@@ -235,124 +234,6 @@ def _next_sentence_of(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan) -> b
     return not art.idx.between(lo, hi)
 
 
-def _after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attribution | None:
-    """The attribution of a quote right after a colon: the speaker of a reporting verb before it,
-    else (no such verb, a full quote) the subject of the clause before it."""
-    cue = _colon_cue(att, colon)
-    if cue is not None and _HEADING_DASH.search(
-        att.article.body, att.article.view.toks[cue].idx, colon
-    ):
-        # 'Pollsters agree - Jane Roe: "..."': the dash starts a heading of its own, the name
-        # after it speaks, not the subject of the verb before it
-        speaker = _name_before_colon(att, colon)
-        if speaker is not None:
-            return Attribution(speaker, how="colon")
-    if cue is not None:
-        speaker = att.speakers.of_cue(cue, None, mark)
-        if speaker.kind == SpeakerKind.NONE:
-            return None
-        return Attribution(
-            speaker, att.article.view.toks[cue].text, att.media.of(cue), cue, "colon"
-        )
-    if kind == QuoteKind.FULL:
-        speaker = _colon_subject(att, colon, mark) or _name_before_colon(att, colon)
-        if speaker is not None:
-            return Attribution(speaker, how="colon")
-    return None
-
-
-_PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_HEADING_DASH = re.compile(r"\s[-–—]\s+")
-
-
-def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
-    """'Rep. Jane Roe (D-Ohio): "..."', 'Roe: "..."': a person's name (a title before it, a
-    parenthesis after it) is all there is between the sentence start (or a heading's dash) and
-    the colon."""
-    art = att.article
-    body = art.body
-    view = art.view
-    k = view.token_at(colon)
-    if k >= len(view.toks):
-        return None
-    a, _ = view.sent_range(k)
-    start = max(art.paragraphs[art.para_of(colon)][0], view.toks[a].idx)
-    dash = None
-    for dash in _HEADING_DASH.finditer(body, start, colon):
-        pass
-    if dash is not None:  # 'RED STATES OUTNUMBER BLUE - Jane Roe: "..."': a heading, then the name
-        start = dash.end()
-    before = body[start:colon]
-    paren = _PARENTHETICAL_END.search(before)
-    end = start + (paren.start() if paren else len(before.rstrip()))
-    ms = [m for m in art.idx.between(start, end) if m[1] == end]
-    if not ms:
-        return None
-    m_start, m_end, pi = ms[-1]
-    if len(body[start:m_start].split()) > 2:
-        return None
-    return Speaker(SpeakerKind.PERSON, pi, body[m_start:m_end])
-
-
-def _after_comma(att: Attributor, sp: MarkedSpan) -> Attribution | None:
-    """A whole quote (ending its sentence) introduced by a comma or a dash instead of a colon,
-    after a clause whose subject is a person: 'Trump also embraced harsher methods -- "I
-    think ..."'. That person, as for a colon."""
-    body = att.article.body
-    mark = mark_start(sp)
-    last = _last_non_space(body, mark)
-    if last < att.article.paragraphs[sp.paragraph][0] or body[last] not in ",-–—":
-        return None
-    rest = body[mark_end(sp) : att.article.paragraphs[sp.paragraph][1]]
-    if rest.strip() and not re.match(r"\s*(?:\[[^\]]*\]\s*)?$|\s+[A-Z“\"]", rest):
-        return None  # the reporter's sentence goes on after the quote
-    speaker = _colon_subject(att, last, mark)
-    if speaker is None:
-        return None
-    return Attribution(speaker, how="colon")
-
-
-def _last_non_space(body: str, end: int) -> int:
-    """Offset of the last non-whitespace character before ``end`` (-1 when none)."""
-    k = end - 1
-    while k >= 0 and body[k].isspace():
-        k -= 1
-    return k
-
-
-def _colon_cue(att: Attributor, colon: int) -> int | None:
-    """The reporting verb before the colon in its sentence (at most 25 tokens back)."""
-    view, in_quote = att.article.view, att.article.in_quote
-    k = view.token_at(colon)
-    if k >= len(view.toks):
-        return None
-    a, _ = view.sent_range(k)
-    for j in range(k - 1, max(a, k - 25) - 1, -1):
-        if in_quote[j]:
-            continue
-        if is_cue(view, j):
-            return j
-    return None
-
-
-def _colon_subject(att: Attributor, colon: int, anchor: int) -> Speaker | None:
-    """'X put it bluntly: "..."': the person who is the main subject of the clause before the
-    colon."""
-    view = att.article.view
-    k = view.token_at(colon)
-    if k >= len(view.toks) or not view.parsed:
-        return None
-    a, _ = view.sent_range(k)
-    for j in att.tokens.within("clause_subject", a, k):  # outside quotes, the head a verb
-        h = view.head(j)
-        if not (a <= h < k):
-            continue
-        speaker = att.phrases.resolve(j, anchor)
-        if speaker.kind == SpeakerKind.PERSON:
-            return speaker
-    return None
-
-
 def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | None:
     """A quote that opens no sentence of attribution of its own, right after a sentence of the
     same paragraph whose reporting verb has a named subject ("Lee said he would not sell."):
@@ -367,7 +248,7 @@ def _speaker_before_in_paragraph(att: Attributor, sp: MarkedSpan) -> Speaker | N
         return None
     a, _ = view.sent_range(k - 1)  # the sentence right before the quote
     quoted: list[int] = []
-    if _last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
+    if last_non_space(body, mark) < para_start:  # nothing before the quote in its paragraph
         # a paragraph that is only the quote, after a paragraph whose last sentence reports
         # someone ('Carter said that the region mattered. ¶ "That is because ..."')
         if body[mark_end(sp) : para_end].strip(" .,") or sp.paragraph == 0:

@@ -39,6 +39,7 @@ _IRREGULAR_VERBS: dict[str, tuple[str, ...]] = {
     "marvel": ("marvel", "marvels", "marvelled", "marveled", "marvelling", "marveling"),
     "sum": ("sum", "sums", "summed", "summing"),  # with its particle only (CUE_PARTICLES)
     "snap": ("snap", "snaps", "snapped", "snapping"),
+    "go": ("go", "goes", "went", "going"),  # with its particle only: 'Roe went on, "..."'
 }
 
 # lemmas inflected by rule (``_inflect``); "tell" is also listed here, so its forms are the rule's
@@ -52,7 +53,7 @@ counter report reveal tell plead shout whisper mutter scream yell joke boast lam
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
 gush opine interject answer contend point exhort mention elaborate remember email rant inform
-growl bellow roar sneer rumble grumble gripe sigh bark thunder""".split()
+growl bellow roar sneer rumble grumble gripe sigh bark thunder crack""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -137,7 +138,7 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
 NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "off", "in", "up", "out", "back"})
 # verbs that report nothing before these words ("will continue to be", "continued to insist":
 # the infinitive's verb reports, if any)
-NOT_CUE_BEFORE = {"continue": ("to",)}
+NOT_CUE_BEFORE = {"continue": ("to",), "crack": ("down", "up", "open", "into")}
 # ... and after these two words (an idiom: "not to mention "perks"" reports nothing)
 NOT_CUE_AFTER = {"mention": (("not", "to"),)}
 # verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
@@ -147,6 +148,7 @@ CUE_PARTICLES = {
     "shoot": ("back",),  # 'Hillary shot back, "..."'
     "fire": ("back",),
     "sum": ("up",),  # 'Roe once summed up the danger with a metaphor.'
+    "go": ("on",),  # 'Roe went on, as if he had not heard her'
 }
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = frozenset({"tell"})

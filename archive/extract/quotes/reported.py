@@ -124,7 +124,7 @@ class _Finder:
         if lemma == COLON:
             return self._after_colon(k)
         for c in v.children(k, *_CLAUSE):
-            return self._trim(self._clause(c), k)
+            return None if _holds_its_speaker(self.att, c, k) else self._trim(self._clause(c), k)
         if lemma == "call":
             return self._call(k)
         if lemma in REPORTED_REQUEST_VERBS or lemma in REPORTED_JUDGEMENT_VERBS:
@@ -347,3 +347,10 @@ def _lemma(view, k: int) -> str | None:
     if not (t.tag.startswith("VB") or t.pos == "VERB"):
         return None
     return lemma
+
+
+def _holds_its_speaker(att: Attributor, c: int, k: int) -> bool:
+    """The clause ``c`` comes before the reporting verb ``k`` and holds the verb's subject: the
+    words before the speaker that the parser hung on the verb ("The issue had come up after
+    Mr. Roe, asked about it, had said"), not what the speaker said."""
+    return c < k and att.cues.subject_of(k) in att.article.view.subtree(c)

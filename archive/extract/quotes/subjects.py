@@ -58,6 +58,8 @@ def subject_of(v: TextView, cue: int) -> int | None:
     for agent in v.children(cue, "agent"):  # passive: 'as described by Director Jane Roe'
         for p in v.children(agent, "pobj"):
             return p
+    if not v.children(cue, *SUBJ_DEPS) and (named := _name_before_aside(v, cue)) is not None:
+        return named
     cur, steps = cue, 0
     # ", adding ...", ", saying ...": a participle the parser hung on the reported clause or on
     # a noun's clause ('Sanders said the process could be "messy," adding'; 'Carson rejected
@@ -324,6 +326,32 @@ def _first_of_a_series(v, root: int) -> int | None:
             and any(v.toks[k].text == "," for k in range(c, root))
         ):
             return subj[0]
+    return None
+
+
+def _name_before_aside(v, verb: int) -> int | None:
+    """A main verb with no subject right after an aside set off by commas that opens with a
+    participle after a name ("Mr. Roe, asked about the jailings, had said"): the name."""
+    if v.toks[verb].tag not in ("VBD", "VBN", "VBZ", "VBP"):
+        return None
+    k = verb - 1
+    while k >= 0 and v.head(k) == verb and v.toks[k].dep in ("aux", "neg", "advmod"):
+        k -= 1
+    a = v.sent_range(verb)[0]
+    if k <= a or v.toks[k].text != ",":
+        return None
+    for j in range(k - 1, max(a, k - 25), -1):
+        if v.toks[j].text in (";", ":", "(", ")"):
+            return None
+        if v.toks[j].text == ",":
+            name, opener = v.toks[j - 1], v.toks[j + 1]
+            if (
+                name.pos == "PROPN"
+                and name.ent in ("PERSON", "")
+                and opener.tag in ("VBN", "VBD", "VBG")
+            ):
+                return j - 1
+            return None
     return None
 
 

@@ -1,0 +1,168 @@
+"""Attribution rules found on PolNeAR train (real political news), shown on invented articles
+run through the whole pipeline: an aside between a name and its verb, a denied verb in the next
+sentence, a phrase that credits the words, a colon after a name, a participle the parser made the
+main verb, a relative named in passing. Each case: the paragraphs (the first is the title), the
+start of a quote, and who says it: ("person", name) or (kind, the words that name them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_attribution_classes import _extract, check_speaker
+from tests.extract.test_quotes import nlp
+
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
+
+CASES = [
+    pytest.param(
+        # 'X mocked it, saying, "... ." But Y did not respond in kind.': a verb denied in the
+        # next sentence reports nothing of the quote before it
+        [
+            "A debate on trade",
+            "Senator Alma Fenwick and Governor Ross Hollis met for a debate in Omaha.",
+            "Ms. Fenwick seemed to mock his loose talk, saying at one point, “The answer is not "
+            "simply to shout at the factories.” But Mr. Hollis, again, did not respond in kind.",
+        ],
+        "The answer is not simply",
+        ("person", "Alma Fenwick"),
+        id="a-denied-verb-in-the-next-sentence",
+    ),
+    pytest.param(
+        # the same when a quote inside the quote closes with it (a single mark, then two)
+        [
+            "A debate on trade",
+            "Senator Alma Fenwick and Governor Ross Hollis met for a debate in Omaha.",
+            "Ms. Fenwick seemed to mock his loose talk, saying at one point, ''The answer is not "
+            "simply to yell, 'Factories bad, imports bad.''' But Mr. Hollis, again, did not "
+            "respond in kind.",
+        ],
+        "The answer is not simply",
+        ("person", "Alma Fenwick"),
+        id="a-denied-verb-after-a-quote-closing-a-quote-inside-it",
+    ),
+    pytest.param(
+        # 'after Mr. Trump, asked about ... Mr. Putin, had said, "..."': the verb the parser left
+        # without a subject is the one of the name before the aside set off by commas
+        [
+            "A remark on killing",
+            "Governor Ross Hollis and President Ivan Marek traded praise this week.",
+            "The issue had come up on Friday after Mr. Hollis, asked about the jailing of "
+            "reporters under Mr. Marek, had said, “I think our country does plenty of that too.”",
+        ],
+        "I think our country",
+        ("person", "Ross Hollis"),
+        id="a-name-then-an-aside-then-its-verb",
+    ),
+    pytest.param(
+        # '"You know, it happens, right?" Trump went on': "go on" reports (not the previous
+        # quote's speaker, a woman who answered before)
+        [
+            "An interview in Omaha",
+            "Ross Hollis sat down with the host, Alma Fenwick, on Monday.",
+            "Ms. Fenwick responded pointedly, with a smile: “It can happen at any age.” She is 45.",
+            "“You know, it happens, right?” Hollis went on, as if he had not heard her.",
+        ],
+        "You know, it happens",
+        ("person", "Ross Hollis"),
+        id="went-on-reports",
+    ),
+    pytest.param(
+        # 'As the chief executive, Jeff Weiner, put it in his memo to employees explaining the
+        # deal, "..."': the named account credits the words, not the participle inside it
+        [
+            "A merger of two firms",
+            "Two software firms agreed to merge on Monday.",
+            "As the Fabrikam chief executive, Nora Lindqvist, put it in her memo to employees "
+            "explaining the deal, “Imagine a world where we no longer look up at the giants.”",
+        ],
+        "Imagine a world",
+        ("person", "Nora Lindqvist"),
+        id="a-named-account-over-a-participle-inside-it",
+    ),
+    pytest.param(
+        # 'The timing doesn't surprise Republican pollster Daron Shaw: "..."': a described name
+        # that ends the clause before the colon speaks
+        [
+            "A surge in the polls",
+            "The senator gained ten points in a month.",
+            "The timing of the surge does not surprise Republican pollster Tobias Marlow: "
+            "“Historically, lesser-known candidates have seen the biggest boost.”",
+        ],
+        "Historically, lesser-known",
+        ("person", "Tobias Marlow"),
+        id="a-described-name-before-a-colon",
+    ),
+    pytest.param(
+        # 'Here's Clinton in December 1992: "..."': the name a presentative "here is" introduces
+        [
+            "The new direction",
+            "Governor Ross Hollis gave a speech on the economy in 1992.",
+            "Here’s Hollis in December 1992: “Our new direction must rest on an understanding "
+            "of the new realities.”",
+        ],
+        "Our new direction",
+        ("person", "Ross Hollis"),
+        id="here-is-a-name-before-a-colon",
+    ),
+    pytest.param(
+        # 'during their first debate, Hillary Clinton cracked, "..."': "crack" is a verb of
+        # speech (a joke)
+        [
+            "A progressive who gets things done",
+            "Senator Alma Fenwick has often been an effective legislator, though critics call "
+            "her a crusader - during their first debate, Governor Ross Hollis cracked, “I’m a "
+            "progressive who likes results” - and she passed many bills.",
+        ],
+        "I’m a progressive",
+        ("person", "Ross Hollis"),
+        id="cracked-reports",
+    ),
+    pytest.param(
+        # '... a six-pointed star likened to the Star of David, Rep. Paul Ryan (R-WI) said "..."':
+        # the parser made the participle the main verb and "said" its clause; no subject, it
+        # reports nothing above the name's verb
+        [
+            "A cartoon in a campaign",
+            "Tuesday on WKRP’s “Midday with Lou Grant,” while discussing a crude cartoon from "
+            "presumptive nominee Ross Hollis featuring an image of Alma Fenwick, money and a "
+            "five-pointed star likened to the Star of Texas, Speaker of the House Rep. Dana "
+            "Kellerby (R-OH) said “crude images, they’ve got no place in a serious campaign.”",
+        ],
+        "crude images",
+        ("person", "Dana Kellerby"),
+        id="a-participle-taken-for-the-main-verb",
+    ),
+    pytest.param(
+        # 'a visit by Chelsea Clinton and her husband. Mrs. Clinton replied, "..."': the daughter
+        # named in passing does not take the "Mrs. Clinton" that the article keeps for her mother
+        [
+            "The foundation and its donors",
+            "Alma Fenwick ran the State Department for four years. Mrs. Fenwick has said the "
+            "foundation will stop taking foreign gifts, and Mrs. Fenwick’s aides agree.",
+            "Earlier in 2012, Ambassador Tom Reed wrote to Mrs. Fenwick about a visit to Kyiv by "
+            "Rosa Fenwick and her husband, Mark Dalton. Mrs. Fenwick replied, “Hearing nice "
+            "things about your children is as good as it gets.”",
+        ],
+        "Hearing nice things",
+        ("person", "Alma Fenwick"),
+        id="a-relative-named-in-passing-keeps-no-titled-surname",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "start", "expected"), CASES)
+def test_speaker_rule(nlp, paragraphs, start, expected):
+    check_speaker(nlp, paragraphs, start, expected)
+
+
+def test_the_sentence_before_the_speaker_is_no_reported_clause(nlp):
+    """'The issue had come up after Mr. Roe, asked about ..., had said, "..."': the parser hung
+    the words before the name on "said"; with the name as its subject, they are not what the
+    name said."""
+    ex = _extract(
+        nlp,
+        "A remark\n\nGovernor Sam Biggs and President Ivan Petrov traded praise this week.\n\n"
+        "The issue had come up Friday after Mr. Biggs, asked about the deaths of journalists "
+        "under Mr. Petrov, had said, ''I think our country does plenty of killing also.''",
+    )
+    assert not [q for q in ex.quotes if q.text.startswith("The issue")], ex.quotes
