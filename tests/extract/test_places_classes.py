@@ -251,6 +251,12 @@ CASES = [
         "!Nancy",
     ),
     (
+        "a town the gazetteer names with its river is found by its short name",
+        "The chemicals giant, whose main site in Ludwigshafen lies on the river, also cut jobs "
+        "at its plant in Marburg and in Halle.",
+        "Ludwigshafen am Rhein=DE | Marburg an der Lahn=DE | Halle (Saale)=DE",
+    ),
+    (
         "a big city is no tiny region abroad of the same name",
         "Protesters circled the stadium in Charlotte and marched to a park in uptown Charlotte.",
         "Charlotte=US",

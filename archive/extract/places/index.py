@@ -46,6 +46,13 @@ _ENGLISH_GENERIC = re.compile(
 )
 
 
+# a town named with its river or region, as the text names it without ("Ludwigshafen am Rhein",
+# "Marburg an der Lahn", "Halle (Saale)", "Klagenfurt am Wörthersee": "Ludwigshafen")
+_SHORT_FORM = re.compile(
+    r"^(\S+(?: \S+)?) (?:am|an der|im|in der|ob der) \S.*$|^(\S+) \((?:[A-ZÄÖÜ][a-zäöüß]+)\)$"
+)
+
+
 class Candidate(NamedTuple):
     """One gazetteer entry a name can refer to."""
 
@@ -317,6 +324,9 @@ def _index_cities(
             cand = cand._replace(name=city_names[gid])
         cities_by_gid[gid] = cand
         ix.add(name, cand, pop >= SCAN_MIN_POPULATION)
+        short = _SHORT_FORM.match(name)
+        if short and "/" not in name:  # not a city's district ("Zürich (Kreis 11) / Seebach")
+            ix.add(short.group(1) or short.group(2), cand, pop >= SCAN_MIN_POPULATION)
         if gid in city_names and city_names[gid] != name:
             ix.add(city_names[gid], cand, True)
     return centre_country, cities_by_gid
