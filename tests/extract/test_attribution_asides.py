@@ -80,6 +80,31 @@ CASES = [
         id="a-named-account-over-a-participle-inside-it",
     ),
     pytest.param(
+        # 'The summit was held there because, in Forbes’ words, "..."': the parser split the
+        # bare apostrophe off the name, and the verb of the sentence is nobody's; the name whose
+        # words they are speaks
+        [
+            "Start-ups in the desert",
+            "The summit was held last month in Haifa and Eilat because, in Fabrikams’ words, "
+            "“they are the most entrepreneurial places on the planet.”",
+        ],
+        "they are the most",
+        ("organisation", "Fabrikams"),
+        id="in-a-name-s-words",
+    ),
+    pytest.param(
+        # the same with a person's surname, with a bare apostrophe or with "’s"
+        [
+            "A plan that failed",
+            "Mayor Tom Hollis spoke on Monday. The plan failed because, in Hollis’ own words, "
+            "“nobody wanted to pay for it.”",
+            "The second plan failed because, in Hollis’s own words, “nobody wanted it.”",
+        ],
+        "nobody wanted it",
+        ("person", "Tom Hollis"),
+        id="in-a-person-s-own-words",
+    ),
+    pytest.param(
         # 'The timing doesn't surprise Republican pollster Daron Shaw: "..."': a described name
         # that ends the clause before the colon speaks
         [

@@ -232,6 +232,12 @@ CASES = [
         "Dallas=US | Toledo=US | Ohio=US | Nevada=US",
     ),
     (
+        "a surname in the possessive with a bare apostrophe is no place",
+        "Mayor Tom Hollis spoke in Denver on Monday. The plan failed because, in Hollis’ own "
+        "words, nobody wanted to pay for it.",
+        "Denver=US | !Hollis",
+    ),
+    (
         "a surname in a list of candidates' surnames is no place",
         "With five viable candidates (Trump, Cruz, Kasich, Bush and Rubio) all winning some "
         "delegates in Iowa, the race will go on.",

@@ -73,11 +73,20 @@ def _known(m: Mention) -> bool:
 _MADE_UP = ("place", "gpe")  # the tags of synthetic candidates (mention.synthetic_cand)
 
 
+def _possessive(body: str, m: Mention) -> bool:
+    """The name is in the possessive: "Bolton's", or a bare apostrophe after a final s ("in
+    Hollis’ own words")."""
+    after = body[m.end : m.end + 2]
+    return after in ("'s", "’s") or (
+        m.text.endswith("s") and after[:1] in ("'", "’") and after[1:2] in ("", " ")
+    )
+
+
 def _said_to_be_place(art: Article, m: Mention) -> bool:
     """ "in Hastings", "lives in Hastings" (not "in Bolton's view", nor "confidence in Rubio":
     a locative after a noun says nothing of a person's name)."""
     body = art.body
-    if body[m.end : m.end + 2] in ("'s", "’s"):
+    if _possessive(body, m):
         return False
     if not SURNAME_LOCATIVE.search(body, max(0, m.start - 16), m.start):
         return False
@@ -130,7 +139,7 @@ def _no_place(
         k in person_words
         and c is not None
         and (
-            art.body[m.end : m.end + 2] in ("'s", "’s")
+            _possessive(art.body, m)
             or not LOCATIVE.search(art.body, max(0, m.start - 12), m.start)
             # "Nancy Reagan ... after clashing with Nancy": a first name of the article's
             or (k in firsts and _tagged_person(art, m) and not _said_to_be_place(art, m))

@@ -57,6 +57,10 @@ _NAMED_ACCOUNT = re.compile(
     r"\b[Aa]s\s+([^.;:!?\n]{2,140}?),?\s+(?:later\s+|once\s+|often\s+)?"
     r"(?:put|puts|phrased|phrases)\s+it\b[^.!?]{0,80}$"
 )
+# "in Forbes’ words, "..."", "in Roe's own words": the owner's name in the possessive
+_IN_WHOSE_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:[A-Z][\w.-]*\s+){0,3}([A-Z][\w-]*)(?:['’]s|(?<=s)['’])\s+(?:own\s+)?words,?\s*$"
+)
 # a quote signed like an epigraph or a reader's comment: ""..." ― Jane Roe" (a dash, then the name
 # ends the paragraph, perhaps with a short description: "― Jane Roe, Denver")
 _SIGNATURE_DASH = re.compile(r"\s*(?:―|—|–|--?)\s*")
@@ -126,7 +130,8 @@ class Attributor:
         anchor = view.toks[open_tok].idx if open_tok < len(view.toks) else sp.start
         speaker = self.speakers.of_cue(cue, close_tok if cue >= close_tok else None, anchor)
         if speaker.kind == SpeakerKind.NONE:
-            return None
+            # 'The summit was held there because, in Forbes’ words, "..."': a verb of nobody's
+            return self._account_phrase(quote)
         if _function_words(speaker):  # a misparse's leftover: the clause may still say who
             return self._clause_subject(quote)
         return Attribution(speaker, self.cues.text_of(cue), self.media.of(cue), cue)
@@ -225,7 +230,9 @@ class Attributor:
         ps = self.article.paragraphs[sp.paragraph][0]
         m = _ACCOUNT.search(self.article.body, max(ps, mark - 120), mark)
         if m is None:
-            return self._named_account(max(ps, mark - 240), mark)
+            return self._named_account(max(ps, mark - 240), mark) or _in_whose_words(
+                self, max(ps, mark - 120), mark
+            )
         surface = m.group(1) or m.group(2) or m.group(3) or ""
         pron = POSSESSIVE_TO_SUBJECT.get(surface.lower(), surface.lower())
         speaker = self.pronouns.resolve(pron, m.start(), surface)
@@ -311,3 +318,19 @@ class Attributor:
         if speaker.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
             return None
         return Attribution(speaker, None, None, None, "account")  # a phrase credits the words
+
+
+def _in_whose_words(att: Attributor, lo: int, mark: int) -> Attribution | None:
+    """'in Forbes’ words, "..."': a name in the possessive before "words", where the parse
+    gives the noun of speech no owner (a bare apostrophe split off, a verb of nobody's)."""
+    m = _IN_WHOSE_WORDS.search(att.article.body, lo, mark)
+    if m is None:
+        return None
+    view = att.article.view
+    k = view.token_at(m.start(1))
+    if k >= len(view.toks) or view.toks[k].pos != "PROPN":
+        return None
+    speaker = att.phrases.resolve_owner(k, mark)
+    if speaker.kind not in (SpeakerKind.PERSON, SpeakerKind.ORGANISATION):
+        return None
+    return Attribution(speaker, None, None, None, "account")
