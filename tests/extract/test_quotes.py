@@ -1080,3 +1080,12 @@ def test_a_fragment_in_the_sentence_after_a_quote_is_the_same_speakers(nlp):
     assert who(by_text(quotes, "reorganization"), people) == "Ivo Salmon"
     assert who(by_text(quotes, "a mess"), people) is None  # "Critics": an unnamed source
     assert by_text(quotes, "a mess").speaker_text == "Critics"
+
+
+def test_a_pair_of_apostrophes_inside_a_quote_is_kept_as_written():
+    """The marks are found on a copy where '' reads as a double mark; the quote's text is the
+    body's own (hypothesis found '"he said‘"he said''"' giving a '"' the body does not have)."""
+    body = '"he said‘"he said\'\'"'
+    quotes = find_quotes(body, None, [], reported=False)
+    assert quotes
+    _check(body, quotes)

@@ -78,7 +78,8 @@ class CueFinder:
         capitalised word: the reporter's sentence ends there."""
         body = self.art.body
         sp = quote.span
-        if sp.close_mark is None or body[sp.start : sp.end].rstrip(" '’\"”")[-1:] != ".":
+        last = body[sp.start : sp.end].rstrip().rstrip(_CLOSING_LEFTOVERS)[-1:]
+        if sp.close_mark is None or last != ".":
             return False
         toks = self.view.toks
         k = quote.close_tok

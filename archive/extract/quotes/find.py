@@ -69,6 +69,7 @@ def find_quotes(
     :mod:`archive.extract.quotes.reported`)."""
     if not body:
         return []
+    written = body
     body = fold_double_apostrophes(body)  # ''...'' as "..." (same offsets)
     paragraphs = paragraph_spans(body)
     skip = boilerplate_paragraphs(body, paragraphs)
@@ -87,6 +88,9 @@ def find_quotes(
         confidence.fill_in(att, found, kept)
     if reported:
         kept = sorted(kept + find_reported(att, skip), key=lambda r: (r.start, r.end))
+    if body is not written:
+        for r in kept:  # the words as written (a pair of apostrophes inside stays a pair)
+            r.text = written[r.start : r.end]
     return kept
 
 
