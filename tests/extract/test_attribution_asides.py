@@ -172,12 +172,68 @@ CASES = [
         ("person", "Alma Fenwick"),
         id="a-relative-named-in-passing-keeps-no-titled-surname",
     ),
+    pytest.param(
+        # verbs of speech the lexicon lacked: "proclaimed" after a long apposition
+        [
+            "A convention speech",
+            "Taxes are “the ultimate drag on growth” and “stunt small firms,” Howard Pellman, the "
+            "former governor of Oregon, proclaimed to a cheering crowd on Tuesday.",
+        ],
+        "the ultimate drag",
+        ("person", "Howard Pellman"),
+        id="proclaimed-is-a-cue",
+    ),
+    pytest.param(
+        # a worry reported with the speaker's own words as its complement
+        [
+            "Safety nets",
+            "In the depths of the recession, Senator Paula Rynd worried that the safety net was "
+            "becoming “a hammock that lulls able-bodied people to lives of dependency.”",
+        ],
+        "a hammock that lulls",
+        ("person", "Paula Rynd"),
+        id="worried-that-is-a-cue",
+    ),
+    pytest.param(
+        # 'X called Y a "Z"' that the parser read as "X, called Y" (a thing named) and left the
+        # sentence with no verb at its root
+        [
+            "A rush to judgment",
+            "Senator Dana Morrow campaigned in Ohio on Tuesday.",
+            "Morrow’s campaign called AP’s report a “rush to judgment,” because delegates can "
+            "change their minds.",
+        ],
+        "rush to judgment",
+        ("unnamed", "Morrow’s campaign"),
+        id="called-misread-as-naming",
+    ),
+    pytest.param(
+        # a digest's line: a claim, a dash, then a name the model tags nothing and its quote
+        [
+            "Pollster digest",
+            "The interplay has been important for the contests - Carol Dunk: “Two weeks "
+            "ago, the strongest territory had been the South. Now, it is the Northeast.”",
+        ],
+        "Two weeks ago",
+        ("person", "Carol Dunk"),
+        id="an-untagged-name-before-a-colon-and-a-quote",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("paragraphs", "start", "expected"), CASES)
 def test_speaker_rule(nlp, paragraphs, start, expected):
     check_speaker(nlp, paragraphs, start, expected)
+
+
+def test_a_thing_named_and_an_indictment_are_no_speech(nlp):
+    """'a group called "..."' names a thing; 'charged for "..."' is a price, no speech."""
+    ex = _extract(
+        nlp,
+        "A court date\n\nTom Reddick joined a group called “Moms for Truth” in 2019.\n\n"
+        "The company charged for “premium access” since May.",
+    )
+    assert [q.text for q in ex.quotes] == [], ex.quotes
 
 
 def test_the_sentence_before_the_speaker_is_no_reported_clause(nlp):

@@ -312,6 +312,42 @@ def test_a_name_in_apposition_to_a_relative_before_speech(nlp):
     assert "Inderdai Ramsaran" in by_name(run(nlp, text))
 
 
+def test_given_names_before_a_full_name_share_its_surname(nlp):
+    text = (
+        "The donors David and Charles Koch gave the money. The parents, Zorvan and Morwenna "
+        "Pellow, spoke at the fair. Their son Jory Pellow died in 2004.\n\n"
+        '"We are proud," Mr. Pellow said. "He was brave," Mrs. Pellow said. Zorvan wept.\n\n'
+        "Hillary Clinton and Bernie Sanders met voters in Georgia and Mike Pence agreed. "
+        "“Ask the farmers of Gorakhpur and Ambedkar Nagar whether they have been paid,” "
+        "Dimple Yadav said."
+    )
+    people = run(nlp, text)
+    assert_offsets(text, people)
+    names = by_name(people)
+    for name in ("David Koch", "Charles Koch", "Zorvan Pellow", "Morwenna Pellow", "Jory Pellow"):
+        assert name in names, sorted(names)
+    assert "Clinton" not in {a for p in people for a in p.aliases if a.startswith("Clinton")}
+    assert "Hillary Sanders" not in names and "Georgia Pence" not in names, sorted(names)
+    assert "Gorakhpur Nagar" not in names, sorted(names)  # a city, though tagged a person
+    david = names["David Koch"]
+    assert [(m.start, m.text) for m in david.mentions] == [(text.index("David"), "David")]
+    assert {"David Koch", "David"} <= set(david.aliases)
+    zorvan = names["Zorvan Pellow"]
+    assert text.index("Zorvan wept") in [m.start for m in zorvan.mentions]
+    # "Mrs." is no man's title: the woman named in the pair, not the husband named before her
+    assert text.index("Pellow said. Zorvan") in [m.start for m in names["Morwenna Pellow"].mentions]
+
+
+def test_a_list_of_given_names_before_a_full_name(nlp):
+    text = (
+        "His children Eric, Ivanka and Donald Trump Jr. came on stage. "
+        "Sen. Paul and John Kasich did not."
+    )
+    names = by_name(run(nlp, text))
+    assert {"Eric Trump", "Ivanka Trump", "Donald Trump"} <= set(names), sorted(names)
+    assert "Paul Kasich" not in names
+
+
 def test_empty_and_nameless_text(nlp):
     assert run(nlp, "") == []
     assert run(nlp, "The river rose overnight and the roads were closed.") == []

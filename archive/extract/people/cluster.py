@@ -37,6 +37,14 @@ class Mention:
     title: str = ""  # title chain right before it ("President ", "Brig. Gen. ")
     title_start: int | None = None
     label: str = ""  # spaCy entity label at this span
+    # the name the mention gives where it is more than its words: the surname it shares with the
+    # full name it is co-ordinated with ("Khizr" of "Khizr and Ghazala Khan" is "Khizr Khan")
+    shared: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name as the text gives it (its words, with a shared surname)."""
+        return self.shared or self.text
 
 
 @dataclass
@@ -50,7 +58,7 @@ class Person:
     @property
     def full_forms(self) -> list[str]:
         """The mentions that name the person in full."""
-        return [m.text for m in self.mentions if is_full_name(m.text)]
+        return [m.name for m in self.mentions if is_full_name(m.name)]
 
 
 def _first_compatible(a: str, b: str) -> bool:
@@ -71,16 +79,16 @@ def cluster(mentions: list[Mention], body: str) -> list[Person]:
     people: list[Person] = []
     singles: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if not is_full_name(m.text):
+        if not is_full_name(m.name):
             singles.append(m)
             continue
-        given = given_names(m.text)[0]
-        sk = fold_word(surname(m.text).replace(" ", ""))
+        given = given_names(m.name)[0]
+        sk = fold_word(surname(m.name).replace(" ", ""))
         for p in people:
             if (
                 p.sur_key == sk
                 and _first_compatible(p.first_key, given)
-                and not any(middle_initials_conflict(m.text, f) for f in p.full_forms)
+                and not any(middle_initials_conflict(m.name, f) for f in p.full_forms)
             ):
                 p.mentions.append(m)
                 if is_initial(p.first_key) and not is_initial(given):
@@ -148,12 +156,13 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
     about (most mentions so far, then the first introduced): a relative named in passing ("a photo
     of his wife, Heidi Cruz") or by first name ("Freddy", not counted for a titled "Mr. Trump")
     does not take the surname away from the article's subject."""
+    sex = title_info(m.title)[0] if m.title else None
     recent = []
     for i, p in enumerate(cands):
         full = [
             x
             for x in p.mentions
-            if x.start < m.start and is_full_name(x.text) and not _names_a_thing(x, body)
+            if x.start < m.start and is_full_name(x.name) and not _names_a_thing(x, body)
         ]
         if full:
             last = max(full, key=lambda x: x.start)
@@ -181,8 +190,10 @@ def _bare_surname_owner(cands: list[Person], m: Mention, body: str) -> Person:
                 x.start < m.start
                 and not (m.title and _first_name_only(p, x))
                 and not _names_a_thing(x, body)
+                and not _other_sex(x, m)
                 for x in p.mentions
             ),
+            bool(sex) and _gender_of(p) != sex,  # a tie: the one of the title's sex
             min(x.start for x in p.mentions),
         ),
     )
@@ -215,13 +226,20 @@ def _names_a_thing(x: Mention, body: str) -> bool:
     return bool(nxt) and nxt.group(1).lower() in STRONG_ORG_WORDS
 
 
+def _other_sex(x: Mention, m: Mention) -> bool:
+    """X's title tells the other sex than M's ("Mr. Khan" does not make "Mrs. Khan" his)."""
+    gx = title_info(x.title)[0] if x.title else None
+    gm = title_info(m.title)[0] if m.title else None
+    return bool(gx and gm and gx != gm)
+
+
 def _first_name_only(p: Person, x: Mention) -> bool:
     """X names P by the first name alone ("Freddy"): how an article that calls its subject
     "Mr. Trump" names a relative, so it does not count toward who a titled surname is (a bare
     "Clinton" may be the "Hillary" of a less formal article)."""
     return (
         bool(p.first_key)
-        and not is_full_name(x.text)
+        and not is_full_name(x.name)
         and fold_word(x.text) == fold_word(p.first_key)
     )
 
@@ -241,7 +259,7 @@ def _gender_of(p: Person) -> str | None:
     ("Hillary" for "Mrs. Clinton" next to "Bill Clinton")."""
     g = gender_of_titles(p)
     if g is None and p.first_key:
-        given = next((given_names(m.text)[0] for m in p.mentions if is_full_name(m.text)), "")
+        given = next((given_names(m.name)[0] for m in p.mentions if is_full_name(m.name)), "")
         g = first_name_gender(given) if given else None
         g = g if g in ("m", "f") else None
     return g
@@ -279,7 +297,7 @@ def aliases(p: Person) -> list[str]:
     """Every surface form, bare and with its title ("Zelensky", "President Zelensky")."""
     out: list[str] = []
     for m in p.mentions:
-        forms = [m.text]
+        forms = [m.name, m.text]  # "Khizr Khan" and the "Khizr" written
         if m.title:
             forms.append(f"{' '.join(m.title.split())} {m.text}")
         for f in forms:

@@ -26,11 +26,15 @@ How it decides who is a person (the small spaCy model is weak on news text):
   3. document consistency: every accepted surface form and the surname of every full name is
      searched in the whole body, so a name tagged once counts at all its mentions; a two-word
      run ending in an accepted one-word name joins it ("Brewster Kahle" when only "Kahle" was
-     tagged) when its first word is a first name or no dictionary word.
+     tagged) when its first word is a first name or no dictionary word; a given name
+     co-ordinated before a full name shares its surname ("Khizr and Ghazala Khan" names Khizr
+     Khan, "Eric, Ivanka and Donald Trump Jr." Eric and Ivanka Trump).
   4. clustering: full names with the same surname and a compatible given name are one person;
      a surname or titled form ("Mr. Medinsky", "President Trump") joins the full name whose
      surname it is, the most recent one before it when several people share the surname; a
-     word that is no surname but the first word of exactly one full name joins it ("Mr. Xi").
+     word that is no surname but the first word of exactly one full name joins it ("Mr. Xi");
+     a titled surname goes to no one whose title is of the other sex, and of people tied
+     otherwise to the one its title's sex ("Mrs. Khan": Ghazala, not Khizr).
   5. a person known only by one word ("Trump") must have a title or a role somewhere in the
      article, else it is dropped ("Kyiv", "Bloomberg" tagged PERSON).
   6. authors/photographers (``exclude``): their mentions in bylines, credits and bio lines at
@@ -55,7 +59,7 @@ from archive.extract.people.credits import drop_credited_mentions
 from archive.extract.people.gender import Sentences, gender
 from archive.extract.people.lexicon import SPEAKING_VERBS
 from archive.extract.people.roles import is_org_role, person_roles
-from archive.extract.people.scan import scan, scan_forms
+from archive.extract.people.scan import scan, scan_forms, shared_surnames
 from archive.kinds import PersonRole
 from archive.records import PersonEntity, PlaceEntity, Span
 
@@ -106,7 +110,7 @@ def find_people(
     candidates = find_candidates(art)
     forms = accepted_forms(art, candidates.found, candidates.loose_runs)
     search, surnames = scan_forms(forms)
-    people = cluster(scan(art, search, surnames), body)
+    people = cluster(shared_surnames(art, scan(art, search, surnames)), body)
     drop_credited_mentions(art.body, people, art.exclude)
     found = []
     for p in people:

@@ -36,7 +36,8 @@ GEO_AFTER = re.compile(
 _SPEECH_AFTER = re.compile(
     r"^(?:,\s+(?:the|a|an|who|whose|his|her|its|their|[a-z][\w\-]*(?:['’]s)?)\b|\s+(?:"
     + "|".join(SPEECH_VERBS_AFTER_NAME)
-    + r")\b)"
+    + r")\b"
+    + r"|:[ \t]*[\"“‘'])"  # a quote the name introduces: '- Jo Roe: "..."'
 )
 # a reporting verb after a quote, right before a name ('"...," said Jo Roe')
 _SPEECH_BEFORE = re.compile(r"[,!?\"”’]\s*(?:" + "|".join(SPEECH_VERBS_AFTER_NAME) + r")[ \t]+$")

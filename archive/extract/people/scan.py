@@ -2,7 +2,9 @@
 
 Every accepted surface form, the surname of every full name and the full name without middle
 initials are searched in the whole body, so a name tagged once counts at all its mentions; a
-one-word form is skipped where it is part of another name, an organisation name or a place.
+one-word form is skipped where it is part of another name, an organisation name or a place. A
+given name co-ordinated before a full name shares its surname ("Khizr and Ghazala Khan",
+"David and Charles Koch": :func:`shared_surnames`).
 """
 
 from __future__ import annotations
@@ -12,12 +14,24 @@ import re
 from archive.extract.people.article import Article, norm
 from archive.extract.people.cluster import Mention
 from archive.extract.people.lexicon import UPPER
+from archive.names.firstnames import is_first_name
 from archive.names.titles import is_title_word
-from archive.names.tokens import is_full_name, is_name_word, surname, without_middle_initials
+from archive.names.tokens import (
+    is_full_name,
+    is_initial,
+    is_name_word,
+    name_parts,
+    surname,
+    without_middle_initials,
+)
 
 _PREV_WORD_RE = re.compile(r"([^\s]+)[ \t]+$")
 _SENTENCE_END_RE = re.compile(r"(?:[.!?\"“”]\s*|\n\s*)$")
 _NAME_NEXT_RE = re.compile(rf"[ \t]+[{UPPER}]")
+# "Khizr and " / "Bill & " right before a full name; the words before it: "Eric, Ivanka and "
+_GIVEN_AND_RE = re.compile(rf"(?<![\w'’.\-])([{UPPER}][^\W\d_]+)(,?[ \t]+(?:and|&)[ \t]+)$")
+_GIVEN_COMMA_RE = re.compile(rf"(?<![\w'’.\-])([{UPPER}][^\W\d_]+),[ \t]+$")
+_PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 
 
 def scan_forms(forms: set[str]) -> tuple[set[str], frozenset[str]]:
@@ -93,3 +107,53 @@ def scan(art: Article, forms: set[str], surnames: frozenset[str] = frozenset()) 
             continue
         out.append(Mention(start, end, text, title, title_start, label))
     return out
+
+
+def shared_surnames(art: Article, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the given names co-ordinated before a full name, which share its surname
+    ("Khizr and Ghazala Khan" names Khizr Khan too, "Eric, Ivanka and Donald Trump" Eric Trump):
+    each such word becomes (or is added as) a mention of its own with ``shared`` set. The word is
+    a first name or tagged a person by the model, no one's surname, title or place, and no name
+    word comes right before it ("Hillary Clinton and Bernie Sanders" is two people)."""
+    body = art.body
+    at = {(m.start, m.end): m for m in mentions}
+    surnames = {surname(m.text) for m in mentions if is_full_name(m.text)}
+    out = list(mentions)
+    for m in mentions:
+        parts = name_parts(m.text)
+        if m.title or len(parts) < 2 or is_initial(parts[0]) or not is_full_name(m.text):
+            continue
+        family = surname(m.text)
+        end = m.start
+        pattern = _GIVEN_AND_RE
+        while True:
+            g = pattern.search(body, max(0, end - 60), end)
+            if not g or not _shares(art, g.group(1), g.start(1), surnames, at):
+                break
+            start, stop = g.start(1), g.end(1)
+            shared = f"{g.group(1)} {family}"
+            known = at.get((start, stop))
+            if known is not None:
+                known.shared = shared
+            else:
+                label = art.label_at(start, stop)
+                out.append(Mention(start, stop, g.group(1), label=label, shared=shared))
+            end, pattern = start, _GIVEN_COMMA_RE
+    return out
+
+
+def _shares(art: Article, word: str, start: int, surnames: set[str], at) -> bool:
+    """WORD at START can be a given name of a list before a full name (see
+    :func:`shared_surnames`)."""
+    if word in surnames or is_title_word(word) or art.in_credit(start, start + len(word)):
+        return False
+    label = art.label_at(start, start + len(word))
+    if label != "PERSON" and (label in _PLACE_OR_BODY or not is_first_name(word)):
+        return False
+    if art.is_known_place(word) and (label != "PERSON" or not is_first_name(word)):
+        return False  # "Georgia and Mike Pence", "Gorakhpur and ..."; "David" is no Panama town
+    if art.title_before(start)[0]:
+        return False  # "Sen. Paul and John Kasich": a surname
+    before = _PREV_WORD_RE.search(art.body, max(0, start - 40), start)
+    # "Hillary Clinton and Bernie Sanders"; not a sentence's last word ("... in Iraq. Bill and")
+    return not (before and is_name_word(before.group(1)) and before.group(1)[-1:] not in ".!?")

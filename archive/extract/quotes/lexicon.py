@@ -53,7 +53,8 @@ counter report reveal tell plead shout whisper mutter scream yell joke boast lam
 characterise characterize welcome question challenge allege agree rule continue exclaim
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
 gush opine interject answer contend point exhort mention elaborate remember email rant inform
-growl bellow roar sneer rumble grumble gripe sigh bark thunder crack""".split()
+growl bellow roar sneer rumble grumble gripe sigh bark thunder crack proclaim chant charge worry
+fear recommend disclose""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -138,7 +139,12 @@ SPEECH_VERBS_AFTER_NAME: tuple[str, ...] = (
 NOT_CUE_AFTER_CALL = frozenset({"on", "upon", "off", "in", "up", "out", "back"})
 # verbs that report nothing before these words ("will continue to be", "continued to insist":
 # the infinitive's verb reports, if any)
-NOT_CUE_BEFORE = {"continue": ("to",), "crack": ("down", "up", "open", "into")}
+NOT_CUE_BEFORE = {
+    "continue": ("to",),
+    "crack": ("down", "up", "open", "into"),
+    "charge": ("with", "for", "by", "up"),  # "charged with fraud": an indictment, a price
+    "worry": ("about",),
+}
 # ... and after these two words (an idiom: "not to mention "perks"" reports nothing)
 NOT_CUE_AFTER = {"mention": (("not", "to"),)}
 # verbs that report only with their particle ("pointed out"; "pointed to" reports nothing)
@@ -155,7 +161,7 @@ TELL_LIKE = frozenset({"tell"})
 # weak cues: only count when the quote is their complement (never by mere adjacency)
 WEAK_CUES = frozenset(
     """hold propose demand praise welcome blame agree question challenge report indicate signal
-    suggest conclude answer""".split()
+    suggest conclude answer worry fear recommend disclose""".split()
 )
 
 # --- reported speech (archive.extract.quotes.reported) ------------------------------------------

@@ -30,7 +30,7 @@ def is_cue(view: TextView, i: int) -> str | None:
         return None
     if i > 0 and view.toks[i - 1].text in ("-", "‑") and view.toks[i - 1].end == t.idx:
         return None  # a word of a compound: "the self-described Islamic State"
-    if base in _NAMING and t.dep == "acl" and t.tag == "VBN":
+    if base in _NAMING and t.dep == "acl" and t.tag == "VBN" and not _verb_misread(view, i):
         return None  # a thing named: 'a class called "Perception"', 'a group dubbed "X"'
     if t.dep == "acl" and t.tag == "VB":
         return None  # an infinitive of a noun: 'a "sincere religious belief" to deny services'
@@ -45,3 +45,19 @@ def is_cue(view: TextView, i: int) -> str | None:
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
         return None
     return base
+
+
+def _verb_misread(view: TextView, i: int) -> bool:
+    """The participle at ``i`` is the sentence's own verb that the parser read as naming the word
+    before it ('Trump called Clinton a "liar"', 'The campaign called the report a "rush to
+    judgment"', the sentence left with no verb at its root): its head comes right before it, is
+    no noun after "a"/"an" ('a class called "Perception"'), and the sentence's root is no verb."""
+    head = view.head(i)
+    if head is None or head != i - 1 or view.toks[head].pos not in ("PROPN", "NOUN"):
+        return False
+    if any(view.toks[d].lower in ("a", "an") for d in view.children(head, "det")):
+        return False
+    lo, hi = view.sent_range(i)
+    return not any(
+        view.toks[k].head == k and view.toks[k].pos in ("VERB", "AUX") for k in range(lo, hi)
+    )
