@@ -3,6 +3,8 @@ blocks and footer credits; then reporter sign-offs after the text."""
 
 from __future__ import annotations
 
+import re
+
 from archive.clean import credits as cr
 from archive.clean.found import Found, footer_line, take_caption_label, take_credit
 from archive.clean.lexicon import SERVICE
@@ -18,6 +20,9 @@ from archive.clean.lines import (
     n_words,
     reader_directed,
 )
+
+# a line that is a quotation: an opening mark, words, a closing mark ('"We want Rivera!"')
+_QUOTED_LINE = re.compile(r"""\s*["“‘'][^\W\d_].*\w[.!?,…]*["”’'][.!?]?\s*$""")
 
 
 def scan_body(found: Found, lines: list[str]) -> list[str]:
@@ -86,8 +91,12 @@ def scan_body(found: Found, lines: list[str]) -> list[str]:
             len(kept) > 1 and n_words(line) <= 30 and SERVICE.search(line) and reader_directed(line)
         ):
             pass
-        elif len(kept) == 1 or n_words(line) > (3 if is_sentence(line) else 12):
-            break
+        elif (
+            len(kept) == 1
+            or n_words(line) > (3 if is_sentence(line) else 12)
+            or _QUOTED_LINE.match(line)
+        ):
+            break  # prose, or a quotation ('"Yes, we do."' ends a story; no menu reads so)
         found.dropped.append(line)
         kept.pop()
         kept_idx.pop()

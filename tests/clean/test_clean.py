@@ -329,6 +329,17 @@ def test_subheads_stay_and_promo_links_go():
     assert "Support for Ukraine" in art.body and "Read more" not in art.body
 
 
+def test_a_short_quotation_ending_the_story_is_body_not_footer():
+    text = (
+        "Phone banking in Dayton\n\nThe volunteers gathered in a church hall on Monday.\n\n"
+        '"Well, thank you so much," Eva Milner said into the phone.\n\nThe crowd roars.\n\n'
+        '"We want Rivera!"\n\nShare this\n\nRead more'
+    )
+    art = clean(text_doc(text))
+    assert art.body.endswith('The crowd roars.\n\n"We want Rivera!"'), art.body
+    assert "Read more" not in art.body and "Share this" not in art.body
+
+
 def test_extracted_text_keeps_short_lead_when_metadata_has_the_title():
     doc = RawDocument(
         path="r.jsonl#1",

@@ -218,6 +218,34 @@ CASES = [
         ("person", "Carol Dunk"),
         id="an-untagged-name-before-a-colon-and-a-quote",
     ),
+    pytest.param(
+        # a short stage direction between two quotes of one speaker that names nobody
+        [
+            "Phone banking",
+            "The volunteers gathered in a church hall on Monday.",
+            "“I am calling from the Rivera campaign,” Eva Milner, a retired nurse, said into "
+            "the phone.",
+            "She pauses.",
+            "“Well, thank you so much. Rivera will appreciate it.”",
+            "The volunteers cheer.",
+        ],
+        "Well, thank you",
+        ("person", "Eva Milner"),
+        id="a-stage-direction-between-two-quotes",
+    ),
+    pytest.param(
+        # a digest's heading with a verb, a dash, then a source that is no person: not the
+        # heading's subject ("Media shares") but that source
+        [
+            "Pollster digest",
+            "This is the digest for Wednesday.",
+            "Media shares blame in Iowa poll overhype - PollDigest: “Pollsters are taking a lot "
+            "of heat from the public for not anticipating the victory.”",
+        ],
+        "Pollsters are taking",
+        ("organisation", "PollDigest"),
+        id="a-source-after-a-heading-dash-is-not-the-heading-subject",
+    ),
 ]
 
 
@@ -226,7 +254,86 @@ def test_speaker_rule(nlp, paragraphs, start, expected):
     check_speaker(nlp, paragraphs, start, expected)
 
 
-def test_a_thing_named_and_an_indictment_are_no_speech(nlp):
+def _quote(nlp, text: str, start: str):
+    """The first direct quote of the article ``text`` that starts with ``start``."""
+    ex = _extract(nlp, text)
+    hits = [q for q in ex.quotes if q.kind != "indirect" and q.text.startswith(start)]
+    assert hits, ex.quotes
+    return hits[0]
+
+
+def test_someone_else_acting_between_two_quotes_keeps_the_second_apart(nlp):
+    q = _quote(
+        nlp,
+        "Phone banking\n\nThe volunteers gathered in a church hall on Monday.\n\n"
+        "“I am calling from the Rivera campaign,” Eva Milner said into the phone.\n\n"
+        "They pause.\n\n“We want Rivera, all of us here tonight!”\n\nThe volunteers cheer.",
+        "We want",
+    )
+    assert q.speaker is None, q  # "they" are not Eva
+
+
+def test_no_clause_or_idiom_is_a_speaker(nlp):
+    """Speakers are noun phrases: not an idiom of "say" ("That said," "easier said than done"),
+    not a clause ("which get answered says"), not words up to a verb ("People are keen on
+    telling"), and no "and" or "of the" is left hanging where a conjunct or a title was cut."""
+    ex = _extract(
+        nlp,
+        "Polls and questionnaires\n\nThe candidates answered questions in Iowa.\n\n"
+        "That said, a loss in the state would be “a sour end” to the primary season.\n\n"
+        "But “dumping the mayor” is easier said than done.\n\n"
+        "In a poll released Monday, 31% of Republicans and Republican-leaning voters said they "
+        "were “extremely enthusiastic” about voting.\n\n"
+        "“If we want minority voters to support us, we have to engage them,” wrote the authors "
+        "of the “Growth and Opportunity Project.”\n\n"
+        "But which get answered says “something” about the candidates.\n\n"
+        "People are especially keen on telling women to stop “moaning” when they speak up.",
+    )
+    said = {q.text: q.speaker_text for q in ex.quotes if q.kind != "indirect"}
+    assert said.get("extremely enthusiastic") == "31% of Republicans", said
+    assert said.get("If we want minority voters to support us, we have to engage them,") == (
+        "the authors"
+    ), said
+    for text in ("a sour end", "dumping the mayor", "something", "moaning"):
+        assert said.get(text) is None, said
+
+
+def test_a_headline_before_its_byline_is_no_quote(nlp):
+    ex = _extract(
+        nlp,
+        "New York newsletter\n\nWelcome to the newsletter for the week.\n\n"
+        'FAREWELL—"The Living Room to close at the end of December," by Times\' Ben Sisario.'
+        '\n\n"Met accused of whitewashing baby Jesus," by Post\'s Kathianne Boniello.\n\n'
+        '"We will win this," by all accounts, was what Mayor Dana Roe said.',
+    )
+    assert [q.text for q in ex.quotes] == ["We will win this,"], ex.quotes
+
+
+def test_a_paragraph_that_introduces_a_transcript_is_no_stage_direction(nlp):
+    q = _quote(
+        nlp,
+        "An interview\n\nOn Sunday, Governor Ron Pellman said the tweet was only “to mock” his "
+        "rival.\n\nPartial transcript as follows:\n\n“HOST: Let us start with the news of the "
+        "debate. Why would he do that?”",
+        "HOST",
+    )
+    assert q.speaker is None, q
+
+
+def test_an_unnamed_source_introduced_before_is_whole_words(nlp):
+    """'the statement said' after 'a written statement in response to ... about the emails': the
+    introduction as written, cut at a whole word and not after a small one."""
+    q = _quote(
+        nlp,
+        "Emails\n\nThe Chronicle said Dale Hicks provided a written statement in response to the "
+        "newspapers’ inquiries about the emails.\n\n“After reviewing his practices, the "
+        "secretary believes his use of email was fine,” the statement said.",
+        "After reviewing",
+    )
+    assert q.speaker_text == "a written statement in response to the newspapers’ inquiries", q
+
+
+def test_a_thing_named_and_a_price_are_no_speech(nlp):
     """'a group called "..."' names a thing; 'charged for "..."' is a price, no speech."""
     ex = _extract(
         nlp,

@@ -218,7 +218,7 @@ def test_introductions_match_a_scan_of_the_whole_range():
             for m in re.finditer(
                 r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?"
                 + word
-                + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{1,50})?",
+                + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{0,49}\w\b)?",
                 body[lo:hi],
             ):
                 at = lo + m.start()

@@ -20,8 +20,13 @@ def _introduction_re(word: str) -> re.Pattern:
     return re.compile(
         r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?"
         + re.escape(word)
-        + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{1,50})?"
+        + r"\b(?:\s+(?:at|of|for|from|with|in)\s+[^,.;:\"“”\n]{0,49}\w\b)?"  # whole words
     )
+
+
+_SMALL_WORDS_AT_END = re.compile(
+    r"(?:\s+(?:the|a|an|of|in|at|for|from|with|to|and|or|on|about|by|his|her|its|their))+$"
+)
 
 
 class Antecedents:
@@ -89,6 +94,7 @@ class Antecedents:
         if found is None:
             return None
         start, text = found
+        text = _SMALL_WORDS_AT_END.sub("", text)  # '... inquiries about the' (cut at 50)
         role_starts = self.idx.role_word_mentions(word)
         i = bisect.bisect_right(role_starts, start)
         if i < len(role_starts) and role_starts[i] < hi:

@@ -17,6 +17,9 @@ SENT_FINAL = {".", "!", "?"}
 # dependency labels of clauses hanging below another one
 _CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "xcomp", "parataxis")
 
+# words a noun phrase does not end with
+_DANGLING = frozenset({"CCONJ", "ADP", "DET", "PUNCT", "SCONJ"})
+
 
 class TokenWalks:
     """Where the word-by-word walks next to a quote can jump to, so that no walk goes over the
@@ -197,7 +200,14 @@ class QuoteArticle:
         keep = [k for k in keep if not self.in_quote[k]]
         if not keep:
             return head, head + 1
-        return min(keep), max(keep) + 1
+        a, b = min(keep), max(keep) + 1
+        # no "and" or "of the" left hanging where a conjunct or a quoted title was cut off
+        # ("31% of Republicans and", "the authors of the “Growth ...”")
+        while b - 1 > head and v.toks[b - 1].pos in _DANGLING:
+            b -= 1
+        while a < head and v.toks[a].pos in ("CCONJ", "PUNCT"):
+            a += 1
+        return a, b
 
     def person_by_name_word(self, a: int, b: int) -> int | None:
         """The only known person whose name or aliases hold the last capitalised word of the

@@ -13,20 +13,28 @@ from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.units import Attribution, Speaker, mark_end, mark_start
 from archive.extract.quotes.verbs import is_cue
 from archive.kinds import QuoteKind, SpeakerKind
+from archive.names.firstnames import is_first_name
 
 
 def after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attribution | None:
     """The attribution of a quote right after a colon: the speaker of a reporting verb before it,
     else (no such verb, a full quote) the subject of the clause before it."""
     cue = _colon_cue(att, colon)
-    if cue is not None and _HEADING_DASH.search(
-        att.article.body, att.article.view.toks[cue].idx, colon
-    ):
+    body = att.article.body
+    dash = None
+    if cue is not None:
+        for dash in _HEADING_DASH.finditer(body, att.article.view.toks[cue].idx, colon):
+            pass
+    if dash is not None:
         # 'Pollsters agree - Jane Roe: "..."': the dash starts a heading of its own, the name
         # after it speaks, not the subject of the verb before it
         speaker = _name_before_colon(att, colon)
         if speaker is not None:
             return Attribution(speaker, how="colon")
+        if _NAME_ONLY.match(body, dash.end(), colon):
+            # 'Media shares blame - Pew Research: "..."': a source that is no person of the
+            # article speaks, not the heading's subject
+            return _source_after_dash(body, dash, colon)
     if cue is not None:
         speaker = att.speakers.of_cue(cue, None, mark)
         if speaker.kind == SpeakerKind.NONE:
@@ -38,9 +46,16 @@ def after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributio
         speaker = _colon_subject(att, colon, mark) or _name_before_colon(att, colon)
         if speaker is not None:
             return Attribution(speaker, how="colon")
+        start = body.rfind("\n", 0, colon) + 1
+        for dash in _HEADING_DASH.finditer(body, start, colon):
+            pass
+        if dash is not None and _NAME_ONLY.match(body, dash.end(), colon):
+            return _source_after_dash(body, dash, colon)
     return None
 
 
+# one to four capitalised words and nothing else (a source's name after a heading's dash)
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*$")
 _PARENTHETICAL_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _HEADING_DASH = re.compile(r"\s[-–—]\s+")
 
@@ -76,6 +91,15 @@ def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
     if lead > 2 and here is None and not _described(att, m_start):
         return None
     return Speaker(SpeakerKind.PERSON, pi, body[m_start:m_end])
+
+
+def _source_after_dash(body: str, dash: re.Match, colon: int) -> Attribution:
+    """The source named between a heading's dash and the colon that is no person of the
+    article: an organisation ("Pew Research"), or an unnamed source when it reads as a
+    person's name ("Carol Dunk")."""
+    name = body[dash.end() : colon].strip()
+    kind = SpeakerKind.UNNAMED if is_first_name(name.split()[0]) else SpeakerKind.ORGANISATION
+    return Attribution(Speaker(kind, None, name), how="colon")
 
 
 # "Here's Roe: "..."", "Here is Roe on trade:": a presentative that introduces the speaker

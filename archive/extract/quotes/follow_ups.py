@@ -18,6 +18,7 @@ import itertools
 
 from archive.extract.quotes.attribution import Attributor
 from archive.extract.quotes.colons import after_colon, after_comma, last_non_space
+from archive.extract.quotes.lexicon import PRONOUN_GENDER, SUBJECT_PRONOUNS
 from archive.extract.quotes.marks import MarkedSpan
 from archive.extract.quotes.statements import statement_tokens
 from archive.extract.quotes.units import (
@@ -162,7 +163,8 @@ def attribute_follow_ups(att: Attributor, found: list[FoundQuote]) -> None:
 def _resumes(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRecord) -> bool:
     """``sp`` is a paragraph that is only a quote, and the one paragraph between it and the
     previous quote is about that quote's speaker: it quotes nothing, it reports nobody else, the
-    speaker is the subject of one of its clauses and no other person is."""
+    speaker is the subject of one of its clauses and no other person is (or, naming nobody, it
+    is a short stage direction: "She pauses.", "Pause.")."""
     art = att.article
     view, body = art.view, art.body
     if sp.paragraph != prev_sp.paragraph + 2 or not view.parsed:
@@ -176,12 +178,16 @@ def _resumes(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
     toks = list(view.tokens_in(ms, me))
     if not toks or any(art.in_quote[k] for k in toks):
         return False
+    named = art.idx.between(ms, me)
     subjects = set()
-    for m in art.idx.between(ms, me):
+    for m in named:
         for k in view.tokens_in(m[0], m[1]):
             if art.is_subject(k) and not _about_a_noun(view, k):
                 subjects.add(m[2])
-    if subjects != {prev.speaker}:
+    if not named:
+        if not _narrates(att, toks, prev.speaker):
+            return False
+    elif subjects != {prev.speaker}:
         return False
     for k in toks:
         if is_cue(view, k):
@@ -190,6 +196,23 @@ def _resumes(att: Attributor, prev_sp: MarkedSpan, sp: MarkedSpan, prev: QuoteRe
                 if t.pos != "PRON" and art.idx.at(t.idx, t.end) is None:
                     return False  # someone else reports ("Aides said ...")
     return True
+
+
+def _narrates(att: Attributor, toks: list[int], speaker: int | None) -> bool:
+    """The paragraph of ``toks``, naming nobody, is a short stage direction of the speaker's:
+    at most 12 words whose subjects are "he" or "she" as the speaker may be called ("She
+    pauses.", "He laughs, then goes on."), or one or two words ("Pause."); no one else acts in
+    it ("The crowd roars.", "They hang up."), it introduces nothing ("Transcript as follows:")."""
+    view = att.article.view
+    words = sum(view.toks[k].text[:1].isalnum() for k in toks)
+    if speaker is None or words > 12 or view.toks[toks[-1]].text == ":":
+        return False  # (not 'Partial transcript as follows:')
+    subjects = [view.toks[k] for k in toks if view.toks[k].dep in ("nsubj", "nsubjpass", "expl")]
+    for t in subjects:
+        gender = PRONOUN_GENDER.get(t.lower)
+        if t.lower not in SUBJECT_PRONOUNS or not att.article.idx.gender_ok(speaker, gender):
+            return False
+    return bool(subjects) or words <= 2  # "She pauses." or "Pause."
 
 
 def _lead_in_only(att: Attributor, sp: MarkedSpan) -> bool:

@@ -109,6 +109,8 @@ class PhraseResolver:
             return Speaker(SpeakerKind.UNNAMED, None, t.text)
         if t.lower == "it":
             return Speaker(SpeakerKind.ORGANISATION, None, t.text)
+        if v.parsed and t.pos in ("VERB", "AUX"):
+            return Speaker(SpeakerKind.NONE)  # a clause is nobody ('But which get answered says')
         a, b = self.art.np_range(head)
         text = self.body[v.toks[a].idx : v.toks[b - 1].end].strip(" ,")
         ante = self.antecedents.indefinite(a, head, anchor)

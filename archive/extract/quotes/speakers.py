@@ -194,6 +194,11 @@ class SpeakerFinder:
             tail.pop()
         if not tail:
             return None
+        if v.parsed and (
+            v.toks[tail[-1]].pos not in ("NOUN", "PROPN", "PRON", "NUM")
+            or any(v.toks[k].pos in ("VERB", "AUX") for k in tail)
+        ):
+            return None  # no noun phrase: 'People are especially keen on telling'
         text = self.body[v.toks[tail[0]].idx : v.toks[tail[-1]].end]
         head = tail[-1]
         if v.toks[head].lower in SUBJECT_PRONOUNS:

@@ -47,6 +47,9 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:on|to|in|at|from|of|with|for|told)|['’]s)
 _WORK_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, TITLED_WORKS))) + r")\s*,?\s*$", re.IGNORECASE
 )
+# a byline right after the closing mark: the quote is the headline of a story ('"Met accused
+# of whitewashing baby Jesus," by Post's Kathianne Boniello')
+_BYLINE_AFTER = re.compile(r"[,;]?\s+by\s+(?:the\s+)?[A-Z]")
 _SENT_OPEN = re.compile(r"(^|[.!?:…][”\"’')\]]*|[”\"])\s*$")
 
 
@@ -139,6 +142,8 @@ def is_not_speech(
             return True  # a stray closing mark without attribution
         if _title_like(rec.text):
             return True
+        if _BYLINE_AFTER.match(body, mark_end(sp)):
+            return True  # a story's headline before its byline
     mark = mark_start(sp)
     if (
         rec.kind == QuoteKind.PARTIAL

@@ -36,6 +36,8 @@ def is_cue(view: TextView, i: int) -> str | None:
         return None  # an infinitive of a noun: 'a "sincere religious belief" to deny services'
     if base == "call" and nxt in NOT_CUE_AFTER_CALL:
         return None
+    if base == "say" and _idiom_of_say(view, i, nxt):
+        return None
     if nxt in NOT_CUE_BEFORE.get(base, ()):
         return None
     if i >= 2 and (view.toks[i - 2].lower, view.toks[i - 1].lower) in NOT_CUE_AFTER.get(base, ()):
@@ -45,6 +47,20 @@ def is_cue(view: TextView, i: int) -> str | None:
     if base in ("report", "post") and t.tag in ("NN", "NNS"):
         return None
     return base
+
+
+def _idiom_of_say(view: TextView, i: int, nxt: str) -> bool:
+    """ "That said, ..." (however), "easier said than done", "needless to say": no one speaks."""
+    prev = view.toks[i - 1].lower if i > 0 else ""
+    if nxt == "than" or (prev == "to" and i > 1 and view.toks[i - 2].lower == "needless"):
+        return True
+    if prev != "that" or nxt != ",":
+        return False
+    return (
+        i == 1
+        or view.toks[i - 2].text in (".", "!", "?", "\n", "\n\n")
+        or view.toks[i - 1].sent != view.toks[i - 2].sent
+    )
 
 
 def _verb_misread(view: TextView, i: int) -> bool:
