@@ -195,6 +195,27 @@ CASES = [
         id="worried-that-is-a-cue",
     ),
     pytest.param(
+        # what someone calls someone else: "refers to X as", "portrayed him as"
+        [
+            "Old friends",
+            "Senator Chris Dalton refers to the candidate, who is supposedly his longtime friend, "
+            "as “Mr. Hollis,” and he avoids him at events.",
+        ],
+        "Mr. Hollis",
+        ("person", "Chris Dalton"),
+        id="refers-to-as-is-a-cue",
+    ),
+    pytest.param(
+        [
+            "The introduction",
+            "His daughter Ivanka Hollis portrayed him as a generous executive who would be “the "
+            "people's champion” in the White House.",
+        ],
+        "the people's champion",
+        ("person", "Ivanka Hollis"),
+        id="portrayed-as-is-a-cue",
+    ),
+    pytest.param(
         # 'X called Y a "Z"' that the parser read as "X, called Y" (a thing named) and left the
         # sentence with no verb at its root
         [

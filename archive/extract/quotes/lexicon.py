@@ -54,7 +54,7 @@ characterise characterize welcome question challenge allege agree rule continue 
 recount liken blast deride lambaste mock tout muse fume assure retort scoff chide decry dismiss rail
 gush opine interject answer contend point exhort mention elaborate remember email rant inform
 growl bellow roar sneer rumble grumble gripe sigh bark thunder crack proclaim chant charge worry
-fear recommend disclose""".split()
+fear recommend disclose refer portray""".split()
 )
 
 ACCORDING_TO = "according to"  # the lemma of the form "according" (followed by "to")
@@ -155,13 +155,14 @@ CUE_PARTICLES = {
     "fire": ("back",),
     "sum": ("up",),  # 'Roe once summed up the danger with a metaphor.'
     "go": ("on",),  # 'Roe went on, as if he had not heard her'
+    "refer": ("to",),  # 'Roe refers to the governor as "Chris"'
 }
 # cues whose object may be a medium ("told Axios") rather than an addressee
 TELL_LIKE = frozenset({"tell"})
 # weak cues: only count when the quote is their complement (never by mere adjacency)
 WEAK_CUES = frozenset(
     """hold propose demand praise welcome blame agree question challenge report indicate signal
-    suggest conclude answer worry fear recommend disclose""".split()
+    suggest conclude answer worry fear recommend disclose refer portray""".split()
 )
 
 # --- reported speech (archive.extract.quotes.reported) ------------------------------------------
