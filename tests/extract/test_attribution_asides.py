@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_attribution_classes import _extract, check_speaker
+from tests.extract.test_attribution_classes import _extract, check_speaker, first_quote
 from tests.extract.test_quotes import nlp
 
 __all__ = ["nlp"]  # the spaCy fixture, shared with test_quotes
@@ -277,10 +277,7 @@ def test_speaker_rule(nlp, paragraphs, start, expected):
 
 def _quote(nlp, text: str, start: str):
     """The first direct quote of the article ``text`` that starts with ``start``."""
-    ex = _extract(nlp, text)
-    hits = [q for q in ex.quotes if q.kind != "indirect" and q.text.startswith(start)]
-    assert hits, ex.quotes
-    return hits[0]
+    return first_quote(_extract(nlp, text), start)
 
 
 def test_someone_else_acting_between_two_quotes_keeps_the_second_apart(nlp):

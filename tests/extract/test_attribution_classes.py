@@ -922,13 +922,18 @@ def test_speaker_rule(nlp, paragraphs, start, expected):
     check_speaker(nlp, paragraphs, start, expected)
 
 
+def first_quote(ex, start):
+    """The first direct quote of the extraction ``ex`` that starts with ``start``."""
+    hits = [q for q in ex.quotes if q.kind != "indirect" and q.text.startswith(start)]
+    assert hits, f"no quote starting {start!r} in {[q.text for q in ex.quotes]}"
+    return hits[0]
+
+
 def check_speaker(nlp, paragraphs, start, expected):
     """The quote starting with ``start`` is said by ``expected``: ("person", name) or (kind, the
     words of the text that name them), and a speaker that is no person is no person either."""
     ex = _extract(nlp, "\n\n".join(paragraphs))
-    hits = [q for q in ex.quotes if q.kind != "indirect" and q.text.startswith(start)]
-    assert hits, f"no quote starting {start!r} in {[q.text for q in ex.quotes]}"
-    q = hits[0]
+    q = first_quote(ex, start)
     if q.speaker_kind == "person":
         got = ("person", ex.people[q.speaker].name)
     else:

@@ -21,20 +21,14 @@ def after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributio
     else (no such verb, a full quote) the subject of the clause before it."""
     cue = _colon_cue(att, colon)
     body = att.article.body
-    dash = None
-    if cue is not None:
-        for dash in _HEADING_DASH.finditer(body, att.article.view.toks[cue].idx, colon):
-            pass
-    if dash is not None:
+    if cue is not None and (dash := _last_dash(body, att.article.view.toks[cue].idx, colon)):
         # 'Pollsters agree - Jane Roe: "..."': the dash starts a heading of its own, the name
         # after it speaks, not the subject of the verb before it
         speaker = _name_before_colon(att, colon)
         if speaker is not None:
             return Attribution(speaker, how="colon")
-        if _NAME_ONLY.match(body, dash.end(), colon):
-            # 'Media shares blame - Pew Research: "..."': a source that is no person of the
-            # article speaks, not the heading's subject
-            return _source_after_dash(body, dash, colon)
+        if (source := _source_after_dash(body, dash, colon)) is not None:
+            return source
     if cue is not None:
         speaker = att.speakers.of_cue(cue, None, mark)
         if speaker.kind == SpeakerKind.NONE:
@@ -46,12 +40,18 @@ def after_colon(att: Attributor, colon: int, mark: int, kind: str) -> Attributio
         speaker = _colon_subject(att, colon, mark) or _name_before_colon(att, colon)
         if speaker is not None:
             return Attribution(speaker, how="colon")
-        start = body.rfind("\n", 0, colon) + 1
-        for dash in _HEADING_DASH.finditer(body, start, colon):
-            pass
-        if dash is not None and _NAME_ONLY.match(body, dash.end(), colon):
+        dash = _last_dash(body, body.rfind("\n", 0, colon) + 1, colon)
+        if dash is not None:
             return _source_after_dash(body, dash, colon)
     return None
+
+
+def _last_dash(body: str, start: int, end: int) -> re.Match | None:
+    """The last dash of a heading (a spaced dash) in body[start:end], if any."""
+    dash = None
+    for dash in _HEADING_DASH.finditer(body, start, end):
+        pass
+    return dash
 
 
 # one to four capitalised words and nothing else (a source's name after a heading's dash)
@@ -72,9 +72,7 @@ def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
         return None
     a, _ = view.sent_range(k)
     start = max(art.paragraphs[art.para_of(colon)][0], view.toks[a].idx)
-    dash = None
-    for dash in _HEADING_DASH.finditer(body, start, colon):
-        pass
+    dash = _last_dash(body, start, colon)
     if dash is not None:  # 'RED STATES OUTNUMBER BLUE - Jane Roe: "..."': a heading, then the name
         start = dash.end()
     before = body[start:colon]
@@ -93,10 +91,12 @@ def _name_before_colon(att: Attributor, colon: int) -> Speaker | None:
     return Speaker(SpeakerKind.PERSON, pi, body[m_start:m_end])
 
 
-def _source_after_dash(body: str, dash: re.Match, colon: int) -> Attribution:
-    """The source named between a heading's dash and the colon that is no person of the
-    article: an organisation ("Pew Research"), or an unnamed source when it reads as a
-    person's name ("Carol Dunk")."""
+def _source_after_dash(body: str, dash: re.Match, colon: int) -> Attribution | None:
+    """The source named between a heading's dash and the colon (one to four capitalised words)
+    that is no person of the article ('Media shares blame - Pew Research: "..."'): an
+    organisation, or an unnamed source when it reads as a person's name ("Carol Dunk")."""
+    if not _NAME_ONLY.match(body, dash.end(), colon):
+        return None
     name = body[dash.end() : colon].strip()
     kind = SpeakerKind.UNNAMED if is_first_name(name.split()[0]) else SpeakerKind.ORGANISATION
     return Attribution(Speaker(kind, None, name), how="colon")
